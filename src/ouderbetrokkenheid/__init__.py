@@ -1,0 +1,93 @@
+"""ouderbetrokkenheid: knowledge about parent-school partnership as structured, reusable data.
+
+The public API is what this module exports. Names are imported on first use, so that
+``import ouderbetrokkenheid`` (and the command line's ``--help``) stays fast.
+"""
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS: dict[str, str] = {
+    # plugins
+    "hookimpl": "ouderbetrokkenheid.hookspecs",
+    "hookspec": "ouderbetrokkenheid.hookspecs",
+    "PROJECT": "ouderbetrokkenheid.hookspecs",
+    "get_plugin_manager": "ouderbetrokkenheid.plugins",
+    "PluginHost": "ouderbetrokkenheid.plugins",
+    "PluginInfo": "ouderbetrokkenheid.plugins",
+    # loading and validation
+    "load_pack": "ouderbetrokkenheid.validation",
+    "validate_pack": "ouderbetrokkenheid.validation",
+    "check_pack": "ouderbetrokkenheid.validation",
+    "read_document": "ouderbetrokkenheid.loading.documents",
+    # catalog
+    "Library": "ouderbetrokkenheid.catalog.library",
+    # exporters
+    "Exporter": "ouderbetrokkenheid.exporters.base",
+    # errors
+    "Problem": "ouderbetrokkenheid.errors",
+    "Report": "ouderbetrokkenheid.errors",
+    "Severity": "ouderbetrokkenheid.errors",
+    "CODES": "ouderbetrokkenheid.errors",
+    "OuderbetrokkenheidError": "ouderbetrokkenheid.errors",
+    "ProblemError": "ouderbetrokkenheid.errors",
+    "PackError": "ouderbetrokkenheid.errors",
+    "LibraryError": "ouderbetrokkenheid.errors",
+    "UnknownIdError": "ouderbetrokkenheid.errors",
+    # schemas and conversion
+    "schema": "ouderbetrokkenheid.schema",
+    "structure": "ouderbetrokkenheid.converter",
+    "unstructure": "ouderbetrokkenheid.converter",
+    "get_converter": "ouderbetrokkenheid.converter",
+}
+_MODEL = (
+    "Agent", "Assessment", "Band", "Collection", "Concept", "ContentPack", "Dimension", "DimensionScore",
+    "Effect", "Finding", "Framework", "Gap", "GroupResult", "Item", "ItemGap", "Link", "LocalizedText",
+    "Mapping", "Option", "PackManifest", "Provenance", "Rating", "Record", "RespondentGroup", "Resource",
+    "Response", "Result", "Scale", "Section", "Source", "Term", "Translation", "Vocabulary", "VOCABULARIES",
+    "fallback_chain", "is_language_tag",
+)
+_EXPORTS.update(dict.fromkeys(_MODEL, "ouderbetrokkenheid.model"))
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ouderbetrokkenheid' has no attribute {name!r}")
+    if name == "schema":
+        value: Any = importlib.import_module(module)
+    else:
+        value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from ouderbetrokkenheid import schema
+    from ouderbetrokkenheid.catalog.library import Library
+    from ouderbetrokkenheid.converter import get_converter, structure, unstructure
+    from ouderbetrokkenheid.errors import (
+        CODES,
+        LibraryError,
+        OuderbetrokkenheidError,
+        PackError,
+        Problem,
+        ProblemError,
+        Report,
+        Severity,
+        UnknownIdError,
+    )
+    from ouderbetrokkenheid.exporters.base import Exporter
+    from ouderbetrokkenheid.hookspecs import PROJECT, hookimpl, hookspec
+    from ouderbetrokkenheid.loading.documents import read_document
+    from ouderbetrokkenheid.model import *  # noqa: F403
+    from ouderbetrokkenheid.plugins import PluginHost, PluginInfo, get_plugin_manager
+    from ouderbetrokkenheid.validation import check_pack, load_pack, validate_pack

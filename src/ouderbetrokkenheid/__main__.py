@@ -1,0 +1,5 @@
+"""``python -m ouderbetrokkenheid``."""
+
+from ouderbetrokkenheid.cli import run
+
+run()

@@ -1,0 +1,254 @@
+"""A :class:`Library` gathers content packs (installed plugins and folders) into one searchable whole."""
+
+import difflib
+from collections.abc import Iterable, Iterator, Sequence
+from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ouderbetrokkenheid.errors import LibraryError, Problem, Report, Severity, UnknownIdError
+from ouderbetrokkenheid.model import (
+    Assessment,
+    Concept,
+    ContentPack,
+    Finding,
+    Framework,
+    Mapping,
+    Record,
+    Resource,
+)
+
+if TYPE_CHECKING:
+    from ouderbetrokkenheid.plugins import PluginHost
+
+R = TypeVar("R")
+
+
+class Library:
+    """Content packs combined, with every id unique across them.
+
+    >>> library = Library.discover()          # every installed pack   # doctest: +SKIP
+    >>> library.get("ocb/boekje-bij-de-thee").title.get_text("fr")  # doctest: +SKIP
+    """
+
+    def __init__(self, packs: Iterable[ContentPack] = (), *, problems: Iterable[Problem] = ()) -> None:
+        """Combine *packs*; raise :class:`~ouderbetrokkenheid.LibraryError` when two packs have the same
+        name or share an id (the error names both)."""
+        self._packs: dict[str, ContentPack] = {}
+        self._records: dict[str, Record] = {}
+        self._owner: dict[str, str] = {}
+        self._concepts: dict[str, tuple[Framework, Concept]] = {}
+        self._problems: list[Problem] = list(problems)
+        clashes = [problem for pack in packs for problem in self._add(pack)]
+        if clashes:
+            raise LibraryError(clashes)
+
+    def _add(self, pack: ContentPack) -> list[Problem]:
+        """Add *pack* if it clashes with nothing; otherwise return the clashes and add nothing."""
+        if pack.name in self._packs:
+            return [_clash("duplicate-pack", f"two packs are named {pack.name!r}", pack.name)]
+        clashes = []
+        ids = [record.id for record in pack.records()]
+        ids += [c.id for f in pack.frameworks for c in f.concepts]
+        for identifier in ids:
+            owner = self._owner.get(identifier)
+            if owner is not None:
+                clashes.append(_clash(
+                    "duplicate-id", f"id {identifier!r} is in pack {owner!r} and in pack {pack.name!r}", pack.name,
+                ))
+        if clashes:
+            return clashes
+        self._packs[pack.name] = pack
+        for record in pack.records():
+            self._records[record.id] = record
+            self._owner[record.id] = pack.name
+        for framework in pack.frameworks:
+            for concept in framework.concepts:
+                self._concepts[concept.id] = (framework, concept)
+                self._owner[concept.id] = pack.name
+        return []
+
+    # -- building --------------------------------------------------------------------------------
+    @classmethod
+    def discover(
+        cls,
+        paths: Iterable[str | PathLike[str]] = (),
+        *,
+        plugins: bool = True,
+        host: "PluginHost | None" = None,
+    ) -> "Library":
+        """Load every pack installed as a plugin (unless *plugins* is false) plus the pack folders in
+        *paths*. Never raises for bad packs or plugins: a pack with errors is left out and its
+        problems, like those of failing plugins, are in :attr:`report`."""
+        from ouderbetrokkenheid.plugins import get_plugin_manager
+
+        problems: list[Problem] = []
+        ready: list[ContentPack] = []
+        folders: list[tuple[str | None, Path]] = []
+        if plugins:
+            host = host or get_plugin_manager()
+            for info, item in host.pack_sources():
+                if isinstance(item, ContentPack):
+                    ready.append(item)
+                else:
+                    folders.append((info.label, Path(str(item))))
+            problems.extend(host.problems)
+        folders.extend((None, Path(path)) for path in paths)
+        library = cls(problems=problems)
+        for pack in ready:
+            library._problems.extend(library._add(pack))
+        for origin, folder in _by_dependencies(folders):
+            library._load_folder(folder, origin)
+        return library
+
+    def _load_folder(self, folder: Path, origin: str | None) -> None:
+        from ouderbetrokkenheid.validation import check_pack
+
+        pack, report = check_pack(folder, external=self._lookup)
+        self._problems.extend(report.problems)
+        if pack is None:
+            self._problems.append(_clash(
+                "plugin-result" if origin else "path-not-found",
+                f"the pack at {folder} has errors and was left out" + (f" (from {origin})" if origin else ""),
+                origin or str(folder), severity=Severity.ERROR,
+            ))
+            return
+        self._problems.extend(self._add(pack))
+
+    def _lookup(self, identifier: str) -> bool | None:
+        namespace = identifier.split("/", 1)[0]
+        if namespace not in self._packs:
+            return None
+        return identifier in self._records or identifier in self._concepts
+
+    # -- reading ---------------------------------------------------------------------------------
+    @property
+    def report(self) -> Report:
+        """Problems met while building the library (bad packs, failing plugins, clashes)."""
+        return Report(problems=tuple(self._problems))
+
+    @property
+    def packs(self) -> tuple[ContentPack, ...]:
+        """The packs, in the order they were added."""
+        return tuple(self._packs.values())
+
+    def pack(self, name: str) -> ContentPack:
+        """The pack named *name*."""
+        try:
+            return self._packs[name]
+        except KeyError:
+            raise UnknownIdError("pack", name, difflib.get_close_matches(name, self._packs, n=3)) from None
+
+    def pack_of(self, identifier: str) -> ContentPack:
+        """The pack that holds the record or concept *identifier*."""
+        owner = self._owner.get(identifier)
+        if owner is None:
+            raise self._unknown("record", identifier)
+        return self._packs[owner]
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self._records.values())
+
+    def __contains__(self, identifier: object) -> bool:
+        return identifier in self._records or identifier in self._concepts
+
+    def get(self, identifier: str) -> Record:
+        """The record with *identifier*; raise :class:`~ouderbetrokkenheid.UnknownIdError` (with
+        suggestions) when there is none."""
+        try:
+            return self._records[identifier]
+        except KeyError:
+            raise self._unknown("record", identifier) from None
+
+    def concept(self, identifier: str) -> tuple[Framework, Concept]:
+        """The framework and concept for a concept id ``pack/framework#concept``."""
+        try:
+            return self._concepts[identifier]
+        except KeyError:
+            raise self._unknown("concept", identifier, self._concepts) from None
+
+    def _unknown(self, kind: str, identifier: str, pool: Iterable[str] | None = None) -> UnknownIdError:
+        candidates = list(self._records if pool is None else pool)
+        return UnknownIdError(kind, identifier, difflib.get_close_matches(identifier, candidates, n=3, cutoff=0.6))
+
+    def _of(self, cls: type[R]) -> tuple[R, ...]:
+        return tuple(record for record in self._records.values() if isinstance(record, cls))
+
+    def resources(self) -> tuple[Resource, ...]:
+        """Every resource of every pack."""
+        return self._of(Resource)
+
+    def findings(self) -> tuple[Finding, ...]:
+        """Every finding of every pack."""
+        return self._of(Finding)
+
+    def frameworks(self) -> tuple[Framework, ...]:
+        """Every framework of every pack."""
+        return self._of(Framework)
+
+    def mappings(self) -> tuple[Mapping, ...]:
+        """Every crosswalk mapping of every pack."""
+        return self._of(Mapping)
+
+    def assessments(self) -> tuple[Assessment, ...]:
+        """Every assessment of every pack."""
+        return self._of(Assessment)
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Records per pack and kind: ``{"ocb": {"resources": 9, ...}}``."""
+        return {
+            pack.name: {
+                "resources": len(pack.resources), "findings": len(pack.findings),
+                "frameworks": len(pack.frameworks), "mappings": len(pack.mappings),
+                "assessments": len(pack.assessments),
+            }
+            for pack in self._packs.values()
+        }
+
+
+def _clash(code: str, message: str, where: str, severity: Severity = Severity.ERROR) -> Problem:
+    hints = {
+        "duplicate-id": "Ids must be unique across all loaded packs: rename one, or do not load both packs.",
+        "duplicate-pack": "Two packs with one name cannot be loaded together: uninstall or disable one.",
+    }
+    return Problem(code=code, severity=severity, message=message, file=where,
+                   hint=hints.get(code, "See the problems listed before this one."))
+
+
+def _by_dependencies(folders: Sequence[tuple[Any, Path]]) -> list[tuple[Any, Path]]:
+    """Order pack folders so that a pack comes after the packs it depends on (when it can)."""
+    from ouderbetrokkenheid.loading.documents import DocumentError, read_document
+    from ouderbetrokkenheid.validation.pack import MANIFEST_NAMES
+
+    info: list[tuple[str | None, tuple[str, ...]]] = []
+    for _, folder in folders:
+        name: str | None = None
+        depends: tuple[str, ...] = ()
+        manifest = next((folder / n for n in MANIFEST_NAMES if (folder / n).is_file()), None)
+        if manifest is not None:
+            try:
+                data = read_document(manifest).data
+                if isinstance(data, dict):
+                    name = data.get("name") if isinstance(data.get("name"), str) else None
+                    raw = data.get("depends")
+                    depends = tuple(d for d in raw if isinstance(d, str)) if isinstance(raw, list) else ()
+            except DocumentError:
+                pass  # reported when the pack itself is loaded
+        info.append((name, depends))
+    ordered: list[int] = []
+    placed: set[str] = set()
+    remaining = list(range(len(folders)))
+    names = {name for name, _ in info if name}
+    while remaining:
+        ready = [i for i in remaining if all(d in placed or d not in names for d in info[i][1])]
+        if not ready:  # a cycle: keep the given order for the rest
+            ready = remaining[:]
+        for i in ready:
+            ordered.append(i)
+            if info[i][0]:
+                placed.add(info[i][0])  # type: ignore[arg-type]
+        remaining = [i for i in remaining if i not in ready]
+    return [folders[i] for i in ordered]

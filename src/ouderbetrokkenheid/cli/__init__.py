@@ -1,0 +1,121 @@
+"""The ``ouderbetrokkenheid`` command. Thin: it parses arguments, calls the public API and renders
+what comes back. Heavy imports happen inside the commands, so ``--help`` starts fast.
+
+Exit codes: 0 success, 1 invalid input or problems found, 2 usage error, 130 interrupted.
+"""
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from ouderbetrokkenheid import __version__
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+DEBUG_ENV = "OUDERBETROKKENHEID_DEBUG"
+
+
+def _common(suppress: bool) -> argparse.ArgumentParser:
+    """Options accepted before and after the command name."""
+    default = argparse.SUPPRESS if suppress else None
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--lang", metavar="TAG", default=default,
+        help="language for labels (BCP 47: nl, fr, en, ar ...); falls back to the pack default, nl, en",
+    )
+    parent.add_argument(
+        "--format", choices=("text", "json"), default=argparse.SUPPRESS if suppress else "text",
+        dest="output", help="output for people (text, the default) or for scripts (json)",
+    )
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the command line."""
+    parser = argparse.ArgumentParser(
+        prog="ouderbetrokkenheid",
+        description="Parent-school partnership knowledge as structured data: validate, browse and export content packs.",
+        parents=[_common(suppress=False)],
+        epilog="Exit codes: 0 ok, 1 invalid input, 2 usage error. Plugins: OUDERBETROKKENHEID_DISABLE_PLUGINS=a,b.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    common = _common(suppress=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub = commands.add_parser("plugins", parents=[common], help="list installed plugins, their hooks, packs and exporters")
+    sub.set_defaults(run="plugins")
+
+    sub = commands.add_parser(
+        "validate", parents=[common], help="check content pack folders and report every problem",
+        description="Check pack folders (schema and cross-record rules). Without PATH, check the installed packs.",
+    )
+    sub.add_argument("paths", nargs="*", metavar="PATH", help="pack folders (holding pack.yaml)")
+    sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    sub.add_argument("--no-plugins", action="store_true", help="do not load installed packs to resolve references")
+    sub.add_argument("--max-file-size", type=int, metavar="MIB", default=None, help="largest file to read, in MiB (default 32)")
+    sub.set_defaults(run="validate")
+
+    sub = commands.add_parser("schemas", parents=[common], help="list the JSON Schemas, or write them to a folder")
+    sub.add_argument("--out", metavar="DIR", help="write every schema into DIR")
+    sub.set_defaults(run="schemas")
+
+    sub = commands.add_parser("catalog", parents=[common], help="list the records of the installed packs")
+    sub.add_argument("paths", nargs="*", metavar="PATH", help="extra pack folders")
+    sub.add_argument("--kind", choices=("resources", "findings", "frameworks", "mappings", "assessments"))
+    sub.add_argument("--pack", metavar="NAME", help="only this pack")
+    sub.set_defaults(run="catalog")
+
+    sub = commands.add_parser("show", parents=[common], help="show one record: every language, provenance, links")
+    sub.add_argument("id", metavar="ID", help="a record id (ocb/boekje-bij-de-thee) or concept id (ref/epstein#parenting)")
+    sub.add_argument("--path", action="append", default=[], metavar="PATH", help="extra pack folder (repeatable)")
+    sub.set_defaults(run="show")
+
+    sub = commands.add_parser("export", parents=[common], help="export the packs with an exporter plugin")
+    sub.add_argument("--to", dest="exporter", metavar="NAME", help="exporter name (see --list)")
+    sub.add_argument("--out", metavar="PATH", help="file or folder to write")
+    sub.add_argument("--list", action="store_true", help="list the installed exporters")
+    sub.add_argument("--path", action="append", default=[], metavar="PATH", help="extra pack folder (repeatable)")
+    sub.set_defaults(run="export")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    from ouderbetrokkenheid.cli import commands
+    from ouderbetrokkenheid.errors import OuderbetrokkenheidError, ProblemError
+
+    out = commands.Output(lang=args.lang, json=args.output == "json")
+    try:
+        code: int = getattr(commands, f"cmd_{args.run}")(args, out)
+    except ProblemError as exc:
+        out.problems(exc.problems)
+        return EXIT_INVALID
+    except OuderbetrokkenheidError as exc:
+        out.error(str(exc))
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        out.error("interrupted")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        out.error(
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            f"This is a bug of ouderbetrokkenheid {__version__}; run again with {DEBUG_ENV}=1 and report the traceback."
+        )
+        return 3
+    return code
+
+
+def run() -> None:
+    """Entry point of the console script."""
+    sys.exit(main())

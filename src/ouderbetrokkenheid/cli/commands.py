@@ -1,0 +1,325 @@
+"""The commands of the command line. They use only the public API (``import ouderbetrokkenheid``)."""
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import ouderbetrokkenheid as ob
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+class Output:
+    """Where the commands write: people get text, scripts get JSON (``--format json``)."""
+
+    def __init__(self, *, lang: str | None, json: bool) -> None:
+        self.lang = lang
+        self.json = json
+
+    def text(self, value: Any, default: str | None = None) -> str:
+        """A localized text in the asked language (with fallback), or ``""``."""
+        if value is None:
+            return ""
+        return str(value.get_text(self.lang, default))
+
+    def line(self, text: str = "") -> None:
+        """Print a line to standard output."""
+        print(text)
+
+    def data(self, value: Any) -> None:
+        """Print *value* as JSON."""
+        print(json.dumps(value, ensure_ascii=False, indent=2))
+
+    def error(self, message: str) -> None:
+        """Print an error message to standard error."""
+        print(f"ouderbetrokkenheid: error: {message}", file=sys.stderr)
+
+    def problems(self, problems: Iterable["ob.Problem"], *, stream: Any = None) -> None:
+        """Print problems, one block each: ``file:line:col: severity[code] message``, pointer and hint."""
+        problems = list(problems)
+        if self.json:
+            self.data({"problems": [p.to_dict() for p in problems]})
+            return
+        stream = stream or sys.stderr
+        for problem in problems:
+            print(f"{problem.location()}: {problem.severity.value}[{problem.code}] {problem.message}", file=stream)
+            if problem.pointer:
+                print(f"    at {problem.pointer}", file=stream)
+            if problem.hint:
+                print(f"    hint: {problem.hint}", file=stream)
+
+
+def _library(paths: Iterable[str], out: Output, *, plugins: bool = True) -> "ob.Library":
+    library = ob.Library.discover(list(paths), plugins=plugins)
+    if not library.report.ok and not out.json:
+        out.problems(library.report.problems)
+    return library
+
+
+# -- plugins -------------------------------------------------------------------------------------
+def cmd_plugins(args: argparse.Namespace, out: Output) -> int:  # noqa: ARG001
+    """List plugins with their distribution, version, hooks, packs and exporters."""
+    host = ob.get_plugin_manager()
+    packs: dict[str, list[str]] = {}
+    for info, item in host.pack_sources():
+        name = item.name if isinstance(item, ob.ContentPack) else Path(str(item)).name
+        if not isinstance(item, ob.ContentPack):
+            try:
+                name = ob.read_document(_manifest(Path(str(item)))).data.get("name", name)
+            except (ob.ProblemError, AttributeError):
+                pass
+        packs.setdefault(info.name, []).append(name)
+    exporters: dict[str, list[str]] = {}
+    for exporter_name, (info, _) in host.exporters().items():
+        exporters.setdefault(info.name, []).append(exporter_name)
+    rows = [
+        {
+            "name": info.name, "distribution": info.distribution, "version": info.version, "builtin": info.builtin,
+            "hooks": list(info.hooks), "packs": packs.get(info.name, []), "exporters": exporters.get(info.name, []),
+        }
+        for info in host.plugins()
+    ]
+    if out.json:
+        out.data({"plugins": rows, "problems": [p.to_dict() for p in host.problems]})
+    else:
+        for row in rows:
+            origin = "built-in" if row["builtin"] else f"{row['distribution'] or '-'} {row['version'] or ''}".strip()
+            out.line(f"{row['name']}  ({origin})")
+            out.line(f"    hooks: {', '.join(row['hooks']) or '-'}")
+            if row["packs"]:
+                out.line(f"    packs: {', '.join(row['packs'])}")
+            if row["exporters"]:
+                out.line(f"    exporters: {', '.join(row['exporters'])}")
+        out.problems(host.problems)
+    return EXIT_INVALID if any(p.is_error for p in host.problems) else EXIT_OK
+
+
+def _manifest(folder: Path) -> Path:
+    for name in ("pack.yaml", "pack.yml", "pack.json"):
+        if (folder / name).is_file():
+            return folder / name
+    return folder / "pack.yaml"
+
+
+# -- validate ------------------------------------------------------------------------------------
+def cmd_validate(args: argparse.Namespace, out: Output) -> int:
+    """Validate pack folders (or the installed packs); report every problem at once."""
+    if args.max_file_size is not None and args.max_file_size <= 0:
+        out.error("--max-file-size must be a positive number of MiB")
+        return EXIT_USAGE
+    paths = [Path(p) for p in args.paths]
+    if args.max_file_size is not None or args.no_plugins or paths:
+        reports = _validate_paths(paths, args)
+    else:
+        library = ob.Library.discover()
+        reports = {"installed packs": library.report}
+        if not out.json and library.report.ok:
+            counts = library.counts()
+            for name, kinds in counts.items():
+                out.line(f"{name}: " + ", ".join(f"{n} {kind}" for kind, n in kinds.items() if n))
+    problems = [p for report in reports.values() for p in report.problems]
+    failed = any(p.is_error or args.strict for p in problems)
+    if out.json:
+        out.data({
+            "ok": not failed,
+            "errors": sum(p.is_error for p in problems),
+            "warnings": sum(not p.is_error for p in problems),
+            "problems": [p.to_dict() for p in problems],
+        })
+    else:
+        out.problems(problems)
+        errors = sum(p.is_error for p in problems)
+        warnings = len(problems) - errors
+        verdict = "invalid" if failed else "valid"
+        out.line(f"{', '.join(map(str, reports))}: {verdict} ({errors} error(s), {warnings} warning(s))")
+    return EXIT_INVALID if failed else EXIT_OK
+
+
+def _validate_paths(paths: list[Path], args: argparse.Namespace) -> dict[str, "ob.Report"]:
+    kwargs: dict[str, Any] = {}
+    if args.max_file_size is not None:
+        kwargs["max_bytes"] = args.max_file_size * 1024 * 1024
+    context = None
+    given = set()
+    for path in paths:
+        try:
+            data = ob.read_document(_manifest(path)).data
+            if isinstance(data, dict) and isinstance(data.get("name"), str):
+                given.add(data["name"])
+        except ob.ProblemError:
+            pass  # reported by validate_pack below
+    if not args.no_plugins:
+        context = ob.Library.discover()
+    reports: dict[str, ob.Report] = {}
+    checked: dict[str, ob.ContentPack] = {}
+
+    def lookup(identifier: str) -> bool | None:
+        namespace = identifier.split("/", 1)[0]
+        pack = checked.get(namespace)
+        if pack is not None:
+            return identifier in {r.id for r in pack.records()} | {c.id for f in pack.frameworks for c in f.concepts}
+        if context is not None and namespace not in given and namespace in {p.name for p in context.packs}:
+            return identifier in context
+        return None
+
+    for path in paths:
+        pack, report = ob.check_pack(path, external=lookup, **kwargs)
+        reports[str(path)] = report
+        if pack is not None:
+            checked[pack.name] = pack
+    # A second pass resolves references between the given packs whatever their order.
+    for path in paths:
+        if any(p.code == "unresolved-external-reference" for p in reports[str(path)].problems):
+            reports[str(path)] = ob.check_pack(path, external=lookup, **kwargs)[1]
+    return reports
+
+
+# -- schemas -------------------------------------------------------------------------------------
+def cmd_schemas(args: argparse.Namespace, out: Output) -> int:
+    """List the schemas, or write them to a folder."""
+    rows = [
+        {"kind": kind, "id": ob.schema.schema_id(kind), "file": ob.schema.schema_filename(kind),
+         "title": ob.schema.load_schema(kind).get("title", "")}
+        for kind in ob.schema.KINDS
+    ]
+    if args.out:
+        folder = Path(args.out)
+        folder.mkdir(parents=True, exist_ok=True)
+        for kind in ob.schema.KINDS:
+            (folder / ob.schema.schema_filename(kind)).write_text(ob.schema.schema_text(kind), "utf-8")
+        if not out.json:
+            out.line(f"wrote {len(rows)} schemas to {folder}")
+    if out.json:
+        out.data({"schemas": rows})
+    elif not args.out:
+        for row in rows:
+            out.line(f"{row['kind']:<11} {row['id']:<45} {row['title']}")
+    return EXIT_OK
+
+
+# -- catalog -------------------------------------------------------------------------------------
+def cmd_catalog(args: argparse.Namespace, out: Output) -> int:
+    """List the records of the loaded packs."""
+    library = _library(args.paths, out)
+    packs = [library.pack(args.pack)] if args.pack else list(library.packs)
+    kinds = [args.kind] if args.kind else ["frameworks", "resources", "findings", "assessments", "mappings"]
+    if out.json:
+        out.data({
+            pack.name: {kind: [ob.unstructure(r) for r in getattr(pack, kind)] for kind in kinds}
+            for pack in packs
+        })
+        return EXIT_OK
+    for pack in packs:
+        default = pack.manifest.default_language
+        out.line(f"== {pack.name} {pack.manifest.version}: {out.text(pack.manifest.title, default)}")
+        for kind in kinds:
+            records = getattr(pack, kind)
+            if not records:
+                continue
+            out.line(f"  {kind} ({len(records)})")
+            for record in records:
+                out.line(f"    {record.id:<48} {_title(record, out, default)}")
+    out.line(f"{len(library)} records in {len(packs)} pack(s)")
+    return EXIT_OK
+
+
+def _title(record: Any, out: Output, default: str | None = None) -> str:
+    for field in ("title", "claim", "justification"):
+        value = getattr(record, field, None)
+        if value is not None:
+            text = out.text(value, default)
+            if field == "justification":
+                text = f"{record.subject} {record.predicate} {record.object}"
+            return text if len(text) <= 90 else text[:87] + "..."
+    return ""
+
+
+# -- show ----------------------------------------------------------------------------------------
+def cmd_show(args: argparse.Namespace, out: Output) -> int:
+    """Show one record (or concept) with every language, its provenance and its links."""
+    library = _library(args.path, out)
+    if "#" in args.id and args.id not in {r.id for r in library}:
+        framework, concept = library.concept(args.id)
+        if out.json:
+            out.data({"framework": framework.id, "concept": ob.unstructure(concept)})
+        else:
+            _show_mapping(out, "concept", ob.unstructure(concept))
+            out.line(f"framework: {framework.id}")
+        return EXIT_OK
+    record = library.get(args.id)
+    pack = library.pack_of(args.id)
+    data = ob.unstructure(record)
+    source = pack.source(record.provenance.source) if record.provenance.source in {
+        s.id for s in pack.manifest.sources} else None
+    if out.json:
+        out.data({"pack": pack.name, "record": data, "source": ob.unstructure(source) if source else None})
+        return EXIT_OK
+    out.line(f"{record.id}  ({type(record).__name__.lower()}, pack {pack.name})")
+    _show_mapping(out, "", {k: v for k, v in data.items() if k not in ("id", "provenance")})
+    out.line("provenance:")
+    _show_mapping(out, "  ", data["provenance"])
+    if source is not None:
+        out.line("  source document:")
+        _show_mapping(out, "    ", ob.unstructure(source))
+    return EXIT_OK
+
+
+def _show_mapping(out: Output, indent: str, data: Any) -> None:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(value, str | int | float | bool):
+                out.line(f"{indent}{key}: {value}")
+            else:
+                out.line(f"{indent}{key}:")
+                _show_mapping(out, indent + "  ", value)
+    elif isinstance(data, list):
+        for value in data:
+            if isinstance(value, dict | list):
+                out.line(f"{indent}-")
+                _show_mapping(out, indent + "  ", value)
+            else:
+                out.line(f"{indent}- {value}")
+    else:
+        out.line(f"{indent}{data}")
+
+
+# -- export --------------------------------------------------------------------------------------
+def cmd_export(args: argparse.Namespace, out: Output) -> int:
+    """Export every loaded pack with one exporter."""
+    host = ob.get_plugin_manager()
+    exporters = host.exporters()
+    if args.list or not args.exporter:
+        if out.json:
+            out.data({"exporters": [
+                {"name": name, "plugin": info.name, "media_type": e.media_type, "extension": e.extension,
+                 "kinds": sorted(e.kinds), "description": e.description}
+                for name, (info, e) in exporters.items()
+            ]})
+        else:
+            for name, (info, exporter) in exporters.items():
+                out.line(f"{name:<10} {exporter.media_type:<24} {exporter.description}  [{info.name}]")
+        if not args.list:
+            out.error("give --to NAME and --out PATH to export")
+            return EXIT_USAGE
+        return EXIT_OK
+    if args.exporter not in exporters:
+        out.error(f"no exporter named {args.exporter!r}; installed: {', '.join(exporters)}")
+        return EXIT_USAGE
+    if not args.out:
+        out.error("give --out PATH")
+        return EXIT_USAGE
+    library = ob.Library.discover(args.path, host=host)
+    if not library.report.ok:
+        out.problems(library.report.problems)
+    _, exporter = exporters[args.exporter]
+    exporter.export(library, Path(args.out), {"lang": out.lang})
+    if out.json:
+        out.data({"exporter": args.exporter, "out": args.out, "records": len(library)})
+    else:
+        out.line(f"exported {len(library)} records with {args.exporter!r} to {args.out}")
+    return EXIT_OK

@@ -1,0 +1,175 @@
+"""Problems and the exceptions that carry them.
+
+A :class:`Problem` is data: a stable code, a severity, where it is (file, line, column, JSON pointer),
+what is wrong and what to do. Only the CLI turns problems into text for a terminal.
+"""
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+
+class Severity(enum.Enum):
+    """How bad a problem is: errors make a pack invalid, warnings do not (unless ``--strict``)."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with an input, located as precisely as it can be."""
+
+    #: A stable slug (``duplicate-id``, ``schema-enum``); see :data:`CODES`.
+    code: str
+    severity: Severity
+    message: str
+    hint: str = ""
+    file: str | None = None
+    #: 1-based line and column, when known.
+    line: int | None = None
+    column: int | None = None
+    #: RFC 6901 JSON pointer into the file's data (``/resources/3/title``).
+    pointer: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        """Whether this problem makes its input invalid."""
+        return self.severity is Severity.ERROR
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready mapping (``severity`` as its string value; absent fields left out)."""
+        out: dict[str, object] = {"code": self.code, "severity": self.severity.value, "message": self.message}
+        for key in ("hint", "file", "line", "column", "pointer"):
+            value = getattr(self, key)
+            if value not in (None, ""):
+                out[key] = value
+        return out
+
+    def location(self) -> str:
+        """``file:line:column`` (as much as is known), for messages."""
+        parts = [self.file or "<input>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """All problems found in one run, in the order found."""
+
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems of severity error."""
+        return tuple(p for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """The problems of severity warning."""
+        return tuple(p for p in self.problems if not p.is_error)
+
+    @property
+    def ok(self) -> bool:
+        """``True`` when there is no error (warnings allowed)."""
+        return not self.errors
+
+    def __add__(self, other: "Report") -> "Report":
+        return Report(problems=self.problems + other.problems)
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready mapping with counts and every problem."""
+        return {
+            "ok": self.ok,
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "problems": [p.to_dict() for p in self.problems],
+        }
+
+
+class OuderbetrokkenheidError(Exception):
+    """Base class of every exception this library raises on purpose."""
+
+
+class ProblemError(OuderbetrokkenheidError):
+    """An error that carries one or more :class:`Problem` records."""
+
+    def __init__(self, problems: Iterable[Problem], message: str | None = None) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        first = self.problems[0] if self.problems else None
+        if message is None:
+            message = (
+                f"{first.location()}: {first.message}" if first is not None else "invalid input"
+            )
+            if len(self.problems) > 1:
+                message += f" (and {len(self.problems) - 1} more problem(s))"
+        super().__init__(message)
+
+    @property
+    def report(self) -> Report:
+        """The problems as a :class:`Report`."""
+        return Report(problems=self.problems)
+
+
+class PackError(ProblemError):
+    """A content pack could not be loaded because it has errors."""
+
+
+class LibraryError(ProblemError):
+    """Packs could not be combined (the same id in two packs)."""
+
+
+class UnknownIdError(OuderbetrokkenheidError, KeyError):
+    """No record, concept or exporter has the given id."""
+
+    def __init__(self, kind: str, key: str, suggestions: Iterable[str] = ()) -> None:
+        self.kind = kind
+        self.key = key
+        self.suggestions = tuple(suggestions)
+        message = f"no {kind} with id {key!r}"
+        if self.suggestions:
+            message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+#: Every problem code, with what it means. Codes are stable: tools may match on them.
+CODES: dict[str, str] = {
+    "path-not-found": "The given path does not exist.",
+    "manifest-missing": "A pack folder has no pack.yaml (or pack.json).",
+    "file-too-large": "A file is larger than the size limit.",
+    "not-utf8": "A file is not valid UTF-8 text.",
+    "syntax": "A file is not well-formed YAML or JSON.",
+    "alias-limit": "A YAML file expands aliases beyond the limit (an alias bomb).",
+    "too-deep": "A file nests deeper than the limit.",
+    "not-a-mapping": "A file's top level is not a mapping.",
+    "schema-required": "A required field is missing.",
+    "schema-additional": "A field is not allowed (unknown key, often a typo).",
+    "schema-type": "A value has the wrong type.",
+    "schema-enum": "A value is not in the controlled vocabulary.",
+    "schema-pattern": "A value does not have the required form (an id, a language tag, a URL).",
+    "schema-format": "A value is not a valid URI, date or date-time.",
+    "schema": "A value breaks another rule of the JSON Schema.",
+    "duplicate-id": "Two records (or concepts, items, options) have the same id.",
+    "foreign-namespace": "An id does not start with its pack's (or framework's) namespace.",
+    "unknown-reference": "A reference points at a record, concept, scale, item or group that does not exist.",
+    "unknown-source": "A provenance names a source the manifest does not declare.",
+    "undeclared-dependency": "A reference points into a pack the manifest does not list in depends.",
+    "unresolved-external-reference": "A reference into another pack could not be checked (that pack is not loaded).",
+    "broader-cycle": "A concept is (indirectly) broader than itself.",
+    "band-coverage": "Score bands do not cover 0-100 exactly once.",
+    "scale-scores": "An answer option that is not 'not applicable' has no score.",
+    "missing-translation": "A required label lacks one of the pack's declared languages.",
+    "content-status": "A record's content does not match its declared content_status.",
+    "duplicate-pack": "Two packs have the same name.",
+    "plugin-import": "A plugin could not be imported.",
+    "plugin-hook": "A plugin raised an exception inside a hook.",
+    "plugin-result": "A plugin returned something that is not a pack or an exporter.",
+    "duplicate-exporter": "Two plugins provide an exporter with the same name.",
+}

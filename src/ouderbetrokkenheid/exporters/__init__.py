@@ -1,0 +1,1 @@
+"""Exporters: each one a plugin, the built-in ones included."""

@@ -1,0 +1,170 @@
+"""Reading one YAML or JSON file into plain data, safely and within bounds.
+
+Every failure becomes a :class:`~ouderbetrokkenheid.errors.Problem` with a code and a location,
+raised as :class:`DocumentError`: a missing file, a file over the size limit, bytes that are not
+UTF-8, malformed YAML or JSON, a YAML alias bomb, nesting that is too deep, a duplicate key.
+
+YAML is parsed by yaml-rs as YAML 1.2: ``no`` stays the string ``"no"`` and dates stay strings, as
+in JSON, so a YAML file and its JSON twin give the same data.
+"""
+
+import re
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ouderbetrokkenheid.errors import Problem, ProblemError, Severity
+
+#: Files larger than this are refused (bytes). Override per call with ``max_bytes``.
+MAX_FILE_BYTES = 32 * 1024 * 1024
+#: Deeper nesting than this is refused; valid records nest far less.
+MAX_DEPTH = 64
+#: How many times YAML aliases may be replayed in one file.
+MAX_ALIAS_REPLAYS = 100_000
+
+YAML_SUFFIXES = frozenset({".yaml", ".yml"})
+JSON_SUFFIXES = frozenset({".json"})
+DATA_SUFFIXES = YAML_SUFFIXES | JSON_SUFFIXES
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """A parsed file: its path, its text (kept for locating problems) and its data."""
+
+    path: str
+    text: str = attrs.field(repr=False)
+    data: Any = attrs.field(repr=False, eq=False)
+    format: str
+
+    def locate(self, pointer: str) -> tuple[int | None, int | None]:
+        """Return the 1-based ``(line, column)`` of the value at *pointer*, or ``(None, None)``."""
+        from ouderbetrokkenheid.loading.positions import locate
+
+        return locate(self.text, self.format, pointer)
+
+    def problem(
+        self, code: str, message: str, *, pointer: str = "", hint: str = "", severity: Severity = Severity.ERROR
+    ) -> Problem:
+        """A :class:`Problem` located at *pointer* in this document."""
+        line, column = self.locate(pointer)
+        return Problem(
+            code=code, severity=severity, message=message, hint=hint,
+            file=self.path, line=line, column=column, pointer=pointer,
+        )
+
+
+class DocumentError(ProblemError):
+    """A file could not be read or parsed."""
+
+
+def _fail(path: str, code: str, message: str, hint: str, line: int | None = None, column: int | None = None) -> DocumentError:
+    problem = Problem(
+        code=code, severity=Severity.ERROR, message=message, hint=hint,
+        file=path, line=line, column=column, pointer="" if line is None else None,
+    )
+    return DocumentError([problem])
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+_YAML_POSITION = re.compile(r"line (\d+), column (\d+)")
+
+
+def parse_text(text: str, fmt: str, path: str = "<input>") -> Any:
+    """Parse *text* as ``"yaml"`` or ``"json"``; raise :class:`DocumentError` when it is malformed."""
+    if fmt == "json":
+        import orjson
+
+        try:
+            return orjson.loads(text)
+        except orjson.JSONDecodeError as exc:
+            if "depth limit" in exc.msg or "recursion" in exc.msg:
+                return _raise_too_deep(path)
+            line, column = _line_col(text, exc.pos)
+            raise _fail(
+                path, "syntax", f"malformed JSON: {exc.msg}",
+                "Fix the JSON at this position (a missing comma, quote or bracket is the usual cause).",
+                line, column,
+            ) from None
+    import yaml_rs
+
+    try:
+        return yaml_rs.loads(text, parse_datetime=False)
+    except yaml_rs.YAMLDecodeError as exc:
+        message = str(exc)
+        if "alias" in message and "limit" in message:
+            raise _fail(
+                path, "alias-limit", "YAML aliases expand beyond the limit (an alias bomb?)",
+                "Write the data out instead of nesting aliases; packs rarely need aliases at all.",
+            ) from None
+        found = _YAML_POSITION.search(message)
+        line, column = (int(found[1]), int(found[2])) if found else (None, None)
+        if column is not None:
+            column += 1  # yaml-rs counts columns from 0
+        summary = message.strip().splitlines()[-1] if message.strip() else "malformed YAML"
+        if "recursion" in message or "depth" in message:
+            return _raise_too_deep(path, line, column)
+        raise _fail(
+            path, "syntax", f"malformed YAML: {summary}",
+            "Fix the YAML at this position: check the indentation, a missing colon, or an unclosed quote or bracket.",
+            line, column,
+        ) from None
+
+
+def _raise_too_deep(path: str, line: int | None = None, column: int | None = None) -> Any:
+    raise _fail(
+        path, "too-deep", f"the data nests deeper than {MAX_DEPTH} levels",
+        "Records nest only a few levels deep; this file is probably not a pack file.", line, column,
+    )
+
+
+def check_depth(data: Any, path: str, limit: int = MAX_DEPTH) -> None:
+    """Raise :class:`DocumentError` when *data* nests deeper than *limit* (iterative, no recursion)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            _raise_too_deep(path)
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+
+
+def read_document(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Document:
+    """Read and parse one ``.yaml``, ``.yml`` or ``.json`` file."""
+    file = Path(path)
+    name = str(path)
+    suffix = file.suffix.lower()
+    fmt = "json" if suffix in JSON_SUFFIXES else "yaml"
+    try:
+        size = file.stat().st_size
+        if size > max_bytes:
+            raise _fail(
+                name, "file-too-large",
+                f"the file is {size / 1048576:.1f} MiB, over the limit of {max_bytes / 1048576:.0f} MiB",
+                "Split the records over several files, or raise the limit (--max-file-size).",
+            )
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        raise _fail(name, "path-not-found", "the file does not exist", "Check the path.") from None
+    except IsADirectoryError:
+        raise _fail(name, "path-not-found", "a folder was given where a file was expected", "Give a file.") from None
+    except OSError as exc:
+        raise _fail(name, "path-not-found", f"the file cannot be read: {exc.strerror}", "Check the permissions.") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        good = raw[: exc.start].decode("utf-8", "replace")
+        line, column = _line_col(good, len(good))
+        raise _fail(
+            name, "not-utf8", f"byte 0x{raw[exc.start]:02x} at offset {exc.start} is not valid UTF-8",
+            "Save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8).", line, column,
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return Document(path=name, text=text, data=parse_text(text, fmt, name), format=fmt)

@@ -1,0 +1,103 @@
+"""The published JSON Schemas (Draft 2020-12): reading them, one offline registry, and validators.
+
+Two validators are built from the same schemas:
+
+* :func:`validator` is python-jsonschema with format checking. It explains every problem and is
+  used to report errors.
+* :func:`fast_validator` is jsonschema-rs (compiled). It only answers "valid or not" and is the fast
+  path for data that is valid. The example corpus proves both give the same verdicts.
+
+Nothing is ever fetched over the network: the registry holds our schemas and the 2020-12 meta-schemas,
+and it has no ``retrieve`` function.
+"""
+
+import functools
+import json
+from collections.abc import Mapping
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import jsonschema
+    import jsonschema_rs
+    import referencing
+
+#: The major version of the schemas; part of every ``$id``.
+SCHEMA_VERSION = 1
+#: ``$id`` prefix of every schema.
+ID_PREFIX = f"urn:ouderbetrokkenheid:schema:v{SCHEMA_VERSION}:"
+
+#: The top-level kinds, each with a schema ``<kind>.schema.json``.
+KINDS: tuple[str, ...] = (
+    "defs",
+    "pack",
+    "records",
+    "resource",
+    "finding",
+    "framework",
+    "mapping",
+    "assessment",
+    "response",
+    "result",
+)
+
+
+def schema_id(kind: str) -> str:
+    """Return the ``$id`` of the schema for *kind*."""
+    return ID_PREFIX + kind
+
+
+def schema_filename(kind: str) -> str:
+    """Return the file name of the schema for *kind*."""
+    return f"{kind}.schema.json"
+
+
+@functools.cache
+def schema_text(kind: str) -> str:
+    """Return the schema for *kind* exactly as shipped (the bytes of the published file)."""
+    if kind not in KINDS:
+        raise KeyError(f"unknown schema kind {kind!r}; known: {', '.join(KINDS)}")
+    return resources.files("ouderbetrokkenheid.schemas").joinpath(schema_filename(kind)).read_text("utf-8")
+
+
+def load_schema(kind: str) -> Mapping[str, Any]:
+    """Return the schema for *kind* as a fresh ``dict``."""
+    loaded: dict[str, Any] = json.loads(schema_text(kind))
+    return loaded
+
+
+@functools.cache
+def registry() -> "referencing.Registry[Any]":
+    """The offline registry with every schema of ours (and, through jsonschema, the meta-schemas)."""
+    from jsonschema_specifications import REGISTRY as SPECIFICATIONS
+    from referencing import Resource
+    from referencing.jsonschema import DRAFT202012
+
+    ours = [(schema_id(kind), Resource.from_contents(load_schema(kind), DRAFT202012)) for kind in KINDS]
+    return SPECIFICATIONS.with_resources(ours).crawl()
+
+
+@functools.cache
+def validator(kind: str) -> "jsonschema.protocols.Validator":
+    """A python-jsonschema validator for *kind* that checks formats (``uri``, ``date``, ``date-time``)."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(
+        load_schema(kind),
+        registry=registry(),
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
+@functools.cache
+def fast_validator(kind: str) -> "jsonschema_rs.Validator":
+    """A compiled jsonschema-rs validator for *kind*, with the same schemas and format checks."""
+    import jsonschema_rs
+
+    rs_registry = jsonschema_rs.Registry([(schema_id(k), load_schema(k)) for k in KINDS])
+    return jsonschema_rs.validator_for(
+        load_schema(kind),
+        registry=rs_registry,
+        validate_formats=True,
+        ignore_unknown_formats=False,
+    )

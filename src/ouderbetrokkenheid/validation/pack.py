@@ -1,0 +1,161 @@
+"""Reading a pack folder: every file parsed, checked against its schema, structured, and checked
+across records. All problems of all files are collected in one run."""
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from ouderbetrokkenheid.converter import structure
+from ouderbetrokkenheid.errors import PackError, Problem, Report, Severity
+from ouderbetrokkenheid.loading.documents import DATA_SUFFIXES, MAX_FILE_BYTES, Document, DocumentError, read_document
+from ouderbetrokkenheid.model import Assessment, ContentPack, Finding, Framework, Mapping, PackManifest, Resource
+from ouderbetrokkenheid.schema import fast_validator
+from ouderbetrokkenheid.validation.schema_check import schema_problems
+from ouderbetrokkenheid.validation.semantic import ExternalLookup, Located, semantic_problems
+
+#: The file names a manifest may have, in order of preference.
+MANIFEST_NAMES = ("pack.yaml", "pack.yml", "pack.json")
+#: The keys of a records file and the model class of their records.
+RECORD_KINDS: dict[str, type] = {
+    "resources": Resource,
+    "findings": Finding,
+    "frameworks": Framework,
+    "mappings": Mapping,
+    "assessments": Assessment,
+}
+
+PackPath = str | PathLike[str]
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    # Building many small objects triggers the cyclic collector again and again although the objects
+    # are kept: pausing it halves the time of a large load.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _problem(code: str, message: str, hint: str, file: str) -> Problem:
+    return Problem(code=code, severity=Severity.ERROR, message=message, hint=hint, file=file)
+
+
+def pack_files(root: Path) -> tuple[Path | None, list[Path]]:
+    """Return the manifest (or ``None``) and the data files of the pack at *root*, in a stable order."""
+    manifest = next((root / name for name in MANIFEST_NAMES if (root / name).is_file()), None)
+    data = sorted(
+        path for path in root.rglob("*")
+        if path.suffix.lower() in DATA_SUFFIXES and path.is_file() and path != manifest
+        and path.name not in MANIFEST_NAMES
+        and not any(part.startswith(".") for part in path.relative_to(root).parts)
+    )
+    return manifest, data
+
+
+def check_pack(
+    path: PackPath, *, external: ExternalLookup | None = None, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[ContentPack | None, Report]:
+    """Load and check the pack at *path*. Return the pack (``None`` if it has errors) and every problem."""
+    root = Path(path)
+    if root.is_file() and root.name in MANIFEST_NAMES:
+        root = root.parent
+    if not root.is_dir():
+        return None, Report(problems=(_problem("path-not-found", "no such folder", "Give the folder that holds pack.yaml.", str(path)),))
+    manifest_path, data_paths = pack_files(root)
+    if manifest_path is None:
+        return None, Report(problems=(_problem(
+            "manifest-missing", "this folder has no pack.yaml",
+            "A pack folder needs a manifest; run 'ouderbetrokkenheid new-pack NAME' to see one.", str(root),
+        ),))
+    problems: list[Problem] = []
+    with _gc_paused():
+        manifest = _read_manifest(manifest_path, problems, max_bytes)
+        if manifest is None:
+            return None, Report(problems=tuple(problems))
+        located: list[Located] = []
+        for data_path in data_paths:
+            located.extend(_read_records(data_path, problems, max_bytes))
+        problems.extend(semantic_problems(manifest, located, external))
+        report = Report(problems=tuple(problems))
+        if not report.ok:
+            return None, report
+        by_kind: dict[str, list[Any]] = {key: [] for key in RECORD_KINDS}
+        for where in located:
+            by_kind[_KEY_OF[type(where.record)]].append(where.record)
+        pack = ContentPack(manifest=manifest, **{key: tuple(values) for key, values in by_kind.items()})
+    return pack, report
+
+
+_KEY_OF = {cls: key for key, cls in RECORD_KINDS.items()}
+
+
+def _read_manifest(path: Path, problems: list[Problem], max_bytes: int) -> PackManifest | None:
+    try:
+        document = read_document(path, max_bytes=max_bytes)
+    except DocumentError as exc:
+        problems.extend(exc.problems)
+        return None
+    found = schema_problems(document, "pack")
+    problems.extend(found)
+    if found:
+        return None
+    manifest: PackManifest = structure(_strip_schema(document.data), PackManifest)
+    return manifest
+
+
+def _strip_schema(data: dict[str, Any]) -> dict[str, Any]:
+    if "$schema" in data:
+        data = {key: value for key, value in data.items() if key != "$schema"}
+    return data
+
+
+def _read_records(path: Path, problems: list[Problem], max_bytes: int) -> list[Located]:
+    try:
+        document: Document = read_document(path, max_bytes=max_bytes)
+        if not isinstance(document.data, dict):
+            problems.append(document.problem(
+                "not-a-mapping", "the top level of a records file must be a mapping",
+                hint="Start the file with 'resources:', 'findings:', 'frameworks:', 'mappings:' or 'assessments:'.",
+            ))
+            return []
+        found = schema_problems(document, "records")
+    except DocumentError as exc:
+        problems.extend(exc.problems)
+        return []
+    problems.extend(found)
+    located = []
+    for key, cls in RECORD_KINDS.items():
+        records = document.data.get(key, ())
+        if found and not isinstance(records, list):
+            continue
+        for index, raw in enumerate(records):
+            # In a file with schema errors, the records that are valid on their own are still
+            # checked across records, so one run reports every problem.
+            if found and not fast_validator(_SCHEMA_OF[key]).is_valid(raw):
+                continue
+            located.append(Located(record=structure(raw, cls), document=document, pointer=f"/{key}/{index}"))
+    return located
+
+
+_SCHEMA_OF = {key: key[:-1] for key in RECORD_KINDS}
+
+
+def validate_pack(path: PackPath, *, external: ExternalLookup | None = None, max_bytes: int = MAX_FILE_BYTES) -> Report:
+    """Check the pack at *path* and return every problem found; never raises for bad data."""
+    return check_pack(path, external=external, max_bytes=max_bytes)[1]
+
+
+def load_pack(path: PackPath, *, external: ExternalLookup | None = None, max_bytes: int = MAX_FILE_BYTES) -> ContentPack:
+    """Load the pack at *path*. Raise :class:`~ouderbetrokkenheid.PackError` (carrying every problem)
+    when it has errors; warnings are kept out of the way."""
+    pack, report = check_pack(path, external=external, max_bytes=max_bytes)
+    if pack is None:
+        raise PackError(report.errors)
+    return pack

@@ -1,0 +1,99 @@
+"""Schema validation of one document: the compiled validator decides, python-jsonschema explains."""
+
+import difflib
+from collections.abc import Iterable
+from typing import Any
+
+from ouderbetrokkenheid.errors import Problem
+from ouderbetrokkenheid.loading.documents import Document, check_depth
+from ouderbetrokkenheid.schema import fast_validator, validator
+
+#: At most this many schema problems are reported per file (the rest are counted in one more problem).
+MAX_PROBLEMS_PER_FILE = 100
+
+_CODES = {
+    "required": "schema-required",
+    "additionalProperties": "schema-additional",
+    "unevaluatedProperties": "schema-additional",
+    "type": "schema-type",
+    "enum": "schema-enum",
+    "const": "schema-enum",
+    "pattern": "schema-pattern",
+    "format": "schema-format",
+}
+
+_HINTS = {
+    "schema-additional": "Remove the field, or fix its spelling.",
+    "schema-required": "Add the field; see the schema's 'required' list for this kind of record.",
+    "schema-type": "Give a value of the expected type (a list needs '- item' lines in YAML).",
+    "schema-enum": "Use one of the listed codes (the vocabularies are in `ouderbetrokkenheid schemas`).",
+    "schema-pattern": (
+        "Ids are 'pack/local-id' in lower case with - . _ ; language tags look like nl, fr, en, ary, nl-BE;"
+        " URLs must start with http://, https:// or mailto:."
+    ),
+    "schema-format": "Write dates as YYYY-MM-DD and URLs as absolute http(s) addresses.",
+    "schema": "See the JSON Schema for this kind of record.",
+}
+
+
+def _pointer(path: Iterable[Any]) -> str:
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+
+
+def _leaves(error: Any) -> list[Any]:
+    """For anyOf/oneOf errors, the errors of the branch that came closest; otherwise the error."""
+    if error.context:
+        from jsonschema.exceptions import best_match
+
+        return _leaves(best_match(error.context))
+    return [error]
+
+
+def _describe(error: Any) -> tuple[str, str, str, str]:
+    """Return ``(code, pointer, message, hint)`` for one python-jsonschema error."""
+    code = _CODES.get(error.validator, "schema")
+    pointer = _pointer(error.absolute_path)
+    hint = _HINTS[code]
+    message = error.message
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = [key for key in error.instance if key not in allowed]
+        if extra:
+            key = extra[0]
+            pointer = _pointer([*error.absolute_path, key])
+            message = f"unknown field {key!r}"
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = f"Did you mean {close[0]!r}? " if close else ""
+            hint += "Allowed fields here: " + ", ".join(allowed) + "."
+    elif error.validator == "pattern" and isinstance(error.schema, dict) and error.schema.get("description"):
+        message = f"{error.instance!r} does not have the required form"
+        hint = str(error.schema["description"])
+    elif error.validator == "enum":
+        message = f"{error.instance!r} is not one of: " + ", ".join(map(str, error.validator_value))
+        close = difflib.get_close_matches(str(error.instance), [str(v) for v in error.validator_value], n=1)
+        if close:
+            hint = f"Did you mean {close[0]!r}?"
+    return code, pointer, message, hint
+
+
+def schema_problems(document: Document, kind: str) -> list[Problem]:
+    """Validate *document* against the schema for *kind*; return its problems (empty when valid)."""
+    if fast_validator(kind).is_valid(document.data):
+        return []
+    check_depth(document.data, document.path)
+    problems: list[Problem] = []
+    errors = sorted(validator(kind).iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path)))
+    for error in errors:
+        for leaf in _leaves(error):
+            if len(problems) == MAX_PROBLEMS_PER_FILE:
+                problems.append(document.problem("schema", "more problems in this file were not reported",
+                                                 hint="Fix the ones above and validate again."))
+                return problems
+            code, pointer, message, hint = _describe(leaf)
+            problems.append(document.problem(code, message, pointer=pointer, hint=hint))
+    if not problems:  # the two validators disagree: never let that pass silently
+        problems.append(document.problem(
+            "schema", "the compiled validator rejects this file but gives no reason",
+            hint="Please report this as a bug of ouderbetrokkenheid, with the file.",
+        ))
+    return problems
