@@ -163,6 +163,7 @@ CODES: dict[str, str] = {
     "undeclared-dependency": "A reference points into a pack the manifest does not list in depends.",
     "unresolved-external-reference": "A reference into another pack could not be checked (that pack is not loaded).",
     "broader-cycle": "A concept is (indirectly) broader than itself.",
+    "missing-version": "An assessment with items has no version.",
     "band-coverage": "Score bands do not cover 0-100 exactly once.",
     "scale-scores": "An answer option that is not 'not applicable' has no score.",
     "missing-translation": "A required label lacks one of the pack's declared languages.",

@@ -96,8 +96,9 @@ class Assessment:
 
     id: str
     title: LocalizedText
-    version: str
     provenance: Provenance
+    #: Required once an assessment has items (responses are bound to it); unknown for metadata-only ones.
+    version: str | None = None
     summary: LocalizedText | None = None
     authors: tuple[Agent, ...] = ()
     publisher: tuple[Agent, ...] = ()

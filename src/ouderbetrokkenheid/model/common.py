@@ -19,7 +19,8 @@ class Agent:
 
 @attrs.frozen(kw_only=True)
 class Link:
-    """Where a resource can be had: a URL, a provider (a library that lends it), or both."""
+    """Where a resource can be had: a URL, a provider (a library that lends it), or both; when the
+    source names neither ("download the book"), at least a label that says what the source says."""
 
     #: ``online``, ``download``, ``lend``, ``order``, ``members`` or ``on-request`` (vocabulary ``access``).
     access: str

@@ -42,6 +42,8 @@ class Resource:
     part_of: str | None = None
     #: Other resources of any pack.
     related: tuple[str, ...] = ()
+    #: What the source does not tell about this resource (its author, its exact title ...), said plainly.
+    known_gaps: LocalizedText | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -163,6 +163,7 @@ class _Checker:
     def resource(self, where: Located, record: Resource) -> Iterator[Problem]:
         yield from self.text(where, "/title", record.title)
         yield from self.text(where, "/summary", record.summary)
+        yield from self.text(where, "/known_gaps", record.known_gaps)
         yield from self.refs(where, "concepts", record.concepts, "concept")
         yield from self.refs(where, "related", record.related, "related resource")
         if record.part_of is not None:
@@ -187,8 +188,10 @@ class _Checker:
         yield from self.refs(where, "described_in", record.described_in, "described_in")
         own = {concept.id for concept in record.concepts}
         broader = {concept.id: concept.broader for concept in record.concepts}
+        yield from self.text(where, "/known_gaps", record.known_gaps)
         for index, concept in enumerate(record.concepts):
             yield from self.text(where, f"/concepts/{index}/label", concept.label)
+            yield from self.text(where, f"/concepts/{index}/definition", concept.definition)
             if concept.broader is not None and concept.broader not in own:
                 yield where.problem("unknown-reference", f"broader concept {concept.broader!r} is not in this framework",
                                     at=f"/concepts/{index}/broader", hint="Point 'broader' at a concept of the same framework.")
@@ -266,6 +269,10 @@ class _Checker:
                                             at=f"{at}/text/{group}", hint="Declare it under 'groups'.")
                     yield from self.text(where, f"{at}/text/{group}", text)
         yield from self.bands(where, record)
+        yield from self.text(where, "/known_gaps", record.known_gaps)
+        if link_ids and record.version is None:
+            yield where.problem("missing-version", "an assessment with items has no version", at="",
+                                hint="Add a version (\"1.0\"); responses are checked against it.")
         if record.content_status == "complete" and not link_ids:
             yield where.problem("content-status", "an assessment marked complete has no items", at="/content_status",
                                 hint="Mark it 'metadata-only' and say what is unknown in known_gaps.")

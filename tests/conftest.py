@@ -1,0 +1,28 @@
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_PACK = ROOT / "examples" / "voorbeeldpack"
+
+settings.register_profile("ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=60, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+@pytest.fixture
+def example_pack(tmp_path):
+    """A writable copy of the example pack."""
+    import shutil
+
+    target = tmp_path / "voorbeeldpack"
+    shutil.copytree(EXAMPLE_PACK, target)
+    return target
+
+
+@pytest.fixture(autouse=True)
+def _no_installed_plugins(monkeypatch):
+    """Tests see only the plugins they register, never what happens to be installed."""
+    monkeypatch.setenv("OUDERBETROKKENHEID_DISABLE_PLUGIN_AUTOLOAD", "1")
