@@ -117,7 +117,7 @@ class PluginHost:
             if caller.has_spec() or not hook_name.startswith("ob_"):
                 continue
             for impl in caller.get_hookimpls():
-                if impl.hookimpl_opts.get("optionalhook"):
+                if getattr(impl, "optionalhook", False):
                     continue
                 info = self._infos.get(impl.plugin_name) or PluginInfo(name=impl.plugin_name)
                 self.problems.append(Problem(

@@ -13,6 +13,7 @@ and it has no ``retrieve`` function.
 
 import functools
 import json
+import re
 from collections.abc import Mapping
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -77,16 +78,63 @@ def registry() -> "referencing.Registry[Any]":
     return SPECIFICATIONS.with_resources(ours).crawl()
 
 
+def ecma_to_python(pattern: str) -> str:
+    """Translate an ECMA-262 ``pattern`` (what JSON Schema specifies) to Python's ``re`` dialect.
+
+    The one difference our schemas meet: ``$`` ends the input in ECMA-262 but also matches before a
+    final newline in Python, so ``"nl\\n"`` would pass ``^[a-z]+$``. Unescaped ``$`` outside a
+    character class becomes ``\\Z``.
+    """
+    out: list[str] = []
+    escaped = in_class = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        elif char == "$" and not in_class:
+            out.append("\\Z")
+            continue
+        out.append(char)
+    return "".join(out)
+
+
+@functools.cache
+def _compiled(pattern: str) -> "re.Pattern[str]":
+    return re.compile(ecma_to_python(pattern))
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Mapping[str, Any]) -> Any:  # noqa: ARG001
+    from jsonschema.exceptions import ValidationError
+
+    if validator.is_type(instance, "string") and not _compiled(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@functools.cache
+def _validator_class() -> Any:
+    from jsonschema import Draft202012Validator, validators
+
+    return validators.extend(Draft202012Validator, {"pattern": _pattern})
+
+
 @functools.cache
 def validator(kind: str) -> "jsonschema.protocols.Validator":
-    """A python-jsonschema validator for *kind* that checks formats (``uri``, ``date``, ``date-time``)."""
+    """A python-jsonschema validator for *kind* that checks formats (``uri``, ``date``, ``date-time``)
+    and reads ``pattern`` as ECMA-262 does (see :func:`ecma_to_python`)."""
     from jsonschema import Draft202012Validator
 
-    return Draft202012Validator(
+    cls = _validator_class()
+    validator: jsonschema.protocols.Validator = cls(
         load_schema(kind),
         registry=registry(),
         format_checker=Draft202012Validator.FORMAT_CHECKER,
     )
+    return validator
 
 
 @functools.cache

@@ -20,7 +20,7 @@ from ouderbetrokkenheid.errors import Problem, ProblemError, Severity
 MAX_FILE_BYTES = 32 * 1024 * 1024
 #: Deeper nesting than this is refused; valid records nest far less.
 MAX_DEPTH = 64
-#: How many times YAML aliases may be replayed in one file.
+#: How many YAML events aliases may replay in one file (an alias bomb replays billions).
 MAX_ALIAS_REPLAYS = 100_000
 
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
@@ -93,7 +93,8 @@ def parse_text(text: str, fmt: str, path: str = "<input>") -> Any:
     import yaml_rs
 
     try:
-        return yaml_rs.loads(text, parse_datetime=False)
+        limits = yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_REPLAYS)
+        return yaml_rs.loads(text, parse_datetime=False, alias_limits=limits)
     except yaml_rs.YAMLDecodeError as exc:
         message = str(exc)
         if "alias" in message and "limit" in message:
@@ -102,9 +103,11 @@ def parse_text(text: str, fmt: str, path: str = "<input>") -> Any:
                 "Write the data out instead of nesting aliases; packs rarely need aliases at all.",
             ) from None
         found = _YAML_POSITION.search(message)
-        line, column = (int(found[1]), int(found[2])) if found else (None, None)
-        if column is not None:
-            column += 1  # yaml-rs counts columns from 0
+        line, column = (int(found[1]), int(found[2]) + 1) if found else (None, None)  # yaml-rs columns are 0-based
+        if found is None and "duplicate" in message:
+            from ouderbetrokkenheid.loading.positions import find_duplicate_key
+
+            line, column = find_duplicate_key(text)
         summary = message.strip().splitlines()[-1] if message.strip() else "malformed YAML"
         if "recursion" in message or "depth" in message:
             return _raise_too_deep(path, line, column)

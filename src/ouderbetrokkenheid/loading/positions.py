@@ -94,3 +94,26 @@ def _locate_yaml(text: str, parts: list[str]) -> tuple[int | None, int | None]:
         else:
             break
     return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def find_duplicate_key(text: str) -> tuple[int | None, int | None]:
+    """Return the 1-based position of the first key that repeats a key of the same YAML mapping."""
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None, None
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen = set()
+            for key, value in node.value:
+                if key.value in seen:
+                    return key.start_mark.line + 1, key.start_mark.column + 1
+                seen.add(key.value)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return None, None

@@ -4,6 +4,9 @@ Every check yields :class:`~ouderbetrokkenheid.errors.Problem` records located a
 JSON pointer) that is wrong. The checks read the structured model objects.
 """
 
+import functools
+import types
+import typing
 from collections.abc import Callable, Iterator, Sequence
 
 import attrs
@@ -104,6 +107,26 @@ class _Checker:
                 hint="Add the missing language(s), marked in provenance.translations, or remove them from the manifest's languages.",
             )
 
+    def texts(self, where: Located, obj: object, at: str) -> Iterator[Problem]:
+        """Check every multilingual text in *obj*, however deeply nested."""
+        for name, mode in _text_fields(type(obj)):
+            value = getattr(obj, name)
+            if value is None:
+                continue
+            if mode == "text":
+                yield from self.text(where, f"{at}/{name}", value)
+            elif mode == "texts":
+                for index, text in enumerate(value):
+                    yield from self.text(where, f"{at}/{name}/{index}", text)
+            elif mode == "textmap":
+                for key, text in value.items():
+                    yield from self.text(where, f"{at}/{name}/{key}", text)
+            elif mode == "obj":
+                yield from self.texts(where, value, f"{at}/{name}")
+            else:
+                for index, item in enumerate(value):
+                    yield from self.texts(where, item, f"{at}/{name}/{index}")
+
     # -- the run -----------------------------------------------------------------------------
     def run(self) -> Iterator[Problem]:
         yield from self.index()
@@ -115,6 +138,7 @@ class _Checker:
                     at="/provenance/source",
                     hint="Declare it under 'sources' in pack.yaml (id, title, publisher, year, retrieved).",
                 )
+            yield from self.texts(where, record, "")
             if isinstance(record, Resource):
                 yield from self.resource(where, record)
             elif isinstance(record, Finding):
@@ -161,16 +185,12 @@ class _Checker:
         self.concepts.add(identifier)
 
     def resource(self, where: Located, record: Resource) -> Iterator[Problem]:
-        yield from self.text(where, "/title", record.title)
-        yield from self.text(where, "/summary", record.summary)
-        yield from self.text(where, "/known_gaps", record.known_gaps)
         yield from self.refs(where, "concepts", record.concepts, "concept")
         yield from self.refs(where, "related", record.related, "related resource")
         if record.part_of is not None:
             yield from self.ref(where, "/part_of", record.part_of, "part_of")
 
     def finding(self, where: Located, record: Finding) -> Iterator[Problem]:
-        yield from self.text(where, "/claim", record.claim)
         yield from self.refs(where, "sources", record.sources, "source resource")
         yield from self.refs(where, "concepts", record.concepts, "concept")
         for index, effect in enumerate(record.effects):
@@ -183,15 +203,10 @@ class _Checker:
                                         at=f"/effects/{index}/{name}", hint="A rating lies between 0 and its max.")
 
     def framework(self, where: Located, record: Framework) -> Iterator[Problem]:
-        yield from self.text(where, "/title", record.title)
-        yield from self.text(where, "/summary", record.summary)
         yield from self.refs(where, "described_in", record.described_in, "described_in")
         own = {concept.id for concept in record.concepts}
         broader = {concept.id: concept.broader for concept in record.concepts}
-        yield from self.text(where, "/known_gaps", record.known_gaps)
         for index, concept in enumerate(record.concepts):
-            yield from self.text(where, f"/concepts/{index}/label", concept.label)
-            yield from self.text(where, f"/concepts/{index}/definition", concept.definition)
             if concept.broader is not None and concept.broader not in own:
                 yield where.problem("unknown-reference", f"broader concept {concept.broader!r} is not in this framework",
                                     at=f"/concepts/{index}/broader", hint="Point 'broader' at a concept of the same framework.")
@@ -205,7 +220,6 @@ class _Checker:
                 seen.add(parent)
                 parent = broader[parent]
         for index, collection in enumerate(record.collections):
-            yield from self.text(where, f"/collections/{index}/label", collection.label)
             for member_index, member in enumerate(collection.members):
                 if member not in own:
                     yield where.problem("unknown-reference", f"collection member {member!r} is not a concept of this framework",
@@ -218,7 +232,6 @@ class _Checker:
                                 at="/content_status", severity=WARNING, hint="Add known_gaps.")
 
     def mapping(self, where: Located, record: Mapping) -> Iterator[Problem]:
-        yield from self.text(where, "/justification", record.justification)
         yield from self.ref(where, "/subject", record.subject, "subject")
         yield from self.ref(where, "/object", record.object, "object")
         if record.subject.split("#", 1)[0] == record.object.split("#", 1)[0]:
@@ -227,30 +240,23 @@ class _Checker:
                                 hint="Mappings are crosswalks between frameworks; use 'broader' inside one framework.")
 
     def assessment(self, where: Located, record: Assessment) -> Iterator[Problem]:
-        yield from self.text(where, "/title", record.title)
-        yield from self.text(where, "/summary", record.summary)
         yield from self.refs(where, "described_in", record.described_in, "described_in")
         if record.framework is not None:
             yield from self.ref(where, "/framework", record.framework, "framework")
         groups = yield from _unique(where, "groups", [g.id for g in record.groups], "respondent group")
         scales = yield from _unique(where, "scales", [s.id for s in record.scales], "scale")
         dimensions = yield from _unique(where, "dimensions", [d.id for d in record.dimensions], "dimension")
-        for index, group in enumerate(record.groups):
-            yield from self.text(where, f"/groups/{index}/label", group.label)
         for index, scale in enumerate(record.scales):
             yield from _unique(where, f"scales/{index}/options", [o.code for o in scale.options], "option code")
             for option_index, option in enumerate(scale.options):
-                yield from self.text(where, f"/scales/{index}/options/{option_index}/label", option.label)
                 if option.score is None and not option.not_applicable:
                     yield where.problem("scale-scores", f"option {option.code!r} has no score and is not marked not_applicable",
                                         at=f"/scales/{index}/options/{option_index}",
                                         hint="Give it a score, or set not_applicable: true.")
         for index, dimension in enumerate(record.dimensions):
-            yield from self.text(where, f"/dimensions/{index}/label", dimension.label)
             yield from self.refs(where, f"dimensions/{index}/concepts", dimension.concepts, "concept")
         link_ids: set[str] = set()
         for s_index, section in enumerate(record.sections):
-            yield from self.text(where, f"/sections/{s_index}/title", section.title)
             for i_index, item in enumerate(section.items):
                 at = f"/sections/{s_index}/items/{i_index}"
                 if item.link_id in link_ids:
@@ -267,9 +273,7 @@ class _Checker:
                     if group not in groups:
                         yield where.problem("unknown-reference", f"respondent group {group!r} is not declared",
                                             at=f"{at}/text/{group}", hint="Declare it under 'groups'.")
-                    yield from self.text(where, f"{at}/text/{group}", text)
         yield from self.bands(where, record)
-        yield from self.text(where, "/known_gaps", record.known_gaps)
         if link_ids and record.version is None:
             yield where.problem("missing-version", "an assessment with items has no version", at="",
                                 hint="Add a version (\"1.0\"); responses are checked against it.")
@@ -287,7 +291,6 @@ class _Checker:
                                     severity=WARNING, hint="Add bands from 0 to 100 so results can be interpreted.")
             return
         for index, band in enumerate(record.bands):
-            yield from self.text(where, f"/bands/{index}/label", band.label)
             if band.min >= band.max:
                 yield where.problem("band-coverage", f"band {band.id!r} runs from {band.min} to {band.max}",
                                     at=f"/bands/{index}", hint="A band's min must be below its max.")
@@ -301,6 +304,32 @@ class _Checker:
         if ordered[-1].max != 100:
             yield where.problem("band-coverage", f"score bands end at {ordered[-1].max}, not 100", at="/bands",
                                 hint="The last band's max must be 100.")
+
+
+@functools.cache
+def _text_fields(cls: type) -> tuple[tuple[str, str], ...]:
+    """The fields of a model class that hold multilingual text, directly or nested: ``(name, mode)``."""
+    found = []
+    for field in attrs.fields(cls):
+        mode = _mode(field.type)
+        if mode is not None:
+            found.append((field.name, mode))
+    return tuple(found)
+
+
+def _mode(annotation: object) -> str | None:
+    args = [a for a in typing.get_args(annotation) if a is not type(None) and a is not Ellipsis]
+    origin = typing.get_origin(annotation)
+    if annotation is LocalizedText or (origin in (types.UnionType, typing.Union) and args == [LocalizedText]):
+        return "text"
+    if origin is tuple and args == [LocalizedText]:
+        return "texts"
+    if origin is dict and args[-1:] == [LocalizedText]:
+        return "textmap"
+    target = args[0] if origin in (types.UnionType, typing.Union, tuple) and len(args) == 1 else annotation
+    if isinstance(target, type) and attrs.has(target) and _text_fields(target):
+        return "objs" if origin is tuple else "obj"
+    return None
 
 
 def _unique(where: Located, field: str, ids: list[str], what: str) -> "Iterator[Problem]":

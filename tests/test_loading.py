@@ -1,0 +1,211 @@
+"""Bad input: each gets a clear problem with a code and a location, never a traceback."""
+
+import json
+
+import pytest
+
+import ouderbetrokkenheid as ob
+from ouderbetrokkenheid.loading.documents import MAX_DEPTH, parse_text, read_document
+
+MANIFEST = "name: t\nversion: 1.0.0\ntitle: {nl: T}\npublisher: {name: P}\nlicence: CC0-1.0\nlanguages: [nl]\nsources: [{id: s, title: S}]\n"
+GOOD = {"id": "t/a", "kind": "book", "title": {"nl": "A"}, "provenance": {"source": "s", "status": "unverified"}}
+
+
+def make_pack(tmp_path, files, manifest=MANIFEST):
+    if manifest is not None:
+        (tmp_path / "pack.yaml").write_text(manifest, "utf-8")
+    for name, content in files.items():
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, "utf-8")
+    return tmp_path
+
+
+def only(report, code):
+    found = [p for p in report.problems if p.code == code]
+    assert found, f"no {code!r} in {[p.code for p in report.problems]}"
+    return found[0]
+
+
+def test_valid_pack_loads(tmp_path):
+    pack = ob.load_pack(make_pack(tmp_path, {"r.json": json.dumps({"resources": [GOOD]})}))
+    assert pack.name == "t"
+    assert pack.resources[0].title.get_text("nl") == "A"
+
+
+def test_yaml_and_json_twins_give_equal_packs(tmp_path):
+    json_pack = ob.load_pack(make_pack(tmp_path / "j", {"r.json": json.dumps({"resources": [GOOD]})}) if (tmp_path / "j").mkdir() is None else None)
+    yaml_text = "resources:\n  - id: t/a\n    kind: book\n    title: {nl: A}\n    provenance: {source: s, status: unverified}\n"
+    yaml_pack = ob.load_pack(make_pack(tmp_path / "y", {"r.yaml": yaml_text}) if (tmp_path / "y").mkdir() is None else None)
+    assert json_pack == yaml_pack
+
+
+def test_missing_manifest(tmp_path):
+    report = ob.validate_pack(make_pack(tmp_path, {"r.json": "{}"}, manifest=None))
+    problem = only(report, "manifest-missing")
+    assert problem.file == str(tmp_path)
+    assert "pack.yaml" in problem.message
+
+
+def test_missing_folder(tmp_path):
+    only(ob.validate_pack(tmp_path / "nope"), "path-not-found")
+
+
+def test_malformed_yaml_is_located(tmp_path):
+    report = ob.validate_pack(make_pack(tmp_path, {"r.yaml": "resources:\n  - id: [t/a\n"}))
+    problem = only(report, "syntax")
+    assert problem.file.endswith("r.yaml")
+    assert problem.line == 2
+    assert problem.column is not None
+    assert problem.hint
+
+
+def test_malformed_json_is_located(tmp_path):
+    report = ob.validate_pack(make_pack(tmp_path, {"r.json": '{\n  "resources": [\n    {"id": "t/a",}\n  ]\n}'}))
+    problem = only(report, "syntax")
+    assert (problem.line, problem.column) == (3, 17)
+
+
+def test_duplicate_yaml_key_is_an_error_not_data_loss(tmp_path):
+    report = ob.validate_pack(make_pack(tmp_path, {"r.yaml": "resources: []\nresources: []\n"}))
+    assert only(report, "syntax").line == 2
+
+
+def test_yaml_alias_bomb_is_refused_quickly(tmp_path):
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
+    report = ob.validate_pack(make_pack(tmp_path, {"bomb.yaml": "\n".join(lines) + "\n"}))
+    only(report, "alias-limit")
+
+
+def test_file_over_the_size_limit_is_refused_without_reading(tmp_path):
+    big = tmp_path / "big"
+    big.mkdir()
+    make_pack(big, {})
+    with (big / "huge.json").open("wb") as handle:  # a 50 MB file, sparse on disk
+        handle.truncate(50 * 1024 * 1024)
+    problem = only(ob.validate_pack(big), "file-too-large")
+    assert "50.0 MiB" in problem.message
+    assert "--max-file-size" in problem.hint
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_deep_nesting_is_refused(tmp_path, fmt):
+    depth = 5000
+    text = "[" * depth + "]" * depth
+    if fmt == "yaml":
+        text = "resources: " + text
+    report = ob.validate_pack(make_pack(tmp_path, {f"deep.{fmt}": text}))
+    assert {p.code for p in report.errors} & {"too-deep", "syntax"}
+
+
+def test_nesting_within_parser_limits_but_beyond_ours_is_refused(tmp_path):
+    value = "x"
+    for _ in range(MAX_DEPTH + 5):
+        value = [value]
+    report = ob.validate_pack(make_pack(tmp_path, {"deep.json": json.dumps({"resources": [value]})}))
+    only(report, "too-deep")
+
+
+def test_non_utf8_file(tmp_path):
+    report = ob.validate_pack(make_pack(tmp_path, {"r.yaml": "resources:\n  - id: caf".encode() + b"\xe9\n"}))
+    problem = only(report, "not-utf8")
+    assert problem.line == 2
+    assert "0xe9" in problem.message
+
+
+def test_utf8_bom_is_accepted(tmp_path):
+    pack = ob.load_pack(make_pack(tmp_path, {"r.json": "\ufeff" + json.dumps({"resources": [GOOD]})}))
+    assert len(pack.resources) == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "code", "pointer"),
+    [
+        ({"year": "2011"}, "schema-type", "/resources/0/year"),
+        ({"titel": {"nl": "x"}}, "schema-additional", "/resources/0/titel"),
+        ({"id": "t/met spatie"}, "schema-pattern", "/resources/0/id"),
+        ({"kind": "boek"}, "schema-enum", "/resources/0/kind"),
+        ({"links": [{"access": "online", "url": "javascript:alert(1)"}]}, "schema-pattern", "/resources/0/links/0/url"),
+        ({"links": [{"access": "online", "url": "http://exa mple.org"}]}, "schema-pattern", "/resources/0/links/0/url"),
+        ({"title": {"NL": "x"}}, "schema-pattern", "/resources/0/title"),
+        ({"title": {}}, "schema", "/resources/0/title"),
+    ],
+)
+def test_schema_problems_are_coded_and_located(tmp_path, change, code, pointer):
+    record = {**GOOD, **change}
+    text = json.dumps({"resources": [record]}, indent=2)
+    report = ob.validate_pack(make_pack(tmp_path, {"r.json": text}))
+    problem = only(report, code)
+    assert problem.pointer.startswith(pointer)
+    assert problem.line is not None and problem.line > 1
+    assert problem.hint
+
+
+def test_unknown_key_suggests_the_right_one(tmp_path):
+    report = ob.validate_pack(make_pack(tmp_path, {"r.json": json.dumps({"resources": [{**GOOD, "sumary": {"nl": "x"}}]})}))
+    assert "'summary'" in only(report, "schema-additional").hint
+
+
+def test_missing_required_field(tmp_path):
+    record = {k: v for k, v in GOOD.items() if k != "title"}
+    problem = only(ob.validate_pack(make_pack(tmp_path, {"r.json": json.dumps({"resources": [record]})})), "schema-required")
+    assert "'title'" in problem.message
+    assert problem.pointer == "/resources/0"
+
+
+def test_every_problem_of_every_file_in_one_run(tmp_path):
+    files = {
+        "a.yaml": "resources:\n  - id: [broken\n",
+        "b.json": json.dumps({"resources": [{**GOOD, "kind": "boek"}, {**GOOD, "id": "t/b", "year": "x"}]}),
+        "c.json": json.dumps({"resources": [{**GOOD, "id": "t/c", "concepts": ["t/nope#x"]}]}),
+    }
+    report = ob.validate_pack(make_pack(tmp_path, files))
+    codes = sorted(p.code for p in report.errors)
+    assert codes == ["schema-enum", "schema-type", "syntax", "unknown-reference"]
+
+
+def test_locating_in_yaml_points_at_the_value(tmp_path):
+    text = "resources:\n  - id: t/a\n    kind: book\n    title: {nl: A}\n    year: not-a-year\n    provenance: {source: s, status: unverified}\n"
+    problem = only(ob.validate_pack(make_pack(tmp_path, {"r.yaml": text})), "schema-type")
+    assert (problem.line, problem.column) == (5, 11)
+
+
+def test_top_level_must_be_a_mapping(tmp_path):
+    only(ob.validate_pack(make_pack(tmp_path, {"r.yaml": "- a\n- b\n"})), "not-a-mapping")
+
+
+def test_manifest_errors_stop_early_with_location(tmp_path):
+    report = ob.validate_pack(make_pack(tmp_path, {}, manifest="name: T T\nversion: one\n"))
+    codes = {p.code for p in report.errors}
+    assert {"schema-pattern", "schema-required"} <= codes
+    assert all(p.file.endswith("pack.yaml") for p in report.errors)
+
+
+def test_load_pack_raises_with_every_error(tmp_path):
+    folder = make_pack(tmp_path, {"r.json": json.dumps({"resources": [{**GOOD, "kind": "x"}, {**GOOD, "id": "t/b", "kind": "y"}]})})
+    with pytest.raises(ob.PackError) as info:
+        ob.load_pack(folder)
+    assert len(info.value.problems) == 2
+    assert "r.json" in str(info.value)
+
+
+def test_parse_text_yaml_is_yaml_1_2():
+    assert parse_text("a: no\nb: 2020-01-01\nc: on\n", "yaml") == {"a": "no", "b": "2020-01-01", "c": "on"}
+
+
+def test_read_document_refuses_a_folder(tmp_path):
+    with pytest.raises(ob.ProblemError) as info:
+        read_document(tmp_path)
+    assert info.value.problems[0].code == "path-not-found"
+
+
+def test_hidden_folders_and_other_files_are_ignored(tmp_path):
+    folder = make_pack(tmp_path, {"r.json": json.dumps({"resources": [GOOD]}), "notes.txt": "x"})
+    (folder / ".git").mkdir()
+    (folder / ".git" / "junk.json").write_text("not json", "utf-8")
+    assert ob.validate_pack(folder).problems == ()

@@ -1,0 +1,204 @@
+"""Checks across records: each rule has a test that breaks it."""
+
+import json
+
+import pytest
+import yaml
+
+import ouderbetrokkenheid as ob
+
+
+def edit(folder, change):
+    """Load records.yaml of the example pack, let *change* edit the data, write it back."""
+    path = folder / "records.yaml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    change(data)
+    path.write_text(json.dumps(data), "utf-8")  # JSON is YAML
+    return ob.validate_pack(folder)
+
+
+def codes(report, severity=None):
+    return sorted(p.code for p in report.problems if severity is None or p.severity is severity)
+
+
+def test_the_example_pack_is_clean(example_pack):
+    assert ob.validate_pack(example_pack).problems == ()
+
+
+def test_duplicate_record_id_names_the_first(example_pack):
+    def change(d):
+        d["resources"].append(dict(d["resources"][0]))
+
+    report = edit(example_pack, change)
+    problem = next(p for p in report.errors if p.code == "duplicate-id")
+    assert problem.pointer == "/resources/1/id"
+    assert "/resources/0" in problem.message
+
+
+def test_duplicate_id_across_files(example_pack):
+    (example_pack / "more.json").write_text(json.dumps({"findings": [
+        {"id": "voorbeeld/oudercafe", "claim": {"nl": "x", "fr": "x", "en": "x"},
+         "provenance": {"source": "voorbeeld", "status": "unverified"}}]}), "utf-8")
+    report = ob.validate_pack(example_pack)
+    problem = next(p for p in report.errors if p.code == "duplicate-id")
+    assert problem.file.endswith("records.yaml")
+    assert "more.json" in problem.message or problem.file.endswith("more.json")
+
+
+def test_id_outside_the_namespace(example_pack):
+    report = edit(example_pack, lambda d: d["resources"][0].update(id="ander/oudercafe"))
+    assert "foreign-namespace" in codes(report)
+
+
+def test_concept_id_outside_its_framework(example_pack):
+    def change(d):
+        d["frameworks"][0]["concepts"][0]["id"] = "voorbeeld/ander-kader#ontmoeten2"
+
+    assert "foreign-namespace" in codes(edit(example_pack, change))
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("resources", 0, "concepts"), ["voorbeeld/kader#bestaat-niet"]),
+        (("resources", 0, "related"), ["voorbeeld/bestaat-niet"]),
+        (("resources", 0, "part_of"), "voorbeeld/bestaat-niet"),
+        (("findings", 0, "sources"), ["voorbeeld/bestaat-niet"]),
+        (("mappings", 0, "object"), "voorbeeld/ander-kader#nope"),
+        (("assessments", 0, "framework"), "voorbeeld/nope"),
+        (("frameworks", 0, "collections", 0, "members"), ["voorbeeld/kader#nope"]),
+        (("frameworks", 0, "concepts", 1, "broader"), "voorbeeld/kader#nope"),
+    ],
+)
+def test_unknown_references(example_pack, path, value):
+    def change(d):
+        target = d
+        for part in path[:-1]:
+            target = target[part]
+        target[path[-1]] = value
+
+    report = edit(example_pack, change)
+    problem = next(p for p in report.errors if p.code == "unknown-reference")
+    assert problem.pointer.startswith("/" + "/".join(map(str, path)))
+
+
+def test_reference_into_an_undeclared_pack(example_pack):
+    report = edit(example_pack, lambda d: d["resources"][0].update(concepts=["ocb/themas#thuisbetrokkenheid"]))
+    assert "undeclared-dependency" in codes(report)
+
+
+def test_reference_into_a_declared_pack_that_is_not_loaded_is_a_warning(example_pack):
+    manifest = example_pack / "pack.yaml"
+    manifest.write_text(manifest.read_text("utf-8") + "depends: [ocb]\n", "utf-8")
+    report = edit(example_pack, lambda d: d["resources"][0].update(concepts=["ocb/themas#thuisbetrokkenheid"]))
+    assert report.ok
+    assert codes(report) == ["unresolved-external-reference"]
+    checked = ob.validate_pack(example_pack, external=lambda identifier: identifier == "ocb/themas#thuisbetrokkenheid")
+    assert checked.problems == ()
+    missing = ob.validate_pack(example_pack, external=lambda identifier: False)
+    assert codes(missing) == ["unknown-reference"]
+
+
+def test_unknown_source(example_pack):
+    report = edit(example_pack, lambda d: d["resources"][0]["provenance"].update(source="elders"))
+    problem = next(p for p in report.errors if p.code == "unknown-source")
+    assert problem.pointer == "/resources/0/provenance/source"
+
+
+def test_broader_cycle(example_pack):
+    def change(d):
+        concepts = d["frameworks"][0]["concepts"]
+        concepts[0]["broader"] = concepts[1]["id"]
+        concepts[1]["broader"] = concepts[0]["id"]
+
+    assert "broader-cycle" in codes(edit(example_pack, change))
+
+
+@pytest.mark.parametrize(
+    "bands",
+    [
+        [(0, 50), (60, 100)],  # a gap
+        [(0, 60), (50, 100)],  # an overlap
+        [(10, 100)],  # does not start at 0
+        [(0, 90)],  # does not end at 100
+        [(0, 50), (50, 50), (50, 100)],  # an empty band
+    ],
+)
+def test_score_bands_must_cover_0_to_100(example_pack, bands):
+    def change(d):
+        d["assessments"][0]["bands"] = [
+            {"id": f"b{i}", "min": lo, "max": hi, "label": {"nl": "x", "fr": "x", "en": "x"}} for i, (lo, hi) in enumerate(bands)
+        ]
+
+    assert "band-coverage" in codes(edit(example_pack, change))
+
+
+def test_items_must_use_declared_scales_dimensions_and_groups(example_pack):
+    def change(d):
+        item = d["assessments"][0]["sections"][0]["items"][0]
+        item["scale"] = "nope"
+        item["dimension"] = "nope"
+        item["text"]["grandparents"] = {"nl": "x", "fr": "x", "en": "x"}
+
+    report = edit(example_pack, change)
+    assert codes(report, ob.Severity.ERROR).count("unknown-reference") == 3
+
+
+def test_duplicate_link_ids_and_option_codes(example_pack):
+    def change(d):
+        assessment = d["assessments"][0]
+        items = assessment["sections"][0]["items"]
+        items[1]["link_id"] = items[0]["link_id"]
+        options = assessment["scales"][0]["options"]
+        options[1]["code"] = options[0]["code"]
+
+    assert codes(edit(example_pack, change), ob.Severity.ERROR).count("duplicate-id") == 2
+
+
+def test_option_without_score(example_pack):
+    def change(d):
+        del d["assessments"][0]["scales"][0]["options"][0]["score"]
+
+    assert "scale-scores" in codes(edit(example_pack, change))
+
+
+def test_assessment_with_items_needs_a_version(example_pack):
+    assert "missing-version" in codes(edit(example_pack, lambda d: d["assessments"][0].pop("version")))
+
+
+def test_content_status_must_match_content(example_pack):
+    report = edit(example_pack, lambda d: d["assessments"][0].update(content_status="metadata-only"))
+    assert "content-status" in codes(report)
+    report = edit(example_pack, lambda d: d["frameworks"][1].update(concepts=[]))
+    assert "content-status" in codes(report)
+
+
+@pytest.mark.parametrize(
+    ("path", "pointer"),
+    [
+        (("resources", 0, "title"), "/resources/0/title"),
+        (("frameworks", 0, "concepts", 0, "label"), "/frameworks/0/concepts/0/label"),
+        (("assessments", 0, "sections", 0, "items", 0, "text", "parents"), "/assessments/0/sections/0/items/0/text/parents"),
+        (("assessments", 0, "scales", 0, "options", 2, "label"), "/assessments/0/scales/0/options/2/label"),
+        (("mappings", 0, "justification"), "/mappings/0/justification"),
+    ],
+)
+def test_missing_translation_is_a_warning_located_at_the_text(example_pack, path, pointer):
+    def change(d):
+        target = d
+        for part in path:
+            target = target[part]
+        del target["fr"]
+
+    report = edit(example_pack, change)
+    assert report.ok
+    (problem,) = report.problems
+    assert problem.code == "missing-translation"
+    assert problem.severity is ob.Severity.WARNING
+    assert problem.pointer == pointer
+    assert "fr" in problem.message
+
+
+def test_warnings_do_not_stop_loading(example_pack):
+    edit(example_pack, lambda d: d["resources"][0]["title"].pop("en"))
+    assert ob.load_pack(example_pack).resources[0].title.languages == ("nl", "fr")
