@@ -23,15 +23,18 @@ def _resolve(ref: str, base: str) -> tuple[dict[str, Any], str]:
     return resolved.contents, resource_base
 
 
-_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=12)
+_TEXT = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=12
+)
 _URL = st.builds(
     lambda scheme, host, path: f"{scheme}://{host}.example/{path}",
-    st.sampled_from(["http", "https"]), st.from_regex(r"\A[a-z][a-z0-9]{0,6}\Z"),
+    st.sampled_from(["http", "https"]),
+    st.from_regex(r"\A[a-z][a-z0-9]{0,6}\Z"),
     st.text(alphabet=string.ascii_lowercase + "/-", max_size=8),
 )
 
 
-def from_schema(schema: dict[str, Any], base: str) -> st.SearchStrategy[Any]:  # noqa: C901, PLR0911, PLR0912
+def from_schema(schema: dict[str, Any], base: str) -> st.SearchStrategy[Any]:
     if "$ref" in schema:
         target, target_base = _resolve(schema["$ref"], base)
         return from_schema(target, target_base)
@@ -55,8 +58,9 @@ def from_schema(schema: dict[str, Any], base: str) -> st.SearchStrategy[Any]:  #
         if fmt == "date":
             return st.dates(datetime.date(1900, 1, 1), datetime.date(2100, 1, 1)).map(str)
         if fmt == "date-time":
-            return st.datetimes(datetime.datetime(2000, 1, 1), datetime.datetime(2100, 1, 1),
-                                timezones=st.just(datetime.UTC)).map(datetime.datetime.isoformat)
+            return st.datetimes(
+                datetime.datetime(2000, 1, 1), datetime.datetime(2100, 1, 1), timezones=st.just(datetime.UTC)
+            ).map(datetime.datetime.isoformat)
         if "pattern" in schema:
             strategy = st.from_regex(schema["pattern"], fullmatch=True)
             if "maxLength" in schema:
@@ -67,16 +71,24 @@ def from_schema(schema: dict[str, Any], base: str) -> st.SearchStrategy[Any]:  #
         return st.integers(schema.get("minimum", -1000), schema.get("maximum", 1000))
     if kind == "number":
         low = schema.get("minimum", schema.get("exclusiveMinimum", -1000))
-        return st.floats(low, schema.get("maximum", 1000), allow_nan=False,
-                         exclude_min="exclusiveMinimum" in schema).map(lambda x: round(x, 3)).filter(
-            lambda x: x > low if "exclusiveMinimum" in schema else True)
+        return (
+            st.floats(
+                low, schema.get("maximum", 1000), allow_nan=False, exclude_min="exclusiveMinimum" in schema
+            )
+            .map(lambda x: round(x, 3))
+            .filter(lambda x: x > low if "exclusiveMinimum" in schema else True)
+        )
     if kind == "boolean":
         return st.booleans()
     if kind == "array":
         items = from_schema(schema.get("items", {}), base)
         unique = schema.get("uniqueItems", False)
-        return st.lists(items, min_size=schema.get("minItems", 0), max_size=max(schema.get("minItems", 0), 2),
-                        unique_by=(lambda v: repr(v)) if unique else None)
+        return st.lists(
+            items,
+            min_size=schema.get("minItems", 0),
+            max_size=max(schema.get("minItems", 0), 2),
+            unique_by=(repr) if unique else None,
+        )
     if kind == "object":
         properties = schema.get("properties", {})
         if properties:

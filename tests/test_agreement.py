@@ -71,7 +71,11 @@ def test_generated_packs_round_trip_through_files(tmp_path_factory, pack):
 
     folder = tmp_path_factory.mktemp("pack")
     (folder / "pack.json").write_text(json.dumps(ob.unstructure(pack.manifest)), "utf-8")
-    records = {kind: [ob.unstructure(r) for r in getattr(pack, kind)] for kind in ("resources", "frameworks") if getattr(pack, kind)}
+    records = {
+        kind: [ob.unstructure(r) for r in getattr(pack, kind)]
+        for kind in ("resources", "frameworks")
+        if getattr(pack, kind)
+    }
     (folder / "records.json").write_text(json.dumps(records), "utf-8")
     loaded, report = ob.check_pack(folder)
     assert report.ok, report.problems
@@ -80,9 +84,14 @@ def test_generated_packs_round_trip_through_files(tmp_path_factory, pack):
 
 def test_strict_converter_catches_a_field_the_model_lacks():
     """The agreement test can fail: data with a key that no model field holds is refused."""
-    data = {"id": "p/r", "kind": "book", "title": {"nl": "T"}, "provenance": {"source": "s", "status": "unverified"},
-            "isbn_13": "9780000000000"}
-    with pytest.raises(Exception):  # noqa: B017, PT011
+    data = {
+        "id": "p/r",
+        "kind": "book",
+        "title": {"nl": "T"},
+        "provenance": {"source": "s", "status": "unverified"},
+        "isbn_13": "9780000000000",
+    }
+    with pytest.raises(Exception):  # noqa: B017
         STRICT.structure(data, ob.Resource)
 
 

@@ -21,7 +21,9 @@ def test_get_and_kinds(pack):
     assert framework.id == "voorbeeld/kader"
     assert concept.label.get_text("en") == "Meeting"
     assert [f.id for f in library.frameworks()] == ["voorbeeld/kader", "voorbeeld/ander-kader"]
-    assert library.counts() == {"voorbeeld": {"resources": 1, "findings": 1, "frameworks": 2, "mappings": 1, "assessments": 1}}
+    assert library.counts() == {
+        "voorbeeld": {"resources": 1, "findings": 1, "frameworks": 2, "mappings": 1, "assessments": 1}
+    }
     assert library.pack_of("voorbeeld/mini-scan") is pack
 
 
@@ -45,9 +47,17 @@ def test_the_same_id_in_two_packs_is_an_error_naming_both(tmp_path, pack):
     records.write_text(text, "utf-8")
     renamed = ob.check_pack(other)[0]
     assert renamed is None  # it is not in its own namespace: foreign-namespace
-    fake = ob.ContentPack(manifest=ob.PackManifest(
-        name="ander", version="1.0.0", title=ob.LocalizedText({"nl": "A"}), publisher=ob.Agent(name="A"),
-        licence="CC0-1.0", languages=("nl",)), assessments=pack.assessments)
+    fake = ob.ContentPack(
+        manifest=ob.PackManifest(
+            name="ander",
+            version="1.0.0",
+            title=ob.LocalizedText({"nl": "A"}),
+            publisher=ob.Agent(name="A"),
+            licence="CC0-1.0",
+            languages=("nl",),
+        ),
+        assessments=pack.assessments,
+    )
     with pytest.raises(ob.LibraryError) as info:
         ob.Library([pack, fake])
     (problem,) = info.value.problems
@@ -73,13 +83,19 @@ def test_discover_orders_packs_by_dependencies(tmp_path):
     dependent.mkdir()
     (dependent / "pack.yaml").write_text(
         "name: afhankelijk\nversion: 1.0.0\ntitle: {nl: A}\npublisher: {name: A}\nlicence: CC0-1.0\n"
-        "languages: [nl]\nsources: [{id: s, title: S}]\ndepends: [voorbeeld]\n", "utf-8")
+        "languages: [nl]\nsources: [{id: s, title: S}]\ndepends: [voorbeeld]\n",
+        "utf-8",
+    )
     (dependent / "r.yaml").write_text(
         "resources:\n  - id: afhankelijk/r\n    kind: book\n    title: {nl: R}\n"
-        "    concepts: [voorbeeld/kader#ontmoeten]\n    provenance: {source: s, status: unverified}\n", "utf-8")
+        "    concepts: [voorbeeld/kader#ontmoeten]\n    provenance: {source: s, status: unverified}\n",
+        "utf-8",
+    )
     library = ob.Library.discover([dependent, EXAMPLE_PACK], plugins=False)
     assert library.report.problems == ()
     assert [p.name for p in library.packs] == ["voorbeeld", "afhankelijk"]
-    (dependent / "r.yaml").write_text((dependent / "r.yaml").read_text("utf-8").replace("#ontmoeten", "#weg"), "utf-8")
+    (dependent / "r.yaml").write_text(
+        (dependent / "r.yaml").read_text("utf-8").replace("#ontmoeten", "#weg"), "utf-8"
+    )
     library = ob.Library.discover([dependent, EXAMPLE_PACK], plugins=False)
     assert "unknown-reference" in {p.code for p in library.report.errors}

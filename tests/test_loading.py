@@ -8,7 +8,12 @@ import ouderbetrokkenheid as ob
 from ouderbetrokkenheid.loading.documents import MAX_DEPTH, parse_text, read_document
 
 MANIFEST = "name: t\nversion: 1.0.0\ntitle: {nl: T}\npublisher: {name: P}\nlicence: CC0-1.0\nlanguages: [nl]\nsources: [{id: s, title: S}]\n"
-GOOD = {"id": "t/a", "kind": "book", "title": {"nl": "A"}, "provenance": {"source": "s", "status": "unverified"}}
+GOOD = {
+    "id": "t/a",
+    "kind": "book",
+    "title": {"nl": "A"},
+    "provenance": {"source": "s", "status": "unverified"},
+}
 
 
 def make_pack(tmp_path, files, manifest=MANIFEST):
@@ -36,9 +41,15 @@ def test_valid_pack_loads(tmp_path):
 
 
 def test_yaml_and_json_twins_give_equal_packs(tmp_path):
-    json_pack = ob.load_pack(make_pack(tmp_path / "j", {"r.json": json.dumps({"resources": [GOOD]})}) if (tmp_path / "j").mkdir() is None else None)
+    json_pack = ob.load_pack(
+        make_pack(tmp_path / "j", {"r.json": json.dumps({"resources": [GOOD]})})
+        if (tmp_path / "j").mkdir() is None
+        else None
+    )
     yaml_text = "resources:\n  - id: t/a\n    kind: book\n    title: {nl: A}\n    provenance: {source: s, status: unverified}\n"
-    yaml_pack = ob.load_pack(make_pack(tmp_path / "y", {"r.yaml": yaml_text}) if (tmp_path / "y").mkdir() is None else None)
+    yaml_pack = ob.load_pack(
+        make_pack(tmp_path / "y", {"r.yaml": yaml_text}) if (tmp_path / "y").mkdir() is None else None
+    )
     assert json_pack == yaml_pack
 
 
@@ -63,7 +74,9 @@ def test_malformed_yaml_is_located(tmp_path):
 
 
 def test_malformed_json_is_located(tmp_path):
-    report = ob.validate_pack(make_pack(tmp_path, {"r.json": '{\n  "resources": [\n    {"id": "t/a",}\n  ]\n}'}))
+    report = ob.validate_pack(
+        make_pack(tmp_path, {"r.json": '{\n  "resources": [\n    {"id": "t/a",}\n  ]\n}'})
+    )
     problem = only(report, "syntax")
     assert (problem.line, problem.column) == (3, 17)
 
@@ -112,7 +125,7 @@ def test_nesting_within_parser_limits_but_beyond_ours_is_refused(tmp_path):
 
 
 def test_non_utf8_file(tmp_path):
-    report = ob.validate_pack(make_pack(tmp_path, {"r.yaml": "resources:\n  - id: caf".encode() + b"\xe9\n"}))
+    report = ob.validate_pack(make_pack(tmp_path, {"r.yaml": b"resources:\n  - id: caf" + b"\xe9\n"}))
     problem = only(report, "not-utf8")
     assert problem.line == 2
     assert "0xe9" in problem.message
@@ -130,8 +143,16 @@ def test_utf8_bom_is_accepted(tmp_path):
         ({"titel": {"nl": "x"}}, "schema-additional", "/resources/0/titel"),
         ({"id": "t/met spatie"}, "schema-pattern", "/resources/0/id"),
         ({"kind": "boek"}, "schema-enum", "/resources/0/kind"),
-        ({"links": [{"access": "online", "url": "javascript:alert(1)"}]}, "schema-pattern", "/resources/0/links/0/url"),
-        ({"links": [{"access": "online", "url": "http://exa mple.org"}]}, "schema-pattern", "/resources/0/links/0/url"),
+        (
+            {"links": [{"access": "online", "url": "javascript:alert(1)"}]},
+            "schema-pattern",
+            "/resources/0/links/0/url",
+        ),
+        (
+            {"links": [{"access": "online", "url": "http://exa mple.org"}]},
+            "schema-pattern",
+            "/resources/0/links/0/url",
+        ),
         ({"title": {"NL": "x"}}, "schema-pattern", "/resources/0/title"),
         ({"title": {}}, "schema", "/resources/0/title"),
     ],
@@ -147,13 +168,18 @@ def test_schema_problems_are_coded_and_located(tmp_path, change, code, pointer):
 
 
 def test_unknown_key_suggests_the_right_one(tmp_path):
-    report = ob.validate_pack(make_pack(tmp_path, {"r.json": json.dumps({"resources": [{**GOOD, "sumary": {"nl": "x"}}]})}))
+    report = ob.validate_pack(
+        make_pack(tmp_path, {"r.json": json.dumps({"resources": [{**GOOD, "sumary": {"nl": "x"}}]})})
+    )
     assert "'summary'" in only(report, "schema-additional").hint
 
 
 def test_missing_required_field(tmp_path):
     record = {k: v for k, v in GOOD.items() if k != "title"}
-    problem = only(ob.validate_pack(make_pack(tmp_path, {"r.json": json.dumps({"resources": [record]})})), "schema-required")
+    problem = only(
+        ob.validate_pack(make_pack(tmp_path, {"r.json": json.dumps({"resources": [record]})})),
+        "schema-required",
+    )
     assert "'title'" in problem.message
     assert problem.pointer == "/resources/0"
 
@@ -187,7 +213,10 @@ def test_manifest_errors_stop_early_with_location(tmp_path):
 
 
 def test_load_pack_raises_with_every_error(tmp_path):
-    folder = make_pack(tmp_path, {"r.json": json.dumps({"resources": [{**GOOD, "kind": "x"}, {**GOOD, "id": "t/b", "kind": "y"}]})})
+    folder = make_pack(
+        tmp_path,
+        {"r.json": json.dumps({"resources": [{**GOOD, "kind": "x"}, {**GOOD, "id": "t/b", "kind": "y"}]})},
+    )
     with pytest.raises(ob.PackError) as info:
         ob.load_pack(folder)
     assert len(info.value.problems) == 2

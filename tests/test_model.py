@@ -115,7 +115,9 @@ def test_framework_helpers():
         ob.Concept(id="p/f#b", label=ob.LocalizedText({"nl": "B"}), broader="p/f#a"),
     )
     framework = ob.Framework(
-        id="p/f", title=ob.LocalizedText({"nl": "F"}), concepts=concepts,
+        id="p/f",
+        title=ob.LocalizedText({"nl": "F"}),
+        concepts=concepts,
         provenance=ob.Provenance(source="s", status="unverified"),
     )
     assert framework.top_concepts() == concepts[:1]

@@ -74,7 +74,11 @@ def test_entry_point_plugin_is_loaded_with_its_distribution(entry_points):
     entry_points.append(FakeEntryPoint("goodpack", packs_plugin, "ouderbetrokkenheid-goodpack"))
     host = get_plugin_manager()
     info = host.info("goodpack")
-    assert (info.distribution, info.version, info.hooks) == ("ouderbetrokkenheid-goodpack", "1.2.3", ("ob_packs",))
+    assert (info.distribution, info.version, info.hooks) == (
+        "ouderbetrokkenheid-goodpack",
+        "1.2.3",
+        ("ob_packs",),
+    )
     assert [item for _, item in host.pack_sources()] == [EXAMPLE_PACK]
     library = ob.Library.discover(host=host)
     assert [p.name for p in library.packs] == ["voorbeeld"]
@@ -96,7 +100,9 @@ def test_a_plugin_that_raises_in_a_hook_is_isolated(entry_points):
     def ob_packs():
         raise RuntimeError("boom")
 
-    entry_points.append(FakeEntryPoint("raiser", lambda: module("raiser", ob_packs=ob_packs), "ouderbetrokkenheid-raiser"))
+    entry_points.append(
+        FakeEntryPoint("raiser", lambda: module("raiser", ob_packs=ob_packs), "ouderbetrokkenheid-raiser")
+    )
     entry_points.append(FakeEntryPoint("goodpack", packs_plugin, "ouderbetrokkenheid-goodpack"))
     library = ob.Library.discover()
     assert [p.name for p in library.packs] == ["voorbeeld"]
@@ -148,7 +154,9 @@ def test_plugins_returning_packs_and_objects(tmp_path):
     def ob_packs():
         return pack  # a single pack, not a list, is accepted too
 
-    library = ob.Library.discover(host=get_plugin_manager(plugins=[module("obj", ob_packs=ob_packs)], load_entry_points=False))
+    library = ob.Library.discover(
+        host=get_plugin_manager(plugins=[module("obj", ob_packs=ob_packs)], load_entry_points=False)
+    )
     assert library.pack("voorbeeld") is pack
 
 
@@ -176,7 +184,9 @@ def test_duplicate_exporter_names_both_plugins():
 
 
 def test_non_exporter_results_are_reported():
-    host = get_plugin_manager(plugins=[module("bad", ob_exporters=lambda: ["not an exporter"])], load_entry_points=False)
+    host = get_plugin_manager(
+        plugins=[module("bad", ob_exporters=lambda: ["not an exporter"])], load_entry_points=False
+    )
     assert "json" in host.exporters()
     assert [p.code for p in host.problems] == ["plugin-result"]
 
@@ -211,5 +221,7 @@ def test_importing_the_package_imports_no_plugin_machinery():
     code = "import sys, ouderbetrokkenheid; print('pluggy' in sys.modules, 'jsonschema' in sys.modules)"
     import subprocess
 
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
     assert out == ["False", "False"]

@@ -36,9 +36,20 @@ def test_duplicate_record_id_names_the_first(example_pack):
 
 
 def test_duplicate_id_across_files(example_pack):
-    (example_pack / "more.json").write_text(json.dumps({"findings": [
-        {"id": "voorbeeld/oudercafe", "claim": {"nl": "x", "fr": "x", "en": "x"},
-         "provenance": {"source": "voorbeeld", "status": "unverified"}}]}), "utf-8")
+    (example_pack / "more.json").write_text(
+        json.dumps(
+            {
+                "findings": [
+                    {
+                        "id": "voorbeeld/oudercafe",
+                        "claim": {"nl": "x", "fr": "x", "en": "x"},
+                        "provenance": {"source": "voorbeeld", "status": "unverified"},
+                    }
+                ]
+            }
+        ),
+        "utf-8",
+    )
     report = ob.validate_pack(example_pack)
     problem = next(p for p in report.errors if p.code == "duplicate-id")
     assert problem.file.endswith("records.yaml")
@@ -83,17 +94,23 @@ def test_unknown_references(example_pack, path, value):
 
 
 def test_reference_into_an_undeclared_pack(example_pack):
-    report = edit(example_pack, lambda d: d["resources"][0].update(concepts=["ocb/themas#thuisbetrokkenheid"]))
+    report = edit(
+        example_pack, lambda d: d["resources"][0].update(concepts=["ocb/themas#thuisbetrokkenheid"])
+    )
     assert "undeclared-dependency" in codes(report)
 
 
 def test_reference_into_a_declared_pack_that_is_not_loaded_is_a_warning(example_pack):
     manifest = example_pack / "pack.yaml"
     manifest.write_text(manifest.read_text("utf-8") + "depends: [ocb]\n", "utf-8")
-    report = edit(example_pack, lambda d: d["resources"][0].update(concepts=["ocb/themas#thuisbetrokkenheid"]))
+    report = edit(
+        example_pack, lambda d: d["resources"][0].update(concepts=["ocb/themas#thuisbetrokkenheid"])
+    )
     assert report.ok
     assert codes(report) == ["unresolved-external-reference"]
-    checked = ob.validate_pack(example_pack, external=lambda identifier: identifier == "ocb/themas#thuisbetrokkenheid")
+    checked = ob.validate_pack(
+        example_pack, external=lambda identifier: identifier == "ocb/themas#thuisbetrokkenheid"
+    )
     assert checked.problems == ()
     missing = ob.validate_pack(example_pack, external=lambda identifier: False)
     assert codes(missing) == ["unknown-reference"]
@@ -127,7 +144,8 @@ def test_broader_cycle(example_pack):
 def test_score_bands_must_cover_0_to_100(example_pack, bands):
     def change(d):
         d["assessments"][0]["bands"] = [
-            {"id": f"b{i}", "min": lo, "max": hi, "label": {"nl": "x", "fr": "x", "en": "x"}} for i, (lo, hi) in enumerate(bands)
+            {"id": f"b{i}", "min": lo, "max": hi, "label": {"nl": "x", "fr": "x", "en": "x"}}
+            for i, (lo, hi) in enumerate(bands)
         ]
 
     assert "band-coverage" in codes(edit(example_pack, change))
@@ -178,7 +196,10 @@ def test_content_status_must_match_content(example_pack):
     [
         (("resources", 0, "title"), "/resources/0/title"),
         (("frameworks", 0, "concepts", 0, "label"), "/frameworks/0/concepts/0/label"),
-        (("assessments", 0, "sections", 0, "items", 0, "text", "parents"), "/assessments/0/sections/0/items/0/text/parents"),
+        (
+            ("assessments", 0, "sections", 0, "items", 0, "text", "parents"),
+            "/assessments/0/sections/0/items/0/text/parents",
+        ),
         (("assessments", 0, "scales", 0, "options", 2, "label"), "/assessments/0/scales/0/options/2/label"),
         (("mappings", 0, "justification"), "/mappings/0/justification"),
     ],

@@ -44,7 +44,9 @@ def get_converter() -> JsonConverter:
 def build_converter(*, forbid_extra_keys: bool = False) -> JsonConverter:
     """Build a converter. The library uses one (:func:`get_converter`); tests build a strict twin that
     refuses keys the model does not know, to prove the model holds every field the schemas allow."""
-    converter = make_converter(omit_if_default=True, detailed_validation=False, forbid_extra_keys=forbid_extra_keys)
+    converter = make_converter(
+        omit_if_default=True, detailed_validation=False, forbid_extra_keys=forbid_extra_keys
+    )
     for scalar in (str, int, bool):
         converter.register_structure_hook(scalar, _identity)
     converter.register_structure_hook(float, _float)

@@ -102,9 +102,7 @@ class ProblemError(OuderbetrokkenheidError):
         self.problems: tuple[Problem, ...] = tuple(problems)
         first = self.problems[0] if self.problems else None
         if message is None:
-            message = (
-                f"{first.location()}: {first.message}" if first is not None else "invalid input"
-            )
+            message = f"{first.location()}: {first.message}" if first is not None else "invalid input"
             if len(self.problems) > 1:
                 message += f" (and {len(self.problems) - 1} more problem(s))"
         super().__init__(message)

@@ -76,12 +76,21 @@ class PluginHost:
         self._infos: dict[str, PluginInfo] = {}
 
     # -- registration ------------------------------------------------------------------------
-    def register(self, plugin: object, name: str, *, distribution: str | None = None,
-                 version: str | None = None, builtin: bool = False) -> None:
+    def register(
+        self,
+        plugin: object,
+        name: str,
+        *,
+        distribution: str | None = None,
+        version: str | None = None,
+        builtin: bool = False,
+    ) -> None:
         """Register *plugin* under *name* and remember where it came from."""
         self.manager.register(plugin, name=name)
         hooks = tuple(sorted(impl.name for impl in self.manager.get_hookcallers(plugin) or ()))
-        self._infos[name] = PluginInfo(name=name, distribution=distribution, version=version, hooks=hooks, builtin=builtin)
+        self._infos[name] = PluginInfo(
+            name=name, distribution=distribution, version=version, hooks=hooks, builtin=builtin
+        )
 
     def load_entry_points(self, disabled: Iterable[str] = ()) -> None:
         """Import and register every installed plugin of the ``ouderbetrokkenheid`` group, one by one."""
@@ -102,12 +111,15 @@ class PluginHost:
             try:
                 plugin = entry_point.load()
                 self.register(plugin, entry_point.name, distribution=dist_name, version=version)
-            except Exception as exc:  # noqa: BLE001 - one broken plugin must not take down the host
-                self.problems.append(_plugin_problem(
-                    "plugin-import", dist_name or entry_point.name,
-                    f"could not load plugin {entry_point.name!r} ({entry_point.value}): {type(exc).__name__}: {exc}",
-                    f"Reinstall or upgrade it, or disable it with {DISABLE_ENV}={entry_point.name}.",
-                ))
+            except Exception as exc:
+                self.problems.append(
+                    _plugin_problem(
+                        "plugin-import",
+                        dist_name or entry_point.name,
+                        f"could not load plugin {entry_point.name!r} ({entry_point.value}): {type(exc).__name__}: {exc}",
+                        f"Reinstall or upgrade it, or disable it with {DISABLE_ENV}={entry_point.name}.",
+                    )
+                )
 
     def check_unknown_hooks(self) -> None:
         """Report implementations of hooks that have no specification (a typo, or a newer plugin API),
@@ -120,11 +132,15 @@ class PluginHost:
                 if getattr(impl, "optionalhook", False):
                     continue
                 info = self._infos.get(impl.plugin_name) or PluginInfo(name=impl.plugin_name)
-                self.problems.append(Problem(
-                    code="plugin-hook", severity=Severity.WARNING, file=info.label,
-                    message=f"plugin {info.name!r} implements {hook_name!r}, which is not a hook of this version",
-                    hint="Check the hook's name against `ouderbetrokkenheid.hookspecs`; it is never called.",
-                ))
+                self.problems.append(
+                    Problem(
+                        code="plugin-hook",
+                        severity=Severity.WARNING,
+                        file=info.label,
+                        message=f"plugin {info.name!r} implements {hook_name!r}, which is not a hook of this version",
+                        hint="Check the hook's name against `ouderbetrokkenheid.hookspecs`; it is never called.",
+                    )
+                )
 
     # -- information ---------------------------------------------------------------------------
     def plugins(self) -> tuple[PluginInfo, ...]:
@@ -145,12 +161,15 @@ class PluginHost:
             arguments = {name: kwargs[name] for name in impl.argnames if name in kwargs}
             try:
                 result = impl.function(**arguments)
-            except Exception as exc:  # noqa: BLE001 - isolate a failing plugin
-                self.problems.append(_plugin_problem(
-                    "plugin-hook", info.label,
-                    f"plugin {info.name!r} raised {type(exc).__name__} in {hook_name}: {exc}",
-                    f"Report this to the plugin's authors, or disable it with {DISABLE_ENV}={info.name}.",
-                ))
+            except Exception as exc:
+                self.problems.append(
+                    _plugin_problem(
+                        "plugin-hook",
+                        info.label,
+                        f"plugin {info.name!r} raised {type(exc).__name__} in {hook_name}: {exc}",
+                        f"Report this to the plugin's authors, or disable it with {DISABLE_ENV}={info.name}.",
+                    )
+                )
                 continue
             if result is not None:
                 results.append((info, result))
@@ -168,17 +187,24 @@ class PluginHost:
             for exporter in _as_sequence(items):
                 name = getattr(exporter, "name", None)
                 if not isinstance(name, str) or not callable(getattr(exporter, "export", None)):
-                    self.problems.append(_plugin_problem(
-                        "plugin-result", info.label, f"plugin {info.name!r} returned {exporter!r}, not an exporter",
-                        "An exporter needs a name and an export() method; see ouderbetrokkenheid.Exporter.",
-                    ))
+                    self.problems.append(
+                        _plugin_problem(
+                            "plugin-result",
+                            info.label,
+                            f"plugin {info.name!r} returned {exporter!r}, not an exporter",
+                            "An exporter needs a name and an export() method; see ouderbetrokkenheid.Exporter.",
+                        )
+                    )
                     continue
                 if name in found:
-                    self.problems.append(_plugin_problem(
-                        "duplicate-exporter", info.label,
-                        f"exporter {name!r} of plugin {info.name!r} clashes with the one of {found[name][0].name!r}",
-                        f"Disable one of the two with {DISABLE_ENV}.",
-                    ))
+                    self.problems.append(
+                        _plugin_problem(
+                            "duplicate-exporter",
+                            info.label,
+                            f"exporter {name!r} of plugin {info.name!r} clashes with the one of {found[name][0].name!r}",
+                            f"Disable one of the two with {DISABLE_ENV}.",
+                        )
+                    )
                     continue
                 found[name] = (info, exporter)
         return found

@@ -108,7 +108,7 @@ def _compiled(pattern: str) -> "re.Pattern[str]":
     return re.compile(ecma_to_python(pattern))
 
 
-def _pattern(validator: Any, pattern: str, instance: Any, schema: Mapping[str, Any]) -> Any:  # noqa: ARG001
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Mapping[str, Any]) -> Any:
     from jsonschema.exceptions import ValidationError
 
     if validator.is_type(instance, "string") and not _compiled(pattern).search(instance):

@@ -375,7 +375,10 @@ def test_hattie_effects_have_two_editions_with_different_values(records: dict[st
     by_value = {effect.value: effect for effect in hattie.effects}
     assert set(by_value) == {0.51, 0.49}
     assert by_value[0.51].year == 2009 and "Visible Learning" in by_value[0.51].edition
-    assert by_value[0.49].year == 2014 and by_value[0.49].source == "vcov/hattie-2014-lijst-van-effecten-op-prestaties"
+    assert (
+        by_value[0.49].year == 2014
+        and by_value[0.49].source == "vcov/hattie-2014-lijst-van-effecten-op-prestaties"
+    )
     assert by_value[0.51].source == "ref/visible-learning-2009"
     assert tuple(hattie.sources) == (
         "vcov/hattie-2014-lijst-van-effecten-op-prestaties",

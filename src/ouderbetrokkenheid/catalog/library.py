@@ -53,9 +53,13 @@ class Library:
         for identifier in ids:
             owner = self._owner.get(identifier)
             if owner is not None:
-                clashes.append(_clash(
-                    "duplicate-id", f"id {identifier!r} is in pack {owner!r} and in pack {pack.name!r}", pack.name,
-                ))
+                clashes.append(
+                    _clash(
+                        "duplicate-id",
+                        f"id {identifier!r} is in pack {owner!r} and in pack {pack.name!r}",
+                        pack.name,
+                    )
+                )
         if clashes:
             return clashes
         self._packs[pack.name] = pack
@@ -107,11 +111,15 @@ class Library:
         pack, report = check_pack(folder, external=self._lookup)
         self._problems.extend(report.problems)
         if pack is None:
-            self._problems.append(_clash(
-                "plugin-result" if origin else "path-not-found",
-                f"the pack at {folder} has errors and was left out" + (f" (from {origin})" if origin else ""),
-                origin or str(folder), severity=Severity.ERROR,
-            ))
+            self._problems.append(
+                _clash(
+                    "plugin-result" if origin else "path-not-found",
+                    f"the pack at {folder} has errors and was left out"
+                    + (f" (from {origin})" if origin else ""),
+                    origin or str(folder),
+                    severity=Severity.ERROR,
+                )
+            )
             return
         self._problems.extend(self._add(pack))
 
@@ -172,7 +180,9 @@ class Library:
 
     def _unknown(self, kind: str, identifier: str, pool: Iterable[str] | None = None) -> UnknownIdError:
         candidates = list(self._records if pool is None else pool)
-        return UnknownIdError(kind, identifier, difflib.get_close_matches(identifier, candidates, n=3, cutoff=0.6))
+        return UnknownIdError(
+            kind, identifier, difflib.get_close_matches(identifier, candidates, n=3, cutoff=0.6)
+        )
 
     def _of(self, cls: type[R]) -> tuple[R, ...]:
         return tuple(record for record in self._records.values() if isinstance(record, cls))
@@ -201,8 +211,10 @@ class Library:
         """Records per pack and kind: ``{"ocb": {"resources": 9, ...}}``."""
         return {
             pack.name: {
-                "resources": len(pack.resources), "findings": len(pack.findings),
-                "frameworks": len(pack.frameworks), "mappings": len(pack.mappings),
+                "resources": len(pack.resources),
+                "findings": len(pack.findings),
+                "frameworks": len(pack.frameworks),
+                "mappings": len(pack.mappings),
                 "assessments": len(pack.assessments),
             }
             for pack in self._packs.values()
@@ -214,8 +226,13 @@ def _clash(code: str, message: str, where: str, severity: Severity = Severity.ER
         "duplicate-id": "Ids must be unique across all loaded packs: rename one, or do not load both packs.",
         "duplicate-pack": "Two packs with one name cannot be loaded together: uninstall or disable one.",
     }
-    return Problem(code=code, severity=severity, message=message, file=where,
-                   hint=hints.get(code, "See the problems listed before this one."))
+    return Problem(
+        code=code,
+        severity=severity,
+        message=message,
+        file=where,
+        hint=hints.get(code, "See the problems listed before this one."),
+    )
 
 
 def _by_dependencies(folders: Sequence[tuple[Any, Path]]) -> list[tuple[Any, Path]]:

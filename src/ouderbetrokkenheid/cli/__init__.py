@@ -22,12 +22,17 @@ def _common(suppress: bool) -> argparse.ArgumentParser:
     default = argparse.SUPPRESS if suppress else None
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
-        "--lang", metavar="TAG", default=default,
+        "--lang",
+        metavar="TAG",
+        default=default,
         help="language for labels (BCP 47: nl, fr, en, ar ...); falls back to the pack default, nl, en",
     )
     parent.add_argument(
-        "--format", choices=("text", "json"), default=argparse.SUPPRESS if suppress else "text",
-        dest="output", help="output for people (text, the default) or for scripts (json)",
+        "--format",
+        choices=("text", "json"),
+        default=argparse.SUPPRESS if suppress else "text",
+        dest="output",
+        help="output for people (text, the default) or for scripts (json)",
     )
     return parent
 
@@ -44,20 +49,34 @@ def build_parser() -> argparse.ArgumentParser:
     common = _common(suppress=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub = commands.add_parser("plugins", parents=[common], help="list installed plugins, their hooks, packs and exporters")
+    sub = commands.add_parser(
+        "plugins", parents=[common], help="list installed plugins, their hooks, packs and exporters"
+    )
     sub.set_defaults(run="plugins")
 
     sub = commands.add_parser(
-        "validate", parents=[common], help="check content pack folders and report every problem",
+        "validate",
+        parents=[common],
+        help="check content pack folders and report every problem",
         description="Check pack folders (schema and cross-record rules). Without PATH, check the installed packs.",
     )
     sub.add_argument("paths", nargs="*", metavar="PATH", help="pack folders (holding pack.yaml)")
     sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    sub.add_argument("--no-plugins", action="store_true", help="do not load installed packs to resolve references")
-    sub.add_argument("--max-file-size", type=int, metavar="MIB", default=None, help="largest file to read, in MiB (default 32)")
+    sub.add_argument(
+        "--no-plugins", action="store_true", help="do not load installed packs to resolve references"
+    )
+    sub.add_argument(
+        "--max-file-size",
+        type=int,
+        metavar="MIB",
+        default=None,
+        help="largest file to read, in MiB (default 32)",
+    )
     sub.set_defaults(run="validate")
 
-    sub = commands.add_parser("schemas", parents=[common], help="list the JSON Schemas, or write them to a folder")
+    sub = commands.add_parser(
+        "schemas", parents=[common], help="list the JSON Schemas, or write them to a folder"
+    )
     sub.add_argument("--out", metavar="DIR", help="write every schema into DIR")
     sub.set_defaults(run="schemas")
 
@@ -67,16 +86,24 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--pack", metavar="NAME", help="only this pack")
     sub.set_defaults(run="catalog")
 
-    sub = commands.add_parser("show", parents=[common], help="show one record: every language, provenance, links")
-    sub.add_argument("id", metavar="ID", help="a record id (ocb/boekje-bij-de-thee) or concept id (ref/epstein#parenting)")
-    sub.add_argument("--path", action="append", default=[], metavar="PATH", help="extra pack folder (repeatable)")
+    sub = commands.add_parser(
+        "show", parents=[common], help="show one record: every language, provenance, links"
+    )
+    sub.add_argument(
+        "id", metavar="ID", help="a record id (ocb/boekje-bij-de-thee) or concept id (ref/epstein#parenting)"
+    )
+    sub.add_argument(
+        "--path", action="append", default=[], metavar="PATH", help="extra pack folder (repeatable)"
+    )
     sub.set_defaults(run="show")
 
     sub = commands.add_parser("export", parents=[common], help="export the packs with an exporter plugin")
     sub.add_argument("--to", dest="exporter", metavar="NAME", help="exporter name (see --list)")
     sub.add_argument("--out", metavar="PATH", help="file or folder to write")
     sub.add_argument("--list", action="store_true", help="list the installed exporters")
-    sub.add_argument("--path", action="append", default=[], metavar="PATH", help="extra pack folder (repeatable)")
+    sub.add_argument(
+        "--path", action="append", default=[], metavar="PATH", help="extra pack folder (repeatable)"
+    )
     sub.set_defaults(run="export")
     return parser
 

@@ -1,6 +1,7 @@
 """The commands of the command line. They use only the public API (``import ouderbetrokkenheid``)."""
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Iterable
@@ -47,7 +48,10 @@ class Output:
             return
         stream = stream or sys.stderr
         for problem in problems:
-            print(f"{problem.location()}: {problem.severity.value}[{problem.code}] {problem.message}", file=stream)
+            print(
+                f"{problem.location()}: {problem.severity.value}[{problem.code}] {problem.message}",
+                file=stream,
+            )
             if problem.pointer:
                 print(f"    at {problem.pointer}", file=stream)
             if problem.hint:
@@ -62,25 +66,28 @@ def _library(paths: Iterable[str], out: Output, *, plugins: bool = True) -> "ob.
 
 
 # -- plugins -------------------------------------------------------------------------------------
-def cmd_plugins(args: argparse.Namespace, out: Output) -> int:  # noqa: ARG001
+def cmd_plugins(args: argparse.Namespace, out: Output) -> int:
     """List plugins with their distribution, version, hooks, packs and exporters."""
     host = ob.get_plugin_manager()
     packs: dict[str, list[str]] = {}
     for info, item in host.pack_sources():
         name = item.name if isinstance(item, ob.ContentPack) else Path(str(item)).name
         if not isinstance(item, ob.ContentPack):
-            try:
+            with contextlib.suppress(ob.ProblemError, AttributeError):
                 name = ob.read_document(_manifest(Path(str(item)))).data.get("name", name)
-            except (ob.ProblemError, AttributeError):
-                pass
         packs.setdefault(info.name, []).append(name)
     exporters: dict[str, list[str]] = {}
     for exporter_name, (info, _) in host.exporters().items():
         exporters.setdefault(info.name, []).append(exporter_name)
     rows = [
         {
-            "name": info.name, "distribution": info.distribution, "version": info.version, "builtin": info.builtin,
-            "hooks": list(info.hooks), "packs": packs.get(info.name, []), "exporters": exporters.get(info.name, []),
+            "name": info.name,
+            "distribution": info.distribution,
+            "version": info.version,
+            "builtin": info.builtin,
+            "hooks": list(info.hooks),
+            "packs": packs.get(info.name, []),
+            "exporters": exporters.get(info.name, []),
         }
         for info in host.plugins()
     ]
@@ -88,7 +95,11 @@ def cmd_plugins(args: argparse.Namespace, out: Output) -> int:  # noqa: ARG001
         out.data({"plugins": rows, "problems": [p.to_dict() for p in host.problems]})
     else:
         for row in rows:
-            origin = "built-in" if row["builtin"] else f"{row['distribution'] or '-'} {row['version'] or ''}".strip()
+            origin = (
+                "built-in"
+                if row["builtin"]
+                else f"{row['distribution'] or '-'} {row['version'] or ''}".strip()
+            )
             out.line(f"{row['name']}  ({origin})")
             out.line(f"    hooks: {', '.join(row['hooks']) or '-'}")
             if row["packs"]:
@@ -125,12 +136,14 @@ def cmd_validate(args: argparse.Namespace, out: Output) -> int:
     problems = [p for report in reports.values() for p in report.problems]
     failed = any(p.is_error or args.strict for p in problems)
     if out.json:
-        out.data({
-            "ok": not failed,
-            "errors": sum(p.is_error for p in problems),
-            "warnings": sum(not p.is_error for p in problems),
-            "problems": [p.to_dict() for p in problems],
-        })
+        out.data(
+            {
+                "ok": not failed,
+                "errors": sum(p.is_error for p in problems),
+                "warnings": sum(not p.is_error for p in problems),
+                "problems": [p.to_dict() for p in problems],
+            }
+        )
     else:
         out.problems(problems)
         errors = sum(p.is_error for p in problems)
@@ -162,7 +175,9 @@ def _validate_paths(paths: list[Path], args: argparse.Namespace) -> dict[str, "o
         namespace = identifier.split("/", 1)[0]
         pack = checked.get(namespace)
         if pack is not None:
-            return identifier in {r.id for r in pack.records()} | {c.id for f in pack.frameworks for c in f.concepts}
+            return identifier in {r.id for r in pack.records()} | {
+                c.id for f in pack.frameworks for c in f.concepts
+            }
         if context is not None and namespace not in given and namespace in {p.name for p in context.packs}:
             return identifier in context
         return None
@@ -183,8 +198,12 @@ def _validate_paths(paths: list[Path], args: argparse.Namespace) -> dict[str, "o
 def cmd_schemas(args: argparse.Namespace, out: Output) -> int:
     """List the schemas, or write them to a folder."""
     rows = [
-        {"kind": kind, "id": ob.schema.schema_id(kind), "file": ob.schema.schema_filename(kind),
-         "title": ob.schema.load_schema(kind).get("title", "")}
+        {
+            "kind": kind,
+            "id": ob.schema.schema_id(kind),
+            "file": ob.schema.schema_filename(kind),
+            "title": ob.schema.load_schema(kind).get("title", ""),
+        }
         for kind in ob.schema.KINDS
     ]
     if args.out:
@@ -209,10 +228,12 @@ def cmd_catalog(args: argparse.Namespace, out: Output) -> int:
     packs = [library.pack(args.pack)] if args.pack else list(library.packs)
     kinds = [args.kind] if args.kind else ["frameworks", "resources", "findings", "assessments", "mappings"]
     if out.json:
-        out.data({
-            pack.name: {kind: [ob.unstructure(r) for r in getattr(pack, kind)] for kind in kinds}
-            for pack in packs
-        })
+        out.data(
+            {
+                pack.name: {kind: [ob.unstructure(r) for r in getattr(pack, kind)] for kind in kinds}
+                for pack in packs
+            }
+        )
         return EXIT_OK
     for pack in packs:
         default = pack.manifest.default_language
@@ -254,8 +275,11 @@ def cmd_show(args: argparse.Namespace, out: Output) -> int:
     record = library.get(args.id)
     pack = library.pack_of(args.id)
     data = ob.unstructure(record)
-    source = pack.source(record.provenance.source) if record.provenance.source in {
-        s.id for s in pack.manifest.sources} else None
+    source = (
+        pack.source(record.provenance.source)
+        if record.provenance.source in {s.id for s in pack.manifest.sources}
+        else None
+    )
     if out.json:
         out.data({"pack": pack.name, "record": data, "source": ob.unstructure(source) if source else None})
         return EXIT_OK
@@ -295,11 +319,21 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
     exporters = host.exporters()
     if args.list or not args.exporter:
         if out.json:
-            out.data({"exporters": [
-                {"name": name, "plugin": info.name, "media_type": e.media_type, "extension": e.extension,
-                 "kinds": sorted(e.kinds), "description": e.description}
-                for name, (info, e) in exporters.items()
-            ]})
+            out.data(
+                {
+                    "exporters": [
+                        {
+                            "name": name,
+                            "plugin": info.name,
+                            "media_type": e.media_type,
+                            "extension": e.extension,
+                            "kinds": sorted(e.kinds),
+                            "description": e.description,
+                        }
+                        for name, (info, e) in exporters.items()
+                    ]
+                }
+            )
         else:
             for name, (info, exporter) in exporters.items():
                 out.line(f"{name:<10} {exporter.media_type:<24} {exporter.description}  [{info.name}]")

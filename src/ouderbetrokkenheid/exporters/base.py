@@ -47,7 +47,7 @@ def atomic_file(destination: Path, mode: str = "wb") -> Iterator[Any]:
     try:
         with os.fdopen(fd, mode) as handle:
             yield handle
-        os.replace(temporary, destination)
+        Path(temporary).replace(destination)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -40,7 +40,7 @@ class JsonExporter:
     kinds: frozenset[str] = KINDS
     description: str = "every pack as canonical JSON (manifest and records), valid against the schemas"
 
-    def export(self, library: "Library", destination: Path, options: Mapping[str, Any]) -> None:  # noqa: ARG002
+    def export(self, library: "Library", destination: Path, options: Mapping[str, Any]) -> None:
         """Write the library to *destination* atomically."""
         import orjson
 

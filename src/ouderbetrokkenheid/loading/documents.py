@@ -44,13 +44,25 @@ class Document:
         return locate(self.text, self.format, pointer)
 
     def problem(
-        self, code: str, message: str, *, pointer: str = "", hint: str = "", severity: Severity = Severity.ERROR
+        self,
+        code: str,
+        message: str,
+        *,
+        pointer: str = "",
+        hint: str = "",
+        severity: Severity = Severity.ERROR,
     ) -> Problem:
         """A :class:`Problem` located at *pointer* in this document."""
         line, column = self.locate(pointer)
         return Problem(
-            code=code, severity=severity, message=message, hint=hint,
-            file=self.path, line=line, column=column, pointer=pointer,
+            code=code,
+            severity=severity,
+            message=message,
+            hint=hint,
+            file=self.path,
+            line=line,
+            column=column,
+            pointer=pointer,
         )
 
 
@@ -58,10 +70,18 @@ class DocumentError(ProblemError):
     """A file could not be read or parsed."""
 
 
-def _fail(path: str, code: str, message: str, hint: str, line: int | None = None, column: int | None = None) -> DocumentError:
+def _fail(
+    path: str, code: str, message: str, hint: str, line: int | None = None, column: int | None = None
+) -> DocumentError:
     problem = Problem(
-        code=code, severity=Severity.ERROR, message=message, hint=hint,
-        file=path, line=line, column=column, pointer="" if line is None else None,
+        code=code,
+        severity=Severity.ERROR,
+        message=message,
+        hint=hint,
+        file=path,
+        line=line,
+        column=column,
+        pointer="" if line is None else None,
     )
     return DocumentError([problem])
 
@@ -86,9 +106,12 @@ def parse_text(text: str, fmt: str, path: str = "<input>") -> Any:
                 return _raise_too_deep(path)
             line, column = _line_col(text, exc.pos)
             raise _fail(
-                path, "syntax", f"malformed JSON: {exc.msg}",
+                path,
+                "syntax",
+                f"malformed JSON: {exc.msg}",
                 "Fix the JSON at this position (a missing comma, quote or bracket is the usual cause).",
-                line, column,
+                line,
+                column,
             ) from None
     import yaml_rs
 
@@ -99,11 +122,15 @@ def parse_text(text: str, fmt: str, path: str = "<input>") -> Any:
         message = str(exc)
         if "alias" in message and "limit" in message:
             raise _fail(
-                path, "alias-limit", "YAML aliases expand beyond the limit (an alias bomb?)",
+                path,
+                "alias-limit",
+                "YAML aliases expand beyond the limit (an alias bomb?)",
                 "Write the data out instead of nesting aliases; packs rarely need aliases at all.",
             ) from None
         found = _YAML_POSITION.search(message)
-        line, column = (int(found[1]), int(found[2]) + 1) if found else (None, None)  # yaml-rs columns are 0-based
+        line, column = (
+            (int(found[1]), int(found[2]) + 1) if found else (None, None)
+        )  # yaml-rs columns are 0-based
         if found is None and "duplicate" in message:
             from ouderbetrokkenheid.loading.positions import find_duplicate_key
 
@@ -112,16 +139,23 @@ def parse_text(text: str, fmt: str, path: str = "<input>") -> Any:
         if "recursion" in message or "depth" in message:
             return _raise_too_deep(path, line, column)
         raise _fail(
-            path, "syntax", f"malformed YAML: {summary}",
+            path,
+            "syntax",
+            f"malformed YAML: {summary}",
             "Fix the YAML at this position: check the indentation, a missing colon, or an unclosed quote or bracket.",
-            line, column,
+            line,
+            column,
         ) from None
 
 
 def _raise_too_deep(path: str, line: int | None = None, column: int | None = None) -> Any:
     raise _fail(
-        path, "too-deep", f"the data nests deeper than {MAX_DEPTH} levels",
-        "Records nest only a few levels deep; this file is probably not a pack file.", line, column,
+        path,
+        "too-deep",
+        f"the data nests deeper than {MAX_DEPTH} levels",
+        "Records nest only a few levels deep; this file is probably not a pack file.",
+        line,
+        column,
     )
 
 
@@ -148,7 +182,8 @@ def read_document(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Docum
         size = file.stat().st_size
         if size > max_bytes:
             raise _fail(
-                name, "file-too-large",
+                name,
+                "file-too-large",
                 f"the file is {size / 1048576:.1f} MiB, over the limit of {max_bytes / 1048576:.0f} MiB",
                 "Split the records over several files, or raise the limit (--max-file-size).",
             )
@@ -156,17 +191,25 @@ def read_document(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Docum
     except FileNotFoundError:
         raise _fail(name, "path-not-found", "the file does not exist", "Check the path.") from None
     except IsADirectoryError:
-        raise _fail(name, "path-not-found", "a folder was given where a file was expected", "Give a file.") from None
+        raise _fail(
+            name, "path-not-found", "a folder was given where a file was expected", "Give a file."
+        ) from None
     except OSError as exc:
-        raise _fail(name, "path-not-found", f"the file cannot be read: {exc.strerror}", "Check the permissions.") from None
+        raise _fail(
+            name, "path-not-found", f"the file cannot be read: {exc.strerror}", "Check the permissions."
+        ) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         good = raw[: exc.start].decode("utf-8", "replace")
         line, column = _line_col(good, len(good))
         raise _fail(
-            name, "not-utf8", f"byte 0x{raw[exc.start]:02x} at offset {exc.start} is not valid UTF-8",
-            "Save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8).", line, column,
+            name,
+            "not-utf8",
+            f"byte 0x{raw[exc.start]:02x} at offset {exc.start} is not valid UTF-8",
+            "Save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8).",
+            line,
+            column,
         ) from None
     if text.startswith("\ufeff"):
         text = text[1:]

@@ -13,6 +13,7 @@ without rewriting the rest (``resources(kind=st.just("book"))``).
 """
 
 import datetime
+import itertools
 import string
 from typing import Any
 
@@ -41,8 +42,8 @@ from ouderbetrokkenheid.model import (
     PackManifest,
     Provenance,
     Rating,
-    RespondentGroup,
     Resource,
+    RespondentGroup,
     Response,
     Result,
     Scale,
@@ -59,13 +60,17 @@ namespaces = st.from_regex(r"\A[a-z][a-z0-9]{0,7}(-[a-z0-9]{1,5})?\Z")
 local_ids = st.from_regex(r"\A[a-z][a-z0-9_]{0,15}\Z")
 source_ids = _SLUG
 language_tags = st.one_of(
-    st.sampled_from(["nl", "fr", "en", "ar", "ary", "tr", "ber", "zgh", "ro", "pl", "nl-BE", "fr-BE", "zh-Hant"]),
+    st.sampled_from(
+        ["nl", "fr", "en", "ar", "ary", "tr", "ber", "zgh", "ro", "pl", "nl-BE", "fr-BE", "zh-Hant"]
+    ),
     st.from_regex(r"\A[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?\Z"),
 )
 _TEXT = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30
 )
-short_texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=20)
+short_texts = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=20
+)
 years = st.integers(min_value=1800, max_value=2100)
 dates = st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2100, 12, 31))
 urls = st.builds(
@@ -85,7 +90,9 @@ def _codes(name: str, max_size: int = 3) -> SearchStrategy[tuple[str, ...]]:
     return st.lists(vocabulary(name), max_size=max_size, unique=True).map(tuple)
 
 
-def localized_texts(languages: SearchStrategy[str] = language_tags, text: SearchStrategy[str] = _TEXT) -> SearchStrategy[LocalizedText]:
+def localized_texts(
+    languages: SearchStrategy[str] = language_tags, text: SearchStrategy[str] = _TEXT
+) -> SearchStrategy[LocalizedText]:
     """Texts in one to three languages."""
     return st.dictionaries(languages, text, min_size=1, max_size=3).map(LocalizedText)
 
@@ -112,48 +119,85 @@ def agents() -> SearchStrategy[Agent]:
 def links() -> SearchStrategy[Link]:
     """Links with at least a URL, a provider or a label."""
     base = st.builds(
-        Link, access=vocabulary("access"), url=_optional(urls), provider=_optional(short_texts),
-        label=_optional(localized_texts()), languages=st.lists(language_tags, max_size=2, unique=True).map(tuple),
+        Link,
+        access=vocabulary("access"),
+        url=_optional(urls),
+        provider=_optional(short_texts),
+        label=_optional(localized_texts()),
+        languages=st.lists(language_tags, max_size=2, unique=True).map(tuple),
     )
-    return base.filter(lambda link: link.url is not None or link.provider is not None or link.label is not None)
+    return base.filter(
+        lambda link: link.url is not None or link.provider is not None or link.label is not None
+    )
 
 
 def sources(source_id: SearchStrategy[str] = source_ids) -> SearchStrategy[Source]:
     """Source documents."""
     return st.builds(
-        Source, id=source_id, title=short_texts, publisher=_optional(short_texts), year=_optional(years),
-        edition=_optional(short_texts), url=_optional(urls), retrieved=_optional(dates), document=_optional(short_texts),
+        Source,
+        id=source_id,
+        title=short_texts,
+        publisher=_optional(short_texts),
+        year=_optional(years),
+        edition=_optional(short_texts),
+        url=_optional(urls),
+        retrieved=_optional(dates),
+        document=_optional(short_texts),
     )
 
 
 def provenances(source: SearchStrategy[str] = source_ids) -> SearchStrategy[Provenance]:
     """Provenance records."""
     return st.builds(
-        Provenance, source=source, status=vocabulary("verification"), locator=_optional(short_texts),
+        Provenance,
+        source=source,
+        status=vocabulary("verification"),
+        locator=_optional(short_texts),
         language=language_tags,
         translations=st.lists(
-            st.builds(Translation, language=language_tags, method=vocabulary("translation-method"), by=_optional(short_texts)),
+            st.builds(
+                Translation,
+                language=language_tags,
+                method=vocabulary("translation-method"),
+                by=_optional(short_texts),
+            ),
             max_size=2,
         ).map(tuple),
         note=_optional(localized_texts()),
     )
 
 
-def resources(id: SearchStrategy[str] | None = None, kind: SearchStrategy[str] | None = None,  # noqa: A002
-              provenance: SearchStrategy[Provenance] | None = None) -> SearchStrategy[Resource]:
+def resources(
+    id: SearchStrategy[str] | None = None,
+    kind: SearchStrategy[str] | None = None,
+    provenance: SearchStrategy[Provenance] | None = None,
+) -> SearchStrategy[Resource]:
     """Resources."""
     return st.builds(
-        Resource, id=id or record_ids(), kind=kind or vocabulary("resource-kind"), title=localized_texts(),
-        provenance=provenance or provenances(), subtitle=_optional(localized_texts()), summary=_optional(localized_texts()),
-        authors=st.lists(agents(), max_size=2).map(tuple), publisher=st.lists(agents(), max_size=1).map(tuple),
-        year=_optional(years), edition=_optional(short_texts),
+        Resource,
+        id=id or record_ids(),
+        kind=kind or vocabulary("resource-kind"),
+        title=localized_texts(),
+        provenance=provenance or provenances(),
+        subtitle=_optional(localized_texts()),
+        summary=_optional(localized_texts()),
+        authors=st.lists(agents(), max_size=2).map(tuple),
+        publisher=st.lists(agents(), max_size=1).map(tuple),
+        year=_optional(years),
+        edition=_optional(short_texts),
         isbn=_optional(st.from_regex(r"\A(97[89])?[0-9]{9}[0-9X]\Z")),
         languages=st.lists(language_tags, max_size=2, unique=True).map(tuple),
-        audiences=_codes("audience-role"), levels=_codes("education-level"), themes=_codes("theme"),
+        audiences=_codes("audience-role"),
+        levels=_codes("education-level"),
+        themes=_codes("theme"),
         concepts=st.lists(concept_ids(), max_size=2, unique=True).map(tuple),
-        links=st.lists(links(), max_size=2).map(tuple), free=_optional(st.booleans()),
-        licence=_optional(st.sampled_from(["CC-BY-4.0", "CC0-1.0", "https://creativecommons.org/licenses/by/4.0/"])),
-        part_of=_optional(record_ids()), related=st.lists(record_ids(), max_size=2, unique=True).map(tuple),
+        links=st.lists(links(), max_size=2).map(tuple),
+        free=_optional(st.booleans()),
+        licence=_optional(
+            st.sampled_from(["CC-BY-4.0", "CC0-1.0", "https://creativecommons.org/licenses/by/4.0/"])
+        ),
+        part_of=_optional(record_ids()),
+        related=st.lists(record_ids(), max_size=2, unique=True).map(tuple),
         known_gaps=_optional(localized_texts()),
     )
 
@@ -164,67 +208,101 @@ _FINITE = st.floats(min_value=-100, max_value=100, allow_nan=False, allow_infini
 def ratings() -> SearchStrategy[Rating]:
     """Ordinal ratings (value at most max)."""
     return st.integers(1, 10).flatmap(
-        lambda top: st.builds(Rating, value=st.integers(0, top), max=st.just(top), label=_optional(localized_texts()))
+        lambda top: st.builds(
+            Rating, value=st.integers(0, top), max=st.just(top), label=_optional(localized_texts())
+        )
     )
 
 
 def effects() -> SearchStrategy[Effect]:
     """Effect sizes."""
     return st.builds(
-        Effect, metric=vocabulary("effect-metric"), value=_FINITE, edition=_optional(short_texts), year=_optional(years),
-        source=_optional(record_ids()), evidence=_optional(ratings()), cost=_optional(ratings()), note=_optional(localized_texts()),
+        Effect,
+        metric=vocabulary("effect-metric"),
+        value=_FINITE,
+        edition=_optional(short_texts),
+        year=_optional(years),
+        source=_optional(record_ids()),
+        evidence=_optional(ratings()),
+        cost=_optional(ratings()),
+        note=_optional(localized_texts()),
     )
 
 
-def findings(id: SearchStrategy[str] | None = None) -> SearchStrategy[Finding]:  # noqa: A002
+def findings(id: SearchStrategy[str] | None = None) -> SearchStrategy[Finding]:
     """Research findings."""
     return st.builds(
-        Finding, id=id or record_ids(), claim=localized_texts(), provenance=provenances(),
-        sources=st.lists(record_ids(), max_size=2, unique=True).map(tuple), effects=st.lists(effects(), max_size=2).map(tuple),
-        themes=_codes("theme"), concepts=st.lists(concept_ids(), max_size=2, unique=True).map(tuple),
+        Finding,
+        id=id or record_ids(),
+        claim=localized_texts(),
+        provenance=provenances(),
+        sources=st.lists(record_ids(), max_size=2, unique=True).map(tuple),
+        effects=st.lists(effects(), max_size=2).map(tuple),
+        themes=_codes("theme"),
+        concepts=st.lists(concept_ids(), max_size=2, unique=True).map(tuple),
         caveats=st.lists(localized_texts(), max_size=2).map(tuple),
     )
 
 
 @st.composite
-def frameworks(draw: st.DrawFn, id: SearchStrategy[str] | None = None) -> Framework:  # noqa: A002
+def frameworks(draw: st.DrawFn, id: SearchStrategy[str] | None = None) -> Framework:
     """Frameworks whose concepts, broader links and collection members are consistent."""
     framework_id = draw(id or record_ids())
     locals_ = draw(st.lists(_SLUG, max_size=5, unique=True))
     concept_list = []
     for index, local in enumerate(locals_):
         broader = draw(st.none() | st.sampled_from(locals_[:index])) if index else None
-        concept_list.append(Concept(
-            id=f"{framework_id}#{local}", label=draw(localized_texts()), definition=draw(_optional(localized_texts())),
-            notation=draw(_optional(st.from_regex(r"\A[A-Z0-9]{1,3}\Z"))),
-            broader=None if broader is None else f"{framework_id}#{broader}",
-            alt_labels=tuple(draw(st.lists(localized_texts(), max_size=1))),
-        ))
+        concept_list.append(
+            Concept(
+                id=f"{framework_id}#{local}",
+                label=draw(localized_texts()),
+                definition=draw(_optional(localized_texts())),
+                notation=draw(_optional(st.from_regex(r"\A[A-Z0-9]{1,3}\Z"))),
+                broader=None if broader is None else f"{framework_id}#{broader}",
+                alt_labels=tuple(draw(st.lists(localized_texts(), max_size=1))),
+            )
+        )
     members = [c.id for c in concept_list]
     collection_locals = draw(st.lists(_SLUG.filter(lambda s: s not in locals_), max_size=2, unique=True))
     collection_list = tuple(
         Collection(
-            id=f"{framework_id}#{local}", label=draw(localized_texts()), ordered=draw(st.booleans()),
+            id=f"{framework_id}#{local}",
+            label=draw(localized_texts()),
+            ordered=draw(st.booleans()),
             members=tuple(draw(st.lists(st.sampled_from(members), unique=True))) if members else (),
             expected_members=draw(_optional(st.integers(1, 20))),
         )
         for local in collection_locals
     )
     return Framework(
-        id=framework_id, title=draw(localized_texts()), provenance=draw(provenances()),
-        summary=draw(_optional(localized_texts())), authors=tuple(draw(st.lists(agents(), max_size=2))),
-        publisher=tuple(draw(st.lists(agents(), max_size=1))), year=draw(_optional(years)),
-        content_status=draw(vocabulary("content-status")), known_gaps=draw(_optional(localized_texts())),
-        concepts=tuple(concept_list), collections=collection_list,
-        described_in=tuple(draw(st.lists(record_ids(), max_size=2, unique=True))), themes=draw(_codes("theme")),
+        id=framework_id,
+        title=draw(localized_texts()),
+        provenance=draw(provenances()),
+        summary=draw(_optional(localized_texts())),
+        authors=tuple(draw(st.lists(agents(), max_size=2))),
+        publisher=tuple(draw(st.lists(agents(), max_size=1))),
+        year=draw(_optional(years)),
+        content_status=draw(vocabulary("content-status")),
+        known_gaps=draw(_optional(localized_texts())),
+        concepts=tuple(concept_list),
+        collections=collection_list,
+        described_in=tuple(draw(st.lists(record_ids(), max_size=2, unique=True))),
+        themes=draw(_codes("theme")),
     )
 
 
-def mappings(id: SearchStrategy[str] | None = None) -> SearchStrategy[Mapping]:  # noqa: A002
+def mappings(id: SearchStrategy[str] | None = None) -> SearchStrategy[Mapping]:
     """Crosswalk mappings."""
     return st.builds(
-        Mapping, id=id or record_ids(), subject=concept_ids(), predicate=vocabulary("mapping-predicate"), object=concept_ids(),
-        justification=localized_texts(), confidence=st.floats(0, 1), author=agents(), provenance=provenances(),
+        Mapping,
+        id=id or record_ids(),
+        subject=concept_ids(),
+        predicate=vocabulary("mapping-predicate"),
+        object=concept_ids(),
+        justification=localized_texts(),
+        confidence=st.floats(0, 1),
+        author=agents(),
+        provenance=provenances(),
         date=_optional(dates),
     )
 
@@ -233,10 +311,13 @@ _SCORES = st.floats(min_value=-10, max_value=10, allow_nan=False).map(lambda x: 
 
 
 @st.composite
-def assessments(draw: st.DrawFn, id: SearchStrategy[str] | None = None, min_items: int = 0) -> Assessment:  # noqa: A002
+def assessments(draw: st.DrawFn, id: SearchStrategy[str] | None = None, min_items: int = 0) -> Assessment:
     """Assessments whose items refer to declared groups, scales and dimensions, with bands covering 0-100."""
     group_ids = draw(st.lists(local_ids, min_size=1, max_size=3, unique=True))
-    groups = tuple(RespondentGroup(id=g, label=draw(localized_texts()), role=draw(vocabulary("audience-role"))) for g in group_ids)
+    groups = tuple(
+        RespondentGroup(id=g, label=draw(localized_texts()), role=draw(vocabulary("audience-role")))
+        for g in group_ids
+    )
     scale_ids = draw(st.lists(local_ids, min_size=1, max_size=2, unique=True))
     scales = []
     for scale_id in scale_ids:
@@ -244,20 +325,38 @@ def assessments(draw: st.DrawFn, id: SearchStrategy[str] | None = None, min_item
         options = []
         for code in codes:
             na = draw(st.booleans()) and len(options) > 0
-            options.append(Option(code=code, label=draw(localized_texts()), score=None if na else draw(_SCORES), not_applicable=na))
+            options.append(
+                Option(
+                    code=code,
+                    label=draw(localized_texts()),
+                    score=None if na else draw(_SCORES),
+                    not_applicable=na,
+                )
+            )
         scales.append(Scale(id=scale_id, options=tuple(options), label=draw(_optional(localized_texts()))))
     dimension_ids = draw(st.lists(local_ids, min_size=1, max_size=3, unique=True))
     dimensions = tuple(
-        Dimension(id=d, label=draw(localized_texts()), concepts=tuple(draw(st.lists(concept_ids(), max_size=2, unique=True))),
-                  description=draw(_optional(localized_texts())))
+        Dimension(
+            id=d,
+            label=draw(localized_texts()),
+            concepts=tuple(draw(st.lists(concept_ids(), max_size=2, unique=True))),
+            description=draw(_optional(localized_texts())),
+        )
         for d in dimension_ids
     )
     link_ids = draw(st.lists(local_ids, min_size=min_items, max_size=6, unique=True))
     items = tuple(
         Item(
-            link_id=link_id, dimension=draw(st.sampled_from(dimension_ids)), scale=draw(st.sampled_from(scale_ids)),
-            text={g: draw(localized_texts()) for g in draw(st.lists(st.sampled_from(group_ids), min_size=1, unique=True))},
-            reverse=draw(st.booleans()), weight=draw(st.floats(0.1, 10).map(lambda x: round(x, 2))), required=draw(st.booleans()),
+            link_id=link_id,
+            dimension=draw(st.sampled_from(dimension_ids)),
+            scale=draw(st.sampled_from(scale_ids)),
+            text={
+                g: draw(localized_texts())
+                for g in draw(st.lists(st.sampled_from(group_ids), min_size=1, unique=True))
+            },
+            reverse=draw(st.booleans()),
+            weight=draw(st.floats(0.1, 10).map(lambda x: round(x, 2))),
+            required=draw(st.booleans()),
         )
         for link_id in link_ids
     )
@@ -265,27 +364,54 @@ def assessments(draw: st.DrawFn, id: SearchStrategy[str] | None = None, min_item
     cuts = sorted(draw(st.lists(st.integers(1, 99), max_size=3, unique=True)))
     edges = [0, *cuts, 100]
     bands = tuple(
-        Band(id=f"b{i}", min=float(lo), max=float(hi), label=draw(localized_texts()),
-             interpretation=draw(_optional(localized_texts())), needs_work=draw(st.booleans()))
-        for i, (lo, hi) in enumerate(zip(edges, edges[1:], strict=False))
+        Band(
+            id=f"b{i}",
+            min=float(lo),
+            max=float(hi),
+            label=draw(localized_texts()),
+            interpretation=draw(_optional(localized_texts())),
+            needs_work=draw(st.booleans()),
+        )
+        for i, (lo, hi) in enumerate(itertools.pairwise(edges))
     )
     return Assessment(
-        id=draw(id or record_ids()), title=draw(localized_texts()), version=draw(st.from_regex(r"\A[0-9]{1,2}(\.[0-9]{1,2}){0,2}\Z")) if items else draw(_optional(st.just("1.0"))),
-        provenance=draw(provenances()), summary=draw(_optional(localized_texts())),
-        authors=tuple(draw(st.lists(agents(), max_size=1))), content_status="complete" if items else "metadata-only",
-        known_gaps=draw(_optional(localized_texts())), target=draw(_optional(localized_texts())), framework=draw(_optional(record_ids())),
-        licence=draw(_optional(st.just("CC-BY-4.0"))), groups=groups, scales=tuple(scales), dimensions=dimensions,
-        sections=sections, bands=bands, min_group_size=draw(st.integers(1, 20)), themes=draw(_codes("theme")),
+        id=draw(id or record_ids()),
+        title=draw(localized_texts()),
+        version=draw(st.from_regex(r"\A[0-9]{1,2}(\.[0-9]{1,2}){0,2}\Z"))
+        if items
+        else draw(_optional(st.just("1.0"))),
+        provenance=draw(provenances()),
+        summary=draw(_optional(localized_texts())),
+        authors=tuple(draw(st.lists(agents(), max_size=1))),
+        content_status="complete" if items else "metadata-only",
+        known_gaps=draw(_optional(localized_texts())),
+        target=draw(_optional(localized_texts())),
+        framework=draw(_optional(record_ids())),
+        licence=draw(_optional(st.just("CC-BY-4.0"))),
+        groups=groups,
+        scales=tuple(scales),
+        dimensions=dimensions,
+        sections=sections,
+        bands=bands,
+        min_group_size=draw(st.integers(1, 20)),
+        themes=draw(_codes("theme")),
     )
 
 
 def manifests(name: SearchStrategy[str] = namespaces) -> SearchStrategy[PackManifest]:
     """Pack manifests."""
     return st.builds(
-        PackManifest, name=name, version=st.from_regex(r"\A(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]?)\.(0|[1-9][0-9]?)\Z"),
-        title=localized_texts(), publisher=agents(), licence=st.sampled_from(["CC-BY-4.0", "CC0-1.0", "MIT"]),
-        languages=st.lists(language_tags, min_size=1, max_size=3, unique=True).map(tuple), summary=_optional(localized_texts()),
-        homepage=_optional(urls), sources=st.lists(sources(), max_size=2).map(tuple), depends=st.lists(namespaces, max_size=2, unique=True).map(tuple),
+        PackManifest,
+        name=name,
+        version=st.from_regex(r"\A(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]?)\.(0|[1-9][0-9]?)\Z"),
+        title=localized_texts(),
+        publisher=agents(),
+        licence=st.sampled_from(["CC-BY-4.0", "CC0-1.0", "MIT"]),
+        languages=st.lists(language_tags, min_size=1, max_size=3, unique=True).map(tuple),
+        summary=_optional(localized_texts()),
+        homepage=_optional(urls),
+        sources=st.lists(sources(), max_size=2).map(tuple),
+        depends=st.lists(namespaces, max_size=2, unique=True).map(tuple),
     )
 
 
@@ -298,17 +424,27 @@ def content_packs(draw: st.DrawFn, max_records: int = 3) -> ContentPack:
     source_strategy = st.sampled_from([s.id for s in source_list])
     languages = ("nl",)
     manifest = PackManifest(
-        name=name, version="1.0.0", title=LocalizedText({"nl": draw(_TEXT)}), publisher=draw(agents()),
-        licence="CC0-1.0", languages=languages, sources=tuple(source_list),
+        name=name,
+        version="1.0.0",
+        title=LocalizedText({"nl": draw(_TEXT)}),
+        publisher=draw(agents()),
+        licence="CC0-1.0",
+        languages=languages,
+        sources=tuple(source_list),
     )
     own_ids = st.builds(lambda local: f"{name}/{local}", _SLUG)
     locals_ = draw(st.lists(own_ids, max_size=max_records * 2, unique=True))
     resource_ids, framework_ids = locals_[::2], locals_[1::2]
     nl = localized_texts(languages=st.just("nl"))
-    provenance = provenances(source=source_strategy).map(lambda p: Provenance(source=p.source, status=p.status, language="nl"))
+    provenance = provenances(source=source_strategy).map(
+        lambda p: Provenance(source=p.source, status=p.status, language="nl")
+    )
     framework_list = tuple(
         Framework(
-            id=fid, title=draw(nl), provenance=draw(provenance), content_status="complete",
+            id=fid,
+            title=draw(nl),
+            provenance=draw(provenance),
+            content_status="complete",
             concepts=(Concept(id=f"{fid}#c", label=draw(nl)),),
         )
         for fid in framework_ids
@@ -316,9 +452,14 @@ def content_packs(draw: st.DrawFn, max_records: int = 3) -> ContentPack:
     concept_pool = [c.id for f in framework_list for c in f.concepts]
     resource_list = tuple(
         Resource(
-            id=rid, kind=draw(vocabulary("resource-kind")), title=draw(nl), provenance=draw(provenance),
+            id=rid,
+            kind=draw(vocabulary("resource-kind")),
+            title=draw(nl),
+            provenance=draw(provenance),
             themes=draw(_codes("theme")),
-            concepts=tuple(draw(st.lists(st.sampled_from(concept_pool), unique=True))) if concept_pool else (),
+            concepts=tuple(draw(st.lists(st.sampled_from(concept_pool), unique=True)))
+            if concept_pool
+            else (),
         )
         for rid in resource_ids
     )
@@ -328,10 +469,19 @@ def content_packs(draw: st.DrawFn, max_records: int = 3) -> ContentPack:
 def responses() -> SearchStrategy[Response]:
     """Responses (not tied to a particular assessment)."""
     return st.builds(
-        Response, assessment=record_ids(), version=st.just("1.0"), group=local_ids, respondent=short_texts,
+        Response,
+        assessment=record_ids(),
+        version=st.just("1.0"),
+        group=local_ids,
+        respondent=short_texts,
         answers=st.dictionaries(local_ids, st.from_regex(r"\A[a-z0-9_]{1,4}\Z"), max_size=4),
-        submitted=_optional(st.datetimes(min_value=datetime.datetime(2000, 1, 1), max_value=datetime.datetime(2100, 1, 1),
-                                         timezones=st.just(datetime.UTC))),
+        submitted=_optional(
+            st.datetimes(
+                min_value=datetime.datetime(2000, 1, 1),
+                max_value=datetime.datetime(2100, 1, 1),
+                timezones=st.just(datetime.UTC),
+            )
+        ),
         language=_optional(language_tags),
     )
 
@@ -339,18 +489,41 @@ def responses() -> SearchStrategy[Response]:
 def results() -> SearchStrategy[Result]:
     """Results (shape only; see the scoring module for results that follow from responses)."""
     scores = st.builds(
-        DimensionScore, dimension=local_ids, answers=st.integers(0, 100), mean=_optional(_SCORES),
-        score=_optional(st.floats(0, 100)), band=_optional(local_ids),
+        DimensionScore,
+        dimension=local_ids,
+        answers=st.integers(0, 100),
+        mean=_optional(_SCORES),
+        score=_optional(st.floats(0, 100)),
+        band=_optional(local_ids),
         distribution=st.dictionaries(st.from_regex(r"\A[a-z0-9_]{1,4}\Z"), st.integers(0, 50), max_size=3),
     )
-    groups = st.builds(GroupResult, group=local_ids, respondents=st.integers(0, 100), suppressed=st.booleans(),
-                       dimensions=st.lists(scores, max_size=2).map(tuple))
-    gaps = st.builds(Gap, dimension=local_ids, first=local_ids, second=local_ids, difference=st.floats(-100, 100),
-                     items=st.lists(st.builds(ItemGap, link_id=local_ids, difference=st.floats(-100, 100)), max_size=2).map(tuple))
+    groups = st.builds(
+        GroupResult,
+        group=local_ids,
+        respondents=st.integers(0, 100),
+        suppressed=st.booleans(),
+        dimensions=st.lists(scores, max_size=2).map(tuple),
+    )
+    gaps = st.builds(
+        Gap,
+        dimension=local_ids,
+        first=local_ids,
+        second=local_ids,
+        difference=st.floats(-100, 100),
+        items=st.lists(
+            st.builds(ItemGap, link_id=local_ids, difference=st.floats(-100, 100)), max_size=2
+        ).map(tuple),
+    )
     return st.builds(
-        Result, assessment=record_ids(), version=st.just("1.0"), min_group_size=st.integers(1, 20),
-        groups=st.lists(groups, max_size=2).map(tuple), gaps=st.lists(gaps, max_size=2).map(tuple),
-        recommendations=st.dictionaries(local_ids, st.lists(record_ids(), max_size=2, unique=True).map(tuple), max_size=2),
+        Result,
+        assessment=record_ids(),
+        version=st.just("1.0"),
+        min_group_size=st.integers(1, 20),
+        groups=st.lists(groups, max_size=2).map(tuple),
+        gaps=st.lists(gaps, max_size=2).map(tuple),
+        recommendations=st.dictionaries(
+            local_ids, st.lists(record_ids(), max_size=2, unique=True).map(tuple), max_size=2
+        ),
     )
 
 

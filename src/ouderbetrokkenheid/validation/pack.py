@@ -10,8 +10,22 @@ from typing import Any
 
 from ouderbetrokkenheid.converter import structure
 from ouderbetrokkenheid.errors import PackError, Problem, Report, Severity
-from ouderbetrokkenheid.loading.documents import DATA_SUFFIXES, MAX_FILE_BYTES, Document, DocumentError, read_document
-from ouderbetrokkenheid.model import Assessment, ContentPack, Finding, Framework, Mapping, PackManifest, Resource
+from ouderbetrokkenheid.loading.documents import (
+    DATA_SUFFIXES,
+    MAX_FILE_BYTES,
+    Document,
+    DocumentError,
+    read_document,
+)
+from ouderbetrokkenheid.model import (
+    Assessment,
+    ContentPack,
+    Finding,
+    Framework,
+    Mapping,
+    PackManifest,
+    Resource,
+)
 from ouderbetrokkenheid.schema import fast_validator
 from ouderbetrokkenheid.validation.schema_check import schema_problems
 from ouderbetrokkenheid.validation.semantic import ExternalLookup, Located, semantic_problems
@@ -51,8 +65,11 @@ def pack_files(root: Path) -> tuple[Path | None, list[Path]]:
     """Return the manifest (or ``None``) and the data files of the pack at *root*, in a stable order."""
     manifest = next((root / name for name in MANIFEST_NAMES if (root / name).is_file()), None)
     data = sorted(
-        path for path in root.rglob("*")
-        if path.suffix.lower() in DATA_SUFFIXES and path.is_file() and path != manifest
+        path
+        for path in root.rglob("*")
+        if path.suffix.lower() in DATA_SUFFIXES
+        and path.is_file()
+        and path != manifest
         and path.name not in MANIFEST_NAMES
         and not any(part.startswith(".") for part in path.relative_to(root).parts)
     )
@@ -67,13 +84,25 @@ def check_pack(
     if root.is_file() and root.name in MANIFEST_NAMES:
         root = root.parent
     if not root.is_dir():
-        return None, Report(problems=(_problem("path-not-found", "no such folder", "Give the folder that holds pack.yaml.", str(path)),))
+        return None, Report(
+            problems=(
+                _problem(
+                    "path-not-found", "no such folder", "Give the folder that holds pack.yaml.", str(path)
+                ),
+            )
+        )
     manifest_path, data_paths = pack_files(root)
     if manifest_path is None:
-        return None, Report(problems=(_problem(
-            "manifest-missing", "this folder has no pack.yaml",
-            "A pack folder needs a manifest; run 'ouderbetrokkenheid new-pack NAME' to see one.", str(root),
-        ),))
+        return None, Report(
+            problems=(
+                _problem(
+                    "manifest-missing",
+                    "this folder has no pack.yaml",
+                    "A pack folder needs a manifest; run 'ouderbetrokkenheid new-pack NAME' to see one.",
+                    str(root),
+                ),
+            )
+        )
     problems: list[Problem] = []
     with _gc_paused():
         manifest = _read_manifest(manifest_path, problems, max_bytes)
@@ -120,10 +149,13 @@ def _read_records(path: Path, problems: list[Problem], max_bytes: int) -> list[L
     try:
         document: Document = read_document(path, max_bytes=max_bytes)
         if not isinstance(document.data, dict):
-            problems.append(document.problem(
-                "not-a-mapping", "the top level of a records file must be a mapping",
-                hint="Start the file with 'resources:', 'findings:', 'frameworks:', 'mappings:' or 'assessments:'.",
-            ))
+            problems.append(
+                document.problem(
+                    "not-a-mapping",
+                    "the top level of a records file must be a mapping",
+                    hint="Start the file with 'resources:', 'findings:', 'frameworks:', 'mappings:' or 'assessments:'.",
+                )
+            )
             return []
         found = schema_problems(document, "records")
     except DocumentError as exc:
@@ -147,12 +179,16 @@ def _read_records(path: Path, problems: list[Problem], max_bytes: int) -> list[L
 _SCHEMA_OF = {key: key[:-1] for key in RECORD_KINDS}
 
 
-def validate_pack(path: PackPath, *, external: ExternalLookup | None = None, max_bytes: int = MAX_FILE_BYTES) -> Report:
+def validate_pack(
+    path: PackPath, *, external: ExternalLookup | None = None, max_bytes: int = MAX_FILE_BYTES
+) -> Report:
     """Check the pack at *path* and return every problem found; never raises for bad data."""
     return check_pack(path, external=external, max_bytes=max_bytes)[1]
 
 
-def load_pack(path: PackPath, *, external: ExternalLookup | None = None, max_bytes: int = MAX_FILE_BYTES) -> ContentPack:
+def load_pack(
+    path: PackPath, *, external: ExternalLookup | None = None, max_bytes: int = MAX_FILE_BYTES
+) -> ContentPack:
     """Load the pack at *path*. Raise :class:`~ouderbetrokkenheid.PackError` (carrying every problem)
     when it has errors; warnings are kept out of the way."""
     pack, report = check_pack(path, external=external, max_bytes=max_bytes)

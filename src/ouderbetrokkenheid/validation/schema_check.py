@@ -86,14 +86,22 @@ def schema_problems(document: Document, kind: str) -> list[Problem]:
     for error in errors:
         for leaf in _leaves(error):
             if len(problems) == MAX_PROBLEMS_PER_FILE:
-                problems.append(document.problem("schema", "more problems in this file were not reported",
-                                                 hint="Fix the ones above and validate again."))
+                problems.append(
+                    document.problem(
+                        "schema",
+                        "more problems in this file were not reported",
+                        hint="Fix the ones above and validate again.",
+                    )
+                )
                 return problems
             code, pointer, message, hint = _describe(leaf)
             problems.append(document.problem(code, message, pointer=pointer, hint=hint))
     if not problems:  # the two validators disagree: never let that pass silently
-        problems.append(document.problem(
-            "schema", "the compiled validator rejects this file but gives no reason",
-            hint="Please report this as a bug of ouderbetrokkenheid, with the file.",
-        ))
+        problems.append(
+            document.problem(
+                "schema",
+                "the compiled validator rejects this file but gives no reason",
+                hint="Please report this as a bug of ouderbetrokkenheid, with the file.",
+            )
+        )
     return problems

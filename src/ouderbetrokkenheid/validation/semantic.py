@@ -5,6 +5,7 @@ JSON pointer) that is wrong. The checks read the structured model objects.
 """
 
 import functools
+import itertools
 import types
 import typing
 from collections.abc import Callable, Iterator, Sequence
@@ -35,7 +36,9 @@ class Located:
     document: Document
     pointer: str
 
-    def problem(self, code: str, message: str, *, at: str = "", hint: str = "", severity: Severity = Severity.ERROR) -> Problem:
+    def problem(
+        self, code: str, message: str, *, at: str = "", hint: str = "", severity: Severity = Severity.ERROR
+    ) -> Problem:
         """A problem at ``pointer + at`` of this record."""
         return self.document.problem(code, message, pointer=self.pointer + at, hint=hint, severity=severity)
 
@@ -50,7 +53,9 @@ def _namespace(identifier: str) -> str:
 
 
 class _Checker:
-    def __init__(self, manifest: PackManifest, located: Sequence[Located], external: ExternalLookup | None) -> None:
+    def __init__(
+        self, manifest: PackManifest, located: Sequence[Located], external: ExternalLookup | None
+    ) -> None:
         self.manifest = manifest
         self.located = located
         self.external = external
@@ -68,26 +73,34 @@ class _Checker:
         namespace = _namespace(target)
         if namespace == self.ns:
             yield where.problem(
-                "unknown-reference", f"{what} {target!r} does not exist in this pack", at=at,
+                "unknown-reference",
+                f"{what} {target!r} does not exist in this pack",
+                at=at,
                 hint="Check the spelling of the id, or add the record it points at.",
             )
             return
         if namespace not in self.manifest.depends:
             yield where.problem(
-                "undeclared-dependency", f"{what} {target!r} points into pack {namespace!r}, which the manifest does not list",
-                at=at, hint=f"Add {namespace!r} to 'depends' in pack.yaml, or fix the id.",
+                "undeclared-dependency",
+                f"{what} {target!r} points into pack {namespace!r}, which the manifest does not list",
+                at=at,
+                hint=f"Add {namespace!r} to 'depends' in pack.yaml, or fix the id.",
             )
             return
         found = self.external(target) if self.external is not None else None
         if found is None:
             yield where.problem(
-                "unresolved-external-reference", f"{what} {target!r} is in pack {namespace!r}, which is not loaded",
-                at=at, severity=WARNING,
+                "unresolved-external-reference",
+                f"{what} {target!r} is in pack {namespace!r}, which is not loaded",
+                at=at,
+                severity=WARNING,
                 hint=f"Install or pass the {namespace!r} pack too to check this reference.",
             )
         elif not found:
             yield where.problem(
-                "unknown-reference", f"{what} {target!r} does not exist in pack {namespace!r}", at=at,
+                "unknown-reference",
+                f"{what} {target!r} does not exist in pack {namespace!r}",
+                at=at,
                 hint="Check the spelling of the id.",
             )
 
@@ -102,8 +115,10 @@ class _Checker:
         missing = [lang for lang in self.manifest.languages if lang not in text]
         if missing:
             yield where.problem(
-                "missing-translation", f"no {', '.join(missing)} text (the pack declares {', '.join(self.manifest.languages)})",
-                at=at, severity=WARNING,
+                "missing-translation",
+                f"no {', '.join(missing)} text (the pack declares {', '.join(self.manifest.languages)})",
+                at=at,
+                severity=WARNING,
                 hint="Add the missing language(s), marked in provenance.translations, or remove them from the manifest's languages.",
             )
 
@@ -134,7 +149,8 @@ class _Checker:
             record = where.record
             if record.provenance.source not in self.sources:
                 yield where.problem(
-                    "unknown-source", f"provenance source {record.provenance.source!r} is not declared in pack.yaml",
+                    "unknown-source",
+                    f"provenance source {record.provenance.source!r} is not declared in pack.yaml",
                     at="/provenance/source",
                     hint="Declare it under 'sources' in pack.yaml (id, title, publisher, year, retrieved).",
                 )
@@ -155,33 +171,48 @@ class _Checker:
             record = where.record
             if _namespace(record.id) != self.ns:
                 yield where.problem(
-                    "foreign-namespace", f"id {record.id!r} is not in this pack's namespace {self.ns!r}",
-                    at="/id", hint=f"Start the id with '{self.ns}/'.",
+                    "foreign-namespace",
+                    f"id {record.id!r} is not in this pack's namespace {self.ns!r}",
+                    at="/id",
+                    hint=f"Start the id with '{self.ns}/'.",
                 )
             first = self.records.get(record.id)
             if first is not None:
                 yield where.problem(
                     "duplicate-id",
                     f"id {record.id!r} is used twice; first at {first.document.path}{first.pointer and ' ' + first.pointer}",
-                    at="/id", hint="Give every record its own id.",
+                    at="/id",
+                    hint="Give every record its own id.",
                 )
                 continue
             self.records[record.id] = where
             if isinstance(record, Framework):
                 for index, concept in enumerate(record.concepts):
-                    yield from self.member_id(where, f"/concepts/{index}/id", record.id, concept.id, "concept")
+                    yield from self.member_id(
+                        where, f"/concepts/{index}/id", record.id, concept.id, "concept"
+                    )
                 for index, collection in enumerate(record.collections):
-                    yield from self.member_id(where, f"/collections/{index}/id", record.id, collection.id, "collection")
+                    yield from self.member_id(
+                        where, f"/collections/{index}/id", record.id, collection.id, "collection"
+                    )
 
-    def member_id(self, where: Located, at: str, framework: str, identifier: str, what: str) -> Iterator[Problem]:
+    def member_id(
+        self, where: Located, at: str, framework: str, identifier: str, what: str
+    ) -> Iterator[Problem]:
         if not identifier.startswith(framework + "#"):
             yield where.problem(
-                "foreign-namespace", f"{what} id {identifier!r} does not start with '{framework}#'", at=at,
+                "foreign-namespace",
+                f"{what} id {identifier!r} does not start with '{framework}#'",
+                at=at,
                 hint=f"Write {what} ids as '{framework}#name'.",
             )
         elif identifier in self.concepts:
-            yield where.problem("duplicate-id", f"{what} id {identifier!r} is used twice", at=at,
-                                hint=f"Give every {what} its own id.")
+            yield where.problem(
+                "duplicate-id",
+                f"{what} id {identifier!r} is used twice",
+                at=at,
+                hint=f"Give every {what} its own id.",
+            )
         self.concepts.add(identifier)
 
     def resource(self, where: Located, record: Resource) -> Iterator[Problem]:
@@ -199,8 +230,12 @@ class _Checker:
             for name in ("evidence", "cost"):
                 rating = getattr(effect, name)
                 if rating is not None and rating.value > rating.max:
-                    yield where.problem("schema", f"{name} rating {rating.value} is above its max {rating.max}",
-                                        at=f"/effects/{index}/{name}", hint="A rating lies between 0 and its max.")
+                    yield where.problem(
+                        "schema",
+                        f"{name} rating {rating.value} is above its max {rating.max}",
+                        at=f"/effects/{index}/{name}",
+                        hint="A rating lies between 0 and its max.",
+                    )
 
     def framework(self, where: Located, record: Framework) -> Iterator[Problem]:
         yield from self.refs(where, "described_in", record.described_in, "described_in")
@@ -208,36 +243,61 @@ class _Checker:
         broader = {concept.id: concept.broader for concept in record.concepts}
         for index, concept in enumerate(record.concepts):
             if concept.broader is not None and concept.broader not in own:
-                yield where.problem("unknown-reference", f"broader concept {concept.broader!r} is not in this framework",
-                                    at=f"/concepts/{index}/broader", hint="Point 'broader' at a concept of the same framework.")
+                yield where.problem(
+                    "unknown-reference",
+                    f"broader concept {concept.broader!r} is not in this framework",
+                    at=f"/concepts/{index}/broader",
+                    hint="Point 'broader' at a concept of the same framework.",
+                )
             seen = {concept.id}
             parent = concept.broader
             while parent is not None and parent in broader:
                 if parent in seen:
-                    yield where.problem("broader-cycle", f"concept {concept.id!r} is broader than itself",
-                                        at=f"/concepts/{index}/broader", hint="Remove one 'broader' link of the cycle.")
+                    yield where.problem(
+                        "broader-cycle",
+                        f"concept {concept.id!r} is broader than itself",
+                        at=f"/concepts/{index}/broader",
+                        hint="Remove one 'broader' link of the cycle.",
+                    )
                     break
                 seen.add(parent)
                 parent = broader[parent]
         for index, collection in enumerate(record.collections):
             for member_index, member in enumerate(collection.members):
                 if member not in own:
-                    yield where.problem("unknown-reference", f"collection member {member!r} is not a concept of this framework",
-                                        at=f"/collections/{index}/members/{member_index}", hint="List concepts of this framework.")
+                    yield where.problem(
+                        "unknown-reference",
+                        f"collection member {member!r} is not a concept of this framework",
+                        at=f"/collections/{index}/members/{member_index}",
+                        hint="List concepts of this framework.",
+                    )
         if record.content_status == "complete" and not record.concepts:
-            yield where.problem("content-status", "a framework marked complete has no concepts", at="/content_status",
-                                hint="Mark it 'metadata-only' or 'partial' and say what is unknown in known_gaps.")
+            yield where.problem(
+                "content-status",
+                "a framework marked complete has no concepts",
+                at="/content_status",
+                hint="Mark it 'metadata-only' or 'partial' and say what is unknown in known_gaps.",
+            )
         if record.content_status != "complete" and record.known_gaps is None:
-            yield where.problem("content-status", f"a {record.content_status} framework does not say what is unknown",
-                                at="/content_status", severity=WARNING, hint="Add known_gaps.")
+            yield where.problem(
+                "content-status",
+                f"a {record.content_status} framework does not say what is unknown",
+                at="/content_status",
+                severity=WARNING,
+                hint="Add known_gaps.",
+            )
 
     def mapping(self, where: Located, record: Mapping) -> Iterator[Problem]:
         yield from self.ref(where, "/subject", record.subject, "subject")
         yield from self.ref(where, "/object", record.object, "object")
         if record.subject.split("#", 1)[0] == record.object.split("#", 1)[0]:
-            yield where.problem("unknown-reference", "a mapping links two concepts of the same framework",
-                                at="/object", severity=WARNING,
-                                hint="Mappings are crosswalks between frameworks; use 'broader' inside one framework.")
+            yield where.problem(
+                "unknown-reference",
+                "a mapping links two concepts of the same framework",
+                at="/object",
+                severity=WARNING,
+                hint="Mappings are crosswalks between frameworks; use 'broader' inside one framework.",
+            )
 
     def assessment(self, where: Located, record: Assessment) -> Iterator[Problem]:
         yield from self.refs(where, "described_in", record.described_in, "described_in")
@@ -247,12 +307,17 @@ class _Checker:
         scales = yield from _unique(where, "scales", [s.id for s in record.scales], "scale")
         dimensions = yield from _unique(where, "dimensions", [d.id for d in record.dimensions], "dimension")
         for index, scale in enumerate(record.scales):
-            yield from _unique(where, f"scales/{index}/options", [o.code for o in scale.options], "option code")
+            yield from _unique(
+                where, f"scales/{index}/options", [o.code for o in scale.options], "option code"
+            )
             for option_index, option in enumerate(scale.options):
                 if option.score is None and not option.not_applicable:
-                    yield where.problem("scale-scores", f"option {option.code!r} has no score and is not marked not_applicable",
-                                        at=f"/scales/{index}/options/{option_index}",
-                                        hint="Give it a score, or set not_applicable: true.")
+                    yield where.problem(
+                        "scale-scores",
+                        f"option {option.code!r} has no score and is not marked not_applicable",
+                        at=f"/scales/{index}/options/{option_index}",
+                        hint="Give it a score, or set not_applicable: true.",
+                    )
         for index, dimension in enumerate(record.dimensions):
             yield from self.refs(where, f"dimensions/{index}/concepts", dimension.concepts, "concept")
         link_ids: set[str] = set()
@@ -260,50 +325,95 @@ class _Checker:
             for i_index, item in enumerate(section.items):
                 at = f"/sections/{s_index}/items/{i_index}"
                 if item.link_id in link_ids:
-                    yield where.problem("duplicate-id", f"link_id {item.link_id!r} is used twice", at=at + "/link_id",
-                                        hint="Link ids identify answers: give every item its own.")
+                    yield where.problem(
+                        "duplicate-id",
+                        f"link_id {item.link_id!r} is used twice",
+                        at=at + "/link_id",
+                        hint="Link ids identify answers: give every item its own.",
+                    )
                 link_ids.add(item.link_id)
                 if item.dimension not in dimensions:
-                    yield where.problem("unknown-reference", f"dimension {item.dimension!r} is not declared", at=at + "/dimension",
-                                        hint="Declare it under 'dimensions'.")
+                    yield where.problem(
+                        "unknown-reference",
+                        f"dimension {item.dimension!r} is not declared",
+                        at=at + "/dimension",
+                        hint="Declare it under 'dimensions'.",
+                    )
                 if item.scale not in scales:
-                    yield where.problem("unknown-reference", f"scale {item.scale!r} is not declared", at=at + "/scale",
-                                        hint="Declare it under 'scales'.")
-                for group, text in item.text.items():
+                    yield where.problem(
+                        "unknown-reference",
+                        f"scale {item.scale!r} is not declared",
+                        at=at + "/scale",
+                        hint="Declare it under 'scales'.",
+                    )
+                for group, _text in item.text.items():
                     if group not in groups:
-                        yield where.problem("unknown-reference", f"respondent group {group!r} is not declared",
-                                            at=f"{at}/text/{group}", hint="Declare it under 'groups'.")
+                        yield where.problem(
+                            "unknown-reference",
+                            f"respondent group {group!r} is not declared",
+                            at=f"{at}/text/{group}",
+                            hint="Declare it under 'groups'.",
+                        )
         yield from self.bands(where, record)
         if link_ids and record.version is None:
-            yield where.problem("missing-version", "an assessment with items has no version", at="",
-                                hint="Add a version (\"1.0\"); responses are checked against it.")
+            yield where.problem(
+                "missing-version",
+                "an assessment with items has no version",
+                at="",
+                hint='Add a version ("1.0"); responses are checked against it.',
+            )
         if record.content_status == "complete" and not link_ids:
-            yield where.problem("content-status", "an assessment marked complete has no items", at="/content_status",
-                                hint="Mark it 'metadata-only' and say what is unknown in known_gaps.")
+            yield where.problem(
+                "content-status",
+                "an assessment marked complete has no items",
+                at="/content_status",
+                hint="Mark it 'metadata-only' and say what is unknown in known_gaps.",
+            )
         if record.content_status == "metadata-only" and link_ids:
-            yield where.problem("content-status", "an assessment marked metadata-only has items", at="/content_status",
-                                hint="Mark it 'partial' or 'complete'.")
+            yield where.problem(
+                "content-status",
+                "an assessment marked metadata-only has items",
+                at="/content_status",
+                hint="Mark it 'partial' or 'complete'.",
+            )
 
     def bands(self, where: Located, record: Assessment) -> Iterator[Problem]:
         if not record.bands:
             if record.content_status == "complete":
-                yield where.problem("band-coverage", "a complete assessment has no score bands", at="/bands",
-                                    severity=WARNING, hint="Add bands from 0 to 100 so results can be interpreted.")
+                yield where.problem(
+                    "band-coverage",
+                    "a complete assessment has no score bands",
+                    at="/bands",
+                    severity=WARNING,
+                    hint="Add bands from 0 to 100 so results can be interpreted.",
+                )
             return
         for index, band in enumerate(record.bands):
             if band.min >= band.max:
-                yield where.problem("band-coverage", f"band {band.id!r} runs from {band.min} to {band.max}",
-                                    at=f"/bands/{index}", hint="A band's min must be below its max.")
+                yield where.problem(
+                    "band-coverage",
+                    f"band {band.id!r} runs from {band.min} to {band.max}",
+                    at=f"/bands/{index}",
+                    hint="A band's min must be below its max.",
+                )
         ordered = sorted(record.bands, key=lambda b: b.min)
         edges = [(ordered[0].min, 0.0, "starts at")]
-        edges += [(b.min, a.max, f"after {a.id!r} starts at") for a, b in zip(ordered, ordered[1:], strict=False)]
+        edges += [(b.min, a.max, f"after {a.id!r} starts at") for a, b in itertools.pairwise(ordered)]
         for found, expected, what in edges:
             if found != expected:
-                yield where.problem("band-coverage", f"score bands leave a gap or overlap: the band {what} {found}, expected {expected}",
-                                    at="/bands", hint="Bands must cover 0 to 100: each band's min is the previous band's max.")
+                yield where.problem(
+                    "band-coverage",
+                    f"score bands leave a gap or overlap: the band {what} {found}, expected {expected}",
+                    at="/bands",
+                    hint="Bands must cover 0 to 100: each band's min is the previous band's max.",
+                )
         if ordered[-1].max != 100:
-            yield where.problem("band-coverage", f"score bands end at {ordered[-1].max}, not 100", at="/bands",
-                                hint="The last band's max must be 100.")
+            yield where.problem(
+                "band-coverage",
+                f"score bands end at {ordered[-1].max}, not 100",
+                at="/bands",
+                hint="The last band's max must be 100.",
+            )
 
 
 @functools.cache
@@ -336,8 +446,12 @@ def _unique(where: Located, field: str, ids: list[str], what: str) -> "Iterator[
     seen: set[str] = set()
     for index, identifier in enumerate(ids):
         if identifier in seen:
-            yield where.problem("duplicate-id", f"{what} {identifier!r} is declared twice", at=f"/{field}/{index}",
-                                hint=f"Give every {what} its own id.")
+            yield where.problem(
+                "duplicate-id",
+                f"{what} {identifier!r} is declared twice",
+                at=f"/{field}/{index}",
+                hint=f"Give every {what} its own id.",
+            )
         seen.add(identifier)
     return seen
 
