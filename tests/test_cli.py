@@ -109,7 +109,8 @@ def test_show_json_and_concepts(capsys):
     assert json.loads(out)["record"]["version"] == "1.0"
     code, out, _ = run(capsys, "show", "voorbeeld/kader#ontmoeten", "--path", str(EXAMPLE_PACK))
     assert code == 0
-    assert "framework: voorbeeld/kader" in out
+    assert "voorbeeld/kader#ontmoeten  (concept of voorbeeld/kader)" in out
+    assert "en: Meeting" in out
 
 
 def test_show_unknown_id_suggests(capsys):
@@ -216,3 +217,108 @@ def test_help_imports_nothing_heavy():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == "[]"
+
+
+def test_search_text_and_json(capsys):
+    code, out, _ = run(capsys, "search", "oudercafé", "--path", str(EXAMPLE_PACK))
+    assert code == 0
+    assert "voorbeeld/oudercafe" in out
+    code, out, _ = run(
+        capsys, "--lang", "en", "search", "café", "--path", str(EXAMPLE_PACK), "--format", "json", "--facets"
+    )
+    data = json.loads(out)
+    assert data["results"][0]["id"] == "voorbeeld/oudercafe"
+    assert data["results"][0]["title"] == "Example of a parents' café"
+    assert data["facets"]["theme"] == {"communication": 1}
+
+
+def test_search_filters(capsys):
+    code, out, _ = run(
+        capsys, "search", "--theme", "communication", "--level", "fwb-primaire", "--path", str(EXAMPLE_PACK)
+    )
+    assert code == 0 and "voorbeeld/oudercafe" in out
+    code, out, _ = run(capsys, "search", "--theme", "bullying", "--path", str(EXAMPLE_PACK))
+    assert out.strip() == "no results"
+
+
+def test_frameworks_tree_marks_ordered_collections(capsys):
+    code, out, _ = run(capsys, "frameworks", "voorbeeld/kader", "--path", str(EXAMPLE_PACK))
+    assert code == 0
+    assert "Niveaus (ordered):" in out
+    assert "1. Ontmoeten" in out and "2. Meedenken" in out
+
+
+def test_crosswalk(capsys):
+    code, out, _ = run(
+        capsys,
+        "--lang",
+        "en",
+        "crosswalk",
+        "voorbeeld/kader",
+        "voorbeeld/ander-kader",
+        "--path",
+        str(EXAMPLE_PACK),
+    )
+    assert code == 0
+    assert "1 mapping(s)" in out
+    assert "Meeting  --close (0.5)-->  Contact" in out
+    code, _, err = run(
+        capsys, "crosswalk", "voorbeeld/kader", "voorbeeld/oudercafe", "--path", str(EXAMPLE_PACK)
+    )
+    assert code == 1 and "not a framework" in err
+
+
+def test_show_lists_related(capsys):
+    _code, out, _ = run(capsys, "show", "voorbeeld/oudercafe", "--path", str(EXAMPLE_PACK), "--format", "json")
+    assert json.loads(out)["related"] == []
+
+
+def test_export_with_filters(capsys, tmp_path):
+    target = tmp_path / "c.json"
+    code, _, _ = run(
+        capsys,
+        "export",
+        "--to",
+        "json",
+        "--out",
+        str(target),
+        "--theme",
+        "bullying",
+        "--path",
+        str(EXAMPLE_PACK),
+    )
+    assert code == 0
+    (entry,) = json.loads(target.read_text("utf-8"))["packs"]
+    assert "resources" not in entry  # filtered away
+    assert entry["frameworks"]  # other kinds are kept
+
+
+def test_new_pack_scaffold_validates_and_passes_its_own_tests(capsys, tmp_path):
+    code, _out, _ = run(
+        capsys, "new-pack", "mijn-school", "--dir", str(tmp_path), "--publisher", "Basisschool De Voorbeeld"
+    )
+    assert code == 0
+    root = tmp_path / "ouderbetrokkenheid-mijn-school"
+    pack = root / "src" / "ouderbetrokkenheid_mijn_school" / "pack"
+    assert run(capsys, "validate", "--strict", str(pack))[0] == 0
+    import tomllib
+
+    project = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))
+    assert project["project"]["entry-points"]["ouderbetrokkenheid"] == {
+        "mijn-school": "ouderbetrokkenheid_mijn_school"
+    }
+    env = {**__import__("os").environ, "PYTHONPATH": str(root / "src")}
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(root / "tests")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=root,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "3 passed" in result.stdout
+    code, _, err = run(capsys, "new-pack", "mijn-school", "--dir", str(tmp_path))
+    assert code == 1 and "already exists" in err
+    code, _, err = run(capsys, "new-pack", "Mijn School", "--dir", str(tmp_path))
+    assert code == 1 and "not a valid pack name" in err

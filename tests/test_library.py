@@ -99,3 +99,10 @@ def test_discover_orders_packs_by_dependencies(tmp_path):
     )
     library = ob.Library.discover([dependent, EXAMPLE_PACK], plugins=False)
     assert "unknown-reference" in {p.code for p in library.report.errors}
+
+
+def test_the_same_id_twice_in_one_pack_given_directly(pack):
+    twice = ob.ContentPack(manifest=pack.manifest, resources=pack.resources * 2)
+    with pytest.raises(ob.LibraryError) as info:
+        ob.Library([twice])
+    assert "used twice in pack 'voorbeeld'" in str(info.value)

@@ -24,6 +24,12 @@ _EXPORTS: dict[str, str] = {
     "read_document": "ouderbetrokkenheid.loading.documents",
     # catalog
     "Library": "ouderbetrokkenheid.catalog.library",
+    "Catalog": "ouderbetrokkenheid.catalog.catalog",
+    "Filters": "ouderbetrokkenheid.catalog.catalog",
+    "Hit": "ouderbetrokkenheid.catalog.catalog",
+    "FACETS": "ouderbetrokkenheid.catalog.catalog",
+    "scaffold_pack": "ouderbetrokkenheid.scaffold",
+    "ScaffoldError": "ouderbetrokkenheid.scaffold",
     # exporters
     "Exporter": "ouderbetrokkenheid.exporters.base",
     # errors
@@ -84,11 +90,13 @@ _EXPORTS.update(dict.fromkeys(_MODEL, "ouderbetrokkenheid.model"))
 
 __all__ = [
     "CODES",
+    "FACETS",
     "PROJECT",
     "VOCABULARIES",
     "Agent",
     "Assessment",
     "Band",
+    "Catalog",
     "Collection",
     "Concept",
     "ContentPack",
@@ -96,10 +104,12 @@ __all__ = [
     "DimensionScore",
     "Effect",
     "Exporter",
+    "Filters",
     "Finding",
     "Framework",
     "Gap",
     "GroupResult",
+    "Hit",
     "Item",
     "ItemGap",
     "Library",
@@ -123,6 +133,7 @@ __all__ = [
     "RespondentGroup",
     "Response",
     "Result",
+    "ScaffoldError",
     "Scale",
     "Section",
     "Severity",
@@ -141,6 +152,7 @@ __all__ = [
     "is_language_tag",
     "load_pack",
     "read_document",
+    "scaffold_pack",
     "schema",
     "structure",
     "unstructure",
@@ -166,6 +178,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from ouderbetrokkenheid import schema
+    from ouderbetrokkenheid.catalog.catalog import FACETS, Catalog, Filters, Hit
     from ouderbetrokkenheid.catalog.library import Library
     from ouderbetrokkenheid.converter import get_converter, structure, unstructure
     from ouderbetrokkenheid.errors import (
@@ -221,4 +234,5 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         is_language_tag,
     )
     from ouderbetrokkenheid.plugins import PluginHost, PluginInfo, get_plugin_manager
+    from ouderbetrokkenheid.scaffold import ScaffoldError, scaffold_pack
     from ouderbetrokkenheid.validation import check_pack, load_pack, validate_pack

@@ -1,7 +1,7 @@
 """A :class:`Library` gathers content packs (installed plugins and folders) into one searchable whole."""
 
 import difflib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -50,7 +50,15 @@ class Library:
         clashes = []
         ids = [record.id for record in pack.records()]
         ids += [c.id for f in pack.frameworks for c in f.concepts]
+        seen: set[str] = set()
         for identifier in ids:
+            if identifier in seen:
+                clashes.append(
+                    _clash(
+                        "duplicate-id", f"id {identifier!r} is used twice in pack {pack.name!r}", pack.name
+                    )
+                )
+            seen.add(identifier)
             owner = self._owner.get(identifier)
             if owner is not None:
                 clashes.append(
@@ -206,6 +214,17 @@ class Library:
     def assessments(self) -> tuple[Assessment, ...]:
         """Every assessment of every pack."""
         return self._of(Assessment)
+
+    def filtered(self, keep: "Callable[[Record], bool]") -> "Library":
+        """A new library with only the records for which *keep* is true (packs and manifests kept)."""
+        import attrs
+
+        kinds = ("resources", "findings", "frameworks", "mappings", "assessments")
+        packs = [
+            attrs.evolve(pack, **{kind: tuple(r for r in getattr(pack, kind) if keep(r)) for kind in kinds})
+            for pack in self._packs.values()
+        ]
+        return Library(packs, problems=self._problems)
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Records per pack and kind: ``{"ocb": {"resources": 9, ...}}``."""

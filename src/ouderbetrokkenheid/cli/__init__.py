@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 invalid input or problems found, 2 usage error, 130 int
 """
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -35,6 +36,31 @@ def _common(suppress: bool) -> argparse.ArgumentParser:
         help="output for people (text, the default) or for scripts (json)",
     )
     return parent
+
+
+#: Modules that add commands with ``add_parser(commands, common)`` and a ``handler``.
+EXTENSION_COMMANDS: tuple[str, ...] = ()
+
+
+def add_filters(sub: argparse.ArgumentParser) -> None:
+    """The catalog filters shared by ``search`` and ``export``."""
+    group = sub.add_argument_group("filters (repeat an option for 'any of')")
+    for name, help_text in (
+        ("kind", "resource kind (book, brochure, guide ...)"),
+        ("theme", "theme (home-involvement, communication ...)"),
+        ("audience", "audience role (parent, teacher, school-team ...)"),
+        ("level", "education level (vl-lager, fwb-primaire ...)"),
+        ("language", "language the resource is in (nl, fr ...)"),
+        ("publisher", "publisher name"),
+        ("access", "online, download, lend, order, members, on-request"),
+        ("concept", "framework concept id (ref/epstein#t4; broader concepts include narrower ones)"),
+        ("pack", "pack name"),
+    ):
+        group.add_argument(f"--{name}", action="append", default=[], metavar="VALUE", help=help_text)
+    group.add_argument("--free", action="store_true", default=None, help="only what can be had at no cost")
+    group.add_argument(
+        "--path", action="append", default=[], metavar="PATH", help="extra pack folder (repeatable)"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -97,13 +123,53 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub.set_defaults(run="show")
 
+    sub = commands.add_parser(
+        "search",
+        parents=[common],
+        help="search all packs (Dutch as people type it: thuis finds thuisbetrokkenheid)",
+    )
+    sub.add_argument(
+        "query", nargs="?", default="", help="words to look for (empty: list what the filters select)"
+    )
+    add_filters(sub)
+    sub.add_argument("--limit", type=int, default=20, help="how many results (default 20)")
+    sub.add_argument("--facets", action="store_true", help="also print facet counts of the results")
+    sub.set_defaults(run="search")
+
+    sub = commands.add_parser(
+        "frameworks", parents=[common], help="show the frameworks as trees, ordered or not"
+    )
+    sub.add_argument("ids", nargs="*", metavar="ID", help="only these frameworks")
+    sub.add_argument(
+        "--path", action="append", default=[], metavar="PATH", help="extra pack folder (repeatable)"
+    )
+    sub.set_defaults(run="frameworks")
+
+    sub = commands.add_parser("crosswalk", parents=[common], help="the mappings between two frameworks")
+    sub.add_argument("first", metavar="A", help="a framework id (ocb/themas)")
+    sub.add_argument("second", metavar="B", help="another framework id (ref/epstein)")
+    sub.add_argument(
+        "--path", action="append", default=[], metavar="PATH", help="extra pack folder (repeatable)"
+    )
+    sub.set_defaults(run="crosswalk")
+
+    sub = commands.add_parser("new-pack", parents=[common], help="scaffold an installable content pack")
+    sub.add_argument(
+        "name", metavar="NAME", help="the pack's namespace (lower case, digits, hyphens: mijn-school)"
+    )
+    sub.add_argument("--dir", default=".", metavar="DIR", help="where to create it (default: here)")
+    sub.add_argument("--publisher", default=None, help="the organisation that publishes the pack")
+    sub.set_defaults(run="new_pack")
+
+    for module in EXTENSION_COMMANDS:
+        importlib.import_module(module).add_parser(commands, common)
+
     sub = commands.add_parser("export", parents=[common], help="export the packs with an exporter plugin")
     sub.add_argument("--to", dest="exporter", metavar="NAME", help="exporter name (see --list)")
     sub.add_argument("--out", metavar="PATH", help="file or folder to write")
     sub.add_argument("--list", action="store_true", help="list the installed exporters")
-    sub.add_argument(
-        "--path", action="append", default=[], metavar="PATH", help="extra pack folder (repeatable)"
-    )
+    sub.add_argument("--quiet", action="store_true", help="no progress on standard error")
+    add_filters(sub)
     sub.set_defaults(run="export")
     return parser
 
@@ -120,7 +186,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     out = commands.Output(lang=args.lang, json=args.output == "json")
     try:
-        code: int = getattr(commands, f"cmd_{args.run}")(args, out)
+        handler = getattr(args, "handler", None) or getattr(commands, f"cmd_{args.run}")
+        code: int = handler(args, out)
     except ProblemError as exc:
         out.problems(exc.problems)
         return EXIT_INVALID

@@ -124,7 +124,10 @@ def cmd_validate(args: argparse.Namespace, out: Output) -> int:
         out.error("--max-file-size must be a positive number of MiB")
         return EXIT_USAGE
     paths = [Path(p) for p in args.paths]
-    if args.max_file_size is not None or args.no_plugins or paths:
+    if not paths and (args.no_plugins or args.max_file_size is not None):
+        out.error("--no-plugins and --max-file-size need at least one PATH")
+        return EXIT_USAGE
+    if paths:
         reports = _validate_paths(paths, args)
     else:
         library = ob.Library.discover()
@@ -245,7 +248,8 @@ def cmd_catalog(args: argparse.Namespace, out: Output) -> int:
             out.line(f"  {kind} ({len(records)})")
             for record in records:
                 out.line(f"    {record.id:<48} {_title(record, out, default)}")
-    out.line(f"{len(library)} records in {len(packs)} pack(s)")
+    shown = sum(len(getattr(pack, kind)) for pack in packs for kind in kinds)
+    out.line(f"{shown} records in {len(packs)} pack(s)")
     return EXIT_OK
 
 
@@ -269,8 +273,8 @@ def cmd_show(args: argparse.Namespace, out: Output) -> int:
         if out.json:
             out.data({"framework": framework.id, "concept": ob.unstructure(concept)})
         else:
-            _show_mapping(out, "concept", ob.unstructure(concept))
-            out.line(f"framework: {framework.id}")
+            out.line(f"{concept.id}  (concept of {framework.id})")
+            _show_mapping(out, "  ", {k: v for k, v in ob.unstructure(concept).items() if k != "id"})
         return EXIT_OK
     record = library.get(args.id)
     pack = library.pack_of(args.id)
@@ -281,7 +285,9 @@ def cmd_show(args: argparse.Namespace, out: Output) -> int:
         else None
     )
     if out.json:
-        out.data({"pack": pack.name, "record": data, "source": ob.unstructure(source) if source else None})
+        related = [hit.record.id for hit in ob.Catalog(library).related(record.id, limit=5)]
+        source_data = ob.unstructure(source) if source else None
+        out.data({"pack": pack.name, "record": data, "source": source_data, "related": related})
         return EXIT_OK
     out.line(f"{record.id}  ({type(record).__name__.lower()}, pack {pack.name})")
     _show_mapping(out, "", {k: v for k, v in data.items() if k not in ("id", "provenance")})
@@ -290,6 +296,11 @@ def cmd_show(args: argparse.Namespace, out: Output) -> int:
     if source is not None:
         out.line("  source document:")
         _show_mapping(out, "    ", ob.unstructure(source))
+    related = ob.Catalog(library).related(record.id, limit=5)
+    if related:
+        out.line("related:")
+        for hit in related:
+            out.line(f"  {hit.record.id:<48} {_title(hit.record, out)}")
     return EXIT_OK
 
 
@@ -350,10 +361,156 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
     library = ob.Library.discover(args.path, host=host)
     if not library.report.ok:
         out.problems(library.report.problems)
+    filters = _filters(args)
+    if filters:
+        keep = {r.id for r in ob.Catalog(library).filter(filters)}
+        library = library.filtered(lambda record: not isinstance(record, ob.Resource) or record.id in keep)
     _, exporter = exporters[args.exporter]
-    exporter.export(library, Path(args.out), {"lang": out.lang})
+    options: dict[str, Any] = {"lang": out.lang}
+    if not args.quiet and not out.json and sys.stderr.isatty():
+        options["progress"] = _progress
+    exporter.export(library, Path(args.out), options)
+    if "progress" in options:
+        print(file=sys.stderr)
     if out.json:
         out.data({"exporter": args.exporter, "out": args.out, "records": len(library)})
     else:
         out.line(f"exported {len(library)} records with {args.exporter!r} to {args.out}")
+    return EXIT_OK
+
+
+def _progress(done: int, total: int) -> None:
+    print(f"\r  {done}/{total} records", end="", file=sys.stderr, flush=True)
+
+
+def _filters(args: argparse.Namespace) -> "ob.Filters":
+    return ob.Filters.of(**{name: getattr(args, name) for name in ob.FACETS}, free=args.free)
+
+
+# -- search, frameworks, crosswalk ---------------------------------------------------------------
+def cmd_search(args: argparse.Namespace, out: Output) -> int:
+    """Ranked full-text search with filters and facets."""
+    library = _library(args.path, out)
+    catalog = ob.Catalog(library)
+    hits = catalog.search(args.query, lang=out.lang, limit=args.limit, filters=_filters(args))
+    facets = (
+        catalog.facets([h.record for h in hits if isinstance(h.record, ob.Resource)]) if args.facets else None
+    )
+    if out.json:
+        out.data(
+            {
+                "query": args.query,
+                "lang": out.lang,
+                "results": [
+                    {
+                        "id": h.record.id,
+                        "type": type(h.record).__name__.lower(),
+                        "score": h.score,
+                        "matched": list(h.matched),
+                        "title": _title(
+                            h.record, out, library.pack_of(h.record.id).manifest.default_language
+                        ),
+                    }
+                    for h in hits
+                ],
+                **({"facets": facets} if facets is not None else {}),
+            }
+        )
+        return EXIT_OK
+    if not hits:
+        out.line("no results")
+        return EXIT_OK
+    for hit in hits:
+        record = hit.record
+        default = library.pack_of(record.id).manifest.default_language
+        kind = record.kind if isinstance(record, ob.Resource) else type(record).__name__.lower()
+        out.line(f"{_title(record, out, default)}")
+        out.line(f"    {record.id}  [{kind}]  score {hit.score:g}")
+    if facets is not None:
+        for name, counts in facets.items():
+            if counts:
+                out.line(f"{name}: " + ", ".join(f"{value} ({n})" for value, n in counts.items()))
+    return EXIT_OK
+
+
+def cmd_frameworks(args: argparse.Namespace, out: Output) -> int:
+    """Each framework as a tree; collections say whether they are ordered."""
+    library = _library(args.path, out)
+    frameworks = [library.get(i) for i in args.ids] if args.ids else list(library.frameworks())
+    if out.json:
+        out.data({"frameworks": [ob.unstructure(f) for f in frameworks]})
+        return EXIT_OK
+    for framework in frameworks:
+        if not isinstance(framework, ob.Framework):
+            out.error(f"{framework.id} is not a framework")
+            return EXIT_INVALID
+        default = library.pack_of(framework.id).manifest.default_language
+        out.line(f"{out.text(framework.title, default)}  ({framework.id}, {framework.content_status})")
+        labels = {c.id: out.text(c.label, default) for c in framework.concepts}
+
+        def tree(
+            parent: str | None, depth: int, fw: ob.Framework = framework, lab: dict[str, str] = labels
+        ) -> None:
+            for concept in fw.concepts:
+                if concept.broader == parent:
+                    notation = f"{concept.notation}. " if concept.notation else ""
+                    out.line(f"{'  ' * depth}- {notation}{lab[concept.id]}  [{concept.id.split('#', 1)[1]}]")
+                    tree(concept.id, depth + 1)
+
+        tree(None, 1)
+        for collection in framework.collections:
+            order = "ordered" if collection.ordered else "unordered, no ranking"
+            out.line(f"  {out.text(collection.label, default)} ({order}):")
+            for index, member in enumerate(collection.members, 1):
+                bullet = f"{index}." if collection.ordered else "-"
+                out.line(f"    {bullet} {labels.get(member, member)}")
+            if collection.expected_members and len(collection.members) < collection.expected_members:
+                out.line(
+                    f"    ({collection.expected_members - len(collection.members)} of {collection.expected_members} not known)"
+                )
+        if framework.known_gaps is not None:
+            out.line(f"  unknown: {out.text(framework.known_gaps, default)}")
+        out.line()
+    return EXIT_OK
+
+
+def cmd_crosswalk(args: argparse.Namespace, out: Output) -> int:
+    """The mappings between the concepts of two frameworks, in either direction."""
+    library = _library(args.path, out)
+    for identifier in (args.first, args.second):
+        if not isinstance(library.get(identifier), ob.Framework):
+            out.error(f"{identifier} is not a framework")
+            return EXIT_INVALID
+    rows = []
+    for mapping in library.mappings():
+        ends = (mapping.subject.split("#", 1)[0], mapping.object.split("#", 1)[0])
+        if set(ends) == {args.first, args.second}:
+            rows.append(mapping)
+    if out.json:
+        out.data({"first": args.first, "second": args.second, "mappings": [ob.unstructure(m) for m in rows]})
+        return EXIT_OK
+
+    def label(concept_id: str) -> str:
+        framework, concept = library.concept(concept_id)
+        return out.text(concept.label, library.pack_of(framework.id).manifest.default_language)
+
+    out.line(f"{args.first} <-> {args.second}: {len(rows)} mapping(s)")
+    for mapping in rows:
+        out.line(
+            f"  {label(mapping.subject)}  --{mapping.predicate} ({mapping.confidence:g})-->  {label(mapping.object)}"
+        )
+        out.line(
+            f"      {out.text(mapping.justification)}  [{mapping.author.name}, {mapping.provenance.status}]"
+        )
+    return EXIT_OK
+
+
+def cmd_new_pack(args: argparse.Namespace, out: Output) -> int:
+    """Scaffold an installable pack."""
+    root = ob.scaffold_pack(args.name, args.dir, publisher=args.publisher)
+    if out.json:
+        out.data({"created": str(root)})
+    else:
+        out.line(f"created {root}")
+        out.line(f"next: cd {root} && pip install -e '.[test]' && pytest")
     return EXIT_OK
