@@ -269,7 +269,9 @@ def test_crosswalk(capsys):
 
 
 def test_show_lists_related(capsys):
-    _code, out, _ = run(capsys, "show", "voorbeeld/oudercafe", "--path", str(EXAMPLE_PACK), "--format", "json")
+    _code, out, _ = run(
+        capsys, "show", "voorbeeld/oudercafe", "--path", str(EXAMPLE_PACK), "--format", "json"
+    )
     assert json.loads(out)["related"] == []
 
 

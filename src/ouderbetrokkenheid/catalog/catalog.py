@@ -8,12 +8,16 @@ import bisect
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
 from ouderbetrokkenheid.catalog.library import Library
 from ouderbetrokkenheid.catalog.text import fold, terms
 from ouderbetrokkenheid.model import Assessment, Finding, Framework, LocalizedText, Record, Resource
+
+if TYPE_CHECKING:
+    import numpy as np
 
 #: The facets :meth:`Catalog.facets` counts, in display order.
 FACETS = ("kind", "theme", "audience", "level", "language", "publisher", "access", "pack", "concept")
@@ -88,24 +92,44 @@ def _facet_values(resource: Resource, pack: str, concept_closure: dict[str, set[
 
 
 class _Index:
-    """An inverted index over the records, for the labels of one language."""
+    """An inverted index over the records, for the labels of one language.
+
+    Postings are numpy arrays with the BM25 term-frequency part already computed, so a query costs a
+    few vector operations per matching index term, whatever the size of the catalog.
+    """
 
     def __init__(self, records: Sequence[Record], lang: str | None, defaults: Sequence[str]) -> None:
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        import numpy as np
+
+        collected: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
         lengths = []
         for doc, (record, default) in enumerate(zip(records, defaults, strict=True)):
             counts: dict[str, float] = defaultdict(float)
             length = 0
             for field, text in _fields(record, lang, default):
+                weight = _WEIGHTS[field]
                 for term in terms(text):
-                    counts[term] += _WEIGHTS[field]
+                    counts[term] += weight
                     length += 1
             for term, weight in counts.items():
-                self.postings[term].append((doc, weight))
+                docs, weights = collected[term]
+                docs.append(doc)
+                weights.append(weight)
             lengths.append(max(length, 1))
         self.size = len(records)
-        self.average = sum(lengths) / max(len(lengths), 1)
-        self.lengths = lengths
+        length_array = np.asarray(lengths, dtype=np.float64)
+        average = float(length_array.mean()) if self.size else 1.0
+        self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        for term, (docs, weights) in collected.items():
+            doc_array = np.asarray(docs, dtype=np.int64)
+            weight_array = np.asarray(weights, dtype=np.float64)
+            norm = (
+                weight_array
+                * (_K1 + 1)
+                / (weight_array + _K1 * (0.25 + 0.75 * length_array[doc_array] / average))
+            )
+            idf = math.log(1 + (self.size - len(docs) + 0.5) / (len(docs) + 0.5))
+            self.postings[term] = (doc_array, norm * idf)
         self.vocabulary = sorted(self.postings)
 
     def expand(self, term: str) -> list[tuple[str, float]]:
@@ -120,28 +144,36 @@ class _Index:
                     found.append((candidate, _PREFIX_FACTOR))
         return found
 
-    def score(self, query: Sequence[str], allowed: set[int] | None) -> dict[int, tuple[float, set[str]]]:
-        """BM25-style scores of the documents matching any query term."""
-        scores: dict[int, float] = defaultdict(float)
-        matched: dict[int, set[str]] = defaultdict(set)
+    def matched_terms(self, doc: int, query: Sequence[str]) -> list[str]:
+        """The query terms that match document *doc* (for display)."""
+        import numpy as np
+
+        found = []
         for term in query:
-            best: dict[int, float] = {}
+            for index_term, _ in self.expand(term):
+                docs = self.postings[index_term][0]
+                position = int(np.searchsorted(docs, doc))
+                if position < len(docs) and docs[position] == doc:
+                    found.append(term)
+                    break
+        return found
+
+    def score(self, query: Sequence[str], allowed: "np.ndarray | None") -> tuple["np.ndarray", "np.ndarray"]:
+        """Per document: the summed scores and the number of query terms matched (0: no match)."""
+        import numpy as np
+
+        scores = np.zeros(self.size)
+        matched = np.zeros(self.size, dtype=np.int64)
+        for term in query:
+            best = np.zeros(self.size)
             for index_term, factor in self.expand(term):
-                postings = self.postings[index_term]
-                idf = math.log(1 + (self.size - len(postings) + 0.5) / (len(postings) + 0.5))
-                for doc, weight in postings:
-                    if allowed is not None and doc not in allowed:
-                        continue
-                    norm = (
-                        weight * (_K1 + 1) / (weight + _K1 * (0.25 + 0.75 * self.lengths[doc] / self.average))
-                    )
-                    value = idf * norm * factor
-                    if value > best.get(doc, 0.0):
-                        best[doc] = value
-            for doc, value in best.items():
-                scores[doc] += value
-                matched[doc].add(term)
-        return {doc: (score, matched[doc]) for doc, score in scores.items()}
+                docs, values = self.postings[index_term]
+                best[docs] = np.maximum(best[docs], values * factor)
+            if allowed is not None:
+                best *= allowed
+            scores += best
+            matched += best > 0
+        return scores, matched
 
 
 def _text(value: LocalizedText | None, lang: str | None, default: str) -> str:
@@ -288,19 +320,33 @@ class Catalog:
         query_terms = list(dict.fromkeys(terms(query)))
         if not query_terms:
             return [Hit(record=r, score=0.0) for r in self.filter(filters)][:limit]
-        scored = self.index(lang).score(query_terms, allowed)
+        import numpy as np
+
+        index = self.index(lang)
+        mask = None
+        if allowed is not None:
+            mask = np.zeros(index.size)
+            mask[list(allowed)] = 1.0
+        scores, matched = index.score(query_terms, mask)
+        candidates = np.flatnonzero(matched)
+        if limit is not None and len(candidates) > limit:
+            # rank by (words matched, score): a combined key, then an exact sort of the best few
+            key = matched[candidates] * (scores.max() + 1.0) + scores[candidates]
+            candidates = candidates[np.argpartition(-key, limit)[: limit * 2]]
         ranked = sorted(
-            scored.items(),
-            key=lambda item: (-len(item[1][1]), -item[1][0], self._records[item[0]].id),
+            candidates.tolist(), key=lambda doc: (-matched[doc], -scores[doc], self._records[doc].id)
         )
-        hits = [
-            Hit(
-                record=self._records[doc],
-                score=round(score, 4),
-                matched=tuple(t for t in query_terms if t in words),
+        hits = []
+        for doc in ranked:
+            record = self._records[doc]
+            words = set(index.matched_terms(doc, query_terms))
+            hits.append(
+                Hit(
+                    record=record,
+                    score=round(float(scores[doc]), 4),
+                    matched=tuple(t for t in query_terms if t in words),
+                )
             )
-            for doc, (score, words) in ranked
-        ]
         return hits if limit is None else hits[:limit]
 
     # -- related --------------------------------------------------------------------------------

@@ -29,7 +29,10 @@ _IRREGULAR = {
 
 def fold(text: str) -> str:
     """Lower case without diacritics: ``'Één Ouder'`` -> ``'een ouder'``."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

@@ -66,6 +66,7 @@ MESSAGES: Mapping[str, LocalizedText] = {
         "The gap is the first group's score minus the second group's, in points out of 100.",
     ),
     "gap_between": _m("{first} − {second}", "{first} − {second}", "{first} − {second}"),
+    "label_value": _m("{label}: {value}", "{label} : {value}", "{label}: {value}"),
     "gap_items": _m(
         "Uitspraken met het grootste verschil:",
         "Énoncés avec le plus grand écart :",

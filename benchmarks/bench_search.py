@@ -1,0 +1,185 @@
+"""Search latency over a generated catalog: median and p95 for ten typical queries.
+
+    python benchmarks/bench_search.py [--size 100000] [--repeats 20]
+
+The catalog is generated in memory (deterministic, seeded): resources with Dutch, French and English
+titles and summaries built from a vocabulary of words that occur in the bundled packs, themes,
+audiences, levels and links. The index is built once per language (its build time is printed
+separately); each query is then timed ``--repeats`` times.
+"""
+
+import argparse
+import random
+import statistics
+import time
+
+import ouderbetrokkenheid as ob
+
+WORDS_NL = [
+    "ouders",
+    "school",
+    "thuisbetrokkenheid",
+    "communicatie",
+    "partnerschap",
+    "kinderen",
+    "leerlingen",
+    "oudercontact",
+    "brochure",
+    "gids",
+    "inspiratie",
+    "quickscan",
+    "ouderraad",
+    "ouderwerking",
+    "vorming",
+    "tips",
+    "praktijkvoorbeeld",
+    "kleuters",
+    "secundair",
+    "lager",
+    "onderwijs",
+    "meertaligheid",
+    "diversiteit",
+    "armoede",
+    "voorlezen",
+    "boekje",
+    "thee",
+    "samenwerking",
+    "vertrouwen",
+    "gelijkwaardig",
+    "participatie",
+    "schoolsucces",
+    "onderzoek",
+    "welbevinden",
+    "gesprek",
+    "leerkracht",
+    "directie",
+    "brugfiguur",
+]
+WORDS_FR = [
+    "parents",
+    "école",
+    "implication",
+    "communication",
+    "partenariat",
+    "enfants",
+    "élèves",
+    "guide",
+    "conseils",
+    "lecture",
+]
+WORDS_EN = [
+    "parents",
+    "school",
+    "involvement",
+    "communication",
+    "partnership",
+    "children",
+    "pupils",
+    "guide",
+    "tips",
+    "reading",
+]
+QUERIES = (
+    ("thuis", "nl"),
+    ("ouders betrekken", "nl"),
+    ("communicatie met ouders", "nl"),
+    ("quickscan ouderraad", "nl"),
+    ("kleuters voorlezen", "nl"),
+    ("Gelijkwaardig partnerschap", "nl"),
+    ("école parents", "fr"),
+    ("home involvement", "en"),
+    ("brochure", "nl"),
+    ("meertaligheid diversiteit", "nl"),
+)
+
+
+def generate(size: int, seed: int = 7) -> ob.Library:
+    rng = random.Random(seed)
+    kinds = ob.VOCABULARIES["resource-kind"].codes
+    themes = ob.VOCABULARIES["theme"].codes
+    audiences = ob.VOCABULARIES["audience-role"].codes
+    levels = ob.VOCABULARIES["education-level"].codes
+    prov = ob.Provenance(source="bench", status="example-authored-here")
+
+    def phrase(words: list[str], n: int) -> str:
+        return " ".join(rng.choice(words) for _ in range(n)).capitalize()
+
+    resources = tuple(
+        ob.Resource(
+            id=f"bench/r-{i:06d}",
+            kind=rng.choice(kinds),
+            title=ob.LocalizedText(
+                {"nl": phrase(WORDS_NL, 5), "fr": phrase(WORDS_FR, 5), "en": phrase(WORDS_EN, 5)}
+            ),
+            summary=ob.LocalizedText(
+                {"nl": phrase(WORDS_NL, 25), "fr": phrase(WORDS_FR, 20), "en": phrase(WORDS_EN, 20)}
+            ),
+            themes=tuple(rng.sample(themes, 2)),
+            audiences=tuple(rng.sample(audiences, 2)),
+            levels=tuple(rng.sample(levels, 1)),
+            links=(ob.Link(access=rng.choice(("online", "download", "lend", "order")), provider="bench"),),
+            provenance=prov,
+        )
+        for i in range(size)
+    )
+    manifest = ob.PackManifest(
+        name="bench",
+        version="1.0.0",
+        title=ob.LocalizedText({"nl": "Bench"}),
+        publisher=ob.Agent(name="bench"),
+        licence="CC0-1.0",
+        languages=("nl", "fr", "en"),
+    )
+    return ob.Library([ob.ContentPack(manifest=manifest, resources=resources)])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--repeats", type=int, default=20)
+    args = parser.parse_args()
+
+    start = time.perf_counter()
+    library = generate(args.size)
+    print(f"generated {args.size} resources in {time.perf_counter() - start:.2f} s")
+    catalog = ob.Catalog(library)
+    for lang in ("nl", "fr", "en"):
+        start = time.perf_counter()
+        catalog.index(lang)
+        print(f"index build ({lang}): {time.perf_counter() - start:.2f} s")
+    start = time.perf_counter()
+    catalog.filter(theme="reading")
+    print(f"facet index build: {time.perf_counter() - start:.3f} s")
+
+    print(f"\n{'query':<28} {'lang':<4} {'hits':>7} {'median ms':>10} {'p95 ms':>8}")
+    all_times = []
+    for query, lang in (*QUERIES, ("ouders", "nl")):
+        times = []
+        hits = 0
+        for _ in range(args.repeats):
+            start = time.perf_counter()
+            hits = len(catalog.search(query, lang=lang, limit=20))
+            times.append((time.perf_counter() - start) * 1000)
+        times.sort()
+        p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+        all_times.extend(times)
+        print(f"{query:<28} {lang:<4} {hits:>7} {statistics.median(times):>10.1f} {p95:>8.1f}")
+    times = []
+    for _ in range(args.repeats):
+        start = time.perf_counter()
+        catalog.search("ouders", lang="nl", limit=20, theme="communication", access="lend")
+        times.append((time.perf_counter() - start) * 1000)
+    print(
+        f"{'ouders + 2 filters':<28} {'nl':<4} {'':>7} {statistics.median(times):>10.1f} {sorted(times)[-1]:>8.1f}"
+    )
+    all_times.sort()
+    print(
+        f"\nall queries: median {statistics.median(all_times):.1f} ms, "
+        f"p95 {all_times[round(0.95 * (len(all_times) - 1))]:.1f} ms over {args.size} resources"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,229 @@
+"""The ``report`` and ``paper-form`` commands: a result as a Markdown or HTML report, and an
+assessment as a printable paper form for one respondent group.
+
+``report ID RESULT.json --to markdown|html --out FILE`` reads a result (JSON or YAML), checks it
+against ``result.schema.json`` and against the assessment *ID* (its version, groups, dimensions, bands
+and items), and writes the report atomically. ``paper-form ID --group G --out FILE`` writes the form.
+"""
+
+import argparse
+import difflib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ouderbetrokkenheid.catalog.library import Library
+    from ouderbetrokkenheid.cli.commands import Output
+    from ouderbetrokkenheid.errors import Problem
+    from ouderbetrokkenheid.loading.documents import Document
+    from ouderbetrokkenheid.model import Assessment, Result
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+#: Report formats, by ``--to`` name, with the file suffixes that imply them.
+FORMATS: dict[str, tuple[str, ...]] = {"markdown": (".md", ".markdown"), "html": (".html", ".htm")}
+
+
+def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
+    """Add the ``report`` and ``paper-form`` commands to *commands* (the sub-parsers)."""
+    sub = commands.add_parser(
+        "report",
+        parents=[common],
+        help="write a result as a Markdown or HTML report",
+        description=(
+            "Write the report on a scored result (JSON, valid against result.schema.json) of assessment ID: "
+            "Markdown, or one self-contained HTML page with charts that prints well. Groups with fewer "
+            "respondents than the minimum are named, never shown."
+        ),
+    )
+    sub.add_argument("id", metavar="ID", help="the assessment id (voorbeeld/mini-scan)")
+    sub.add_argument("result", metavar="RESULT", help="the result file (.json, or .yaml)")
+    sub.add_argument(
+        "--to",
+        dest="report_format",
+        choices=tuple(FORMATS),
+        help="markdown or html (default: from the --out suffix, .md or .html)",
+    )
+    sub.add_argument("--out", required=True, metavar="FILE", help="the file to write (replaced atomically)")
+    sub.add_argument(
+        "--path", action="append", default=[], metavar="PATH", help="extra pack folder (repeatable)"
+    )
+    sub.set_defaults(handler=run)
+
+    sub = commands.add_parser(
+        "paper-form",
+        parents=[common],
+        help="write a printable paper form of an assessment for one respondent group",
+        description=(
+            "Write one respondent group's questionnaire as a printable HTML page, in --lang (labels missing "
+            "in that language fall back and are marked)."
+        ),
+    )
+    sub.add_argument("id", metavar="ID", help="the assessment id (voorbeeld/mini-scan)")
+    sub.add_argument("--group", required=True, metavar="GROUP", help="the respondent group id (parents)")
+    sub.add_argument("--out", required=True, metavar="FILE", help="the file to write (replaced atomically)")
+    sub.add_argument(
+        "--path", action="append", default=[], metavar="PATH", help="extra pack folder (repeatable)"
+    )
+    sub.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, out: "Output") -> int:
+    """Run ``report`` or ``paper-form`` (after :func:`add_parser`)."""
+    from ouderbetrokkenheid.errors import ProblemError, UnknownIdError
+
+    try:
+        if args.command == "paper-form":
+            return _paper_form(args, out)
+        return _report(args, out)
+    except ProblemError as exc:
+        out.problems(exc.problems)
+        return EXIT_INVALID
+    except UnknownIdError as exc:
+        out.error(str(exc))
+        return EXIT_INVALID
+
+
+def _assessment(args: argparse.Namespace, out: "Output") -> tuple["Library", "Assessment"]:
+    from ouderbetrokkenheid.catalog.library import Library
+    from ouderbetrokkenheid.errors import UnknownIdError
+    from ouderbetrokkenheid.model import Assessment
+
+    library = Library.discover(args.path)
+    if not library.report.ok and not out.json:
+        out.problems(library.report.problems)
+    record = library.get(args.id)
+    if not isinstance(record, Assessment):
+        assessments = [a.id for a in library.assessments()]
+        raise UnknownIdError("assessment", args.id, difflib.get_close_matches(args.id, assessments, n=3))
+    return library, record
+
+
+def _language(args: argparse.Namespace, out: "Output", library: "Library") -> tuple[str, str]:
+    """The asked language (or the pack's default) and the pack's default language."""
+    default = library.pack_of(args.id).manifest.default_language
+    return (out.lang or default), default
+
+
+def _report(args: argparse.Namespace, out: "Output") -> int:
+    from ouderbetrokkenheid.exporters.base import atomic_file
+
+    kind = args.report_format or next(
+        (name for name, suffixes in FORMATS.items() if Path(args.out).suffix.lower() in suffixes), None
+    )
+    if kind is None:
+        out.error("give --to markdown or --to html (or an --out file ending in .md or .html)")
+        return EXIT_USAGE
+    library, assessment = _assessment(args, out)
+    result = read_result(Path(args.result), assessment)
+    lang, default = _language(args, out, library)
+    if kind == "html":
+        from ouderbetrokkenheid.reports.html import render_html
+
+        text = render_html(result, assessment, lang=lang, library=library, default=default)
+    else:
+        from ouderbetrokkenheid.reports.markdown import render_markdown
+
+        text = render_markdown(result, assessment, lang=lang, library=library, default=default)
+    with atomic_file(Path(args.out)) as handle:
+        handle.write(text.encode("utf-8"))
+    if out.json:
+        out.data({"report": kind, "assessment": assessment.id, "lang": lang, "out": args.out})
+    else:
+        out.line(f"wrote the {kind} report on {assessment.id} ({lang}) to {args.out}")
+    return EXIT_OK
+
+
+def _paper_form(args: argparse.Namespace, out: "Output") -> int:
+    from ouderbetrokkenheid.exporters.base import atomic_file
+    from ouderbetrokkenheid.reports.paper import group_items, render_paper_form
+
+    library, assessment = _assessment(args, out)
+    lang, default = _language(args, out, library)
+    text = render_paper_form(assessment, args.group, lang=lang, default=default)
+    if not group_items(assessment, args.group):
+        out.error(
+            f"assessment {assessment.id!r} has no items for group {args.group!r}"
+            f" (content_status: {assessment.content_status}); there is no form to print"
+        )
+        return EXIT_INVALID
+    with atomic_file(Path(args.out)) as handle:
+        handle.write(text.encode("utf-8"))
+    if out.json:
+        out.data({"form": assessment.id, "group": args.group, "lang": lang, "out": args.out})
+    else:
+        out.line(f"wrote the paper form of {assessment.id} for {args.group} ({lang}) to {args.out}")
+    return EXIT_OK
+
+
+def read_result(path: Path, assessment: "Assessment") -> "Result":
+    """Read a result file, check it against the schema and against *assessment*, and structure it.
+    Raise :class:`~ouderbetrokkenheid.ProblemError` with every problem found (located in the file)."""
+    from ouderbetrokkenheid.converter import structure
+    from ouderbetrokkenheid.errors import ProblemError
+    from ouderbetrokkenheid.loading.documents import read_document
+    from ouderbetrokkenheid.model import Result
+    from ouderbetrokkenheid.validation.schema_check import schema_problems
+
+    document = read_document(path)
+    problems = schema_problems(document, "result")  # python-jsonschema: schema.validator("result")
+    if problems:
+        raise ProblemError(problems)
+    problems = result_problems(document, assessment)
+    if problems:
+        raise ProblemError(problems)
+    return structure(document.data, Result)
+
+
+def result_problems(document: "Document", assessment: "Assessment") -> list["Problem"]:
+    """What in a schema-valid result does not fit *assessment*: another assessment or version, or
+    groups, dimensions, bands or items it does not have."""
+    data = document.data
+    hint = "Score the responses again against this assessment, or give the assessment the result is for."
+    if data["assessment"] != assessment.id:
+        message = f"the result is for assessment {data['assessment']!r}, not {assessment.id!r}"
+        return [document.problem("unknown-reference", message, pointer="/assessment", hint=hint)]
+    problems = []
+    if assessment.version is not None and data["version"] != assessment.version:
+        message = (
+            f"the result is for version {data['version']!r} of {assessment.id}; "
+            f"the loaded assessment is version {assessment.version!r}"
+        )
+        problems.append(document.problem("unknown-reference", message, pointer="/version", hint=hint))
+    known = {
+        "group": {g.id for g in assessment.groups},
+        "dimension": {d.id for d in assessment.dimensions},
+        "band": {b.id for b in assessment.bands},
+        "item": {i.link_id for i in assessment.items()},
+    }
+
+    def check(kind: str, value: str, pointer: str) -> None:
+        if value not in known[kind]:
+            close = difflib.get_close_matches(value, sorted(known[kind]), n=1)
+            problems.append(
+                document.problem(
+                    "unknown-reference",
+                    f"assessment {assessment.id} has no {kind} {value!r}",
+                    pointer=pointer,
+                    hint=(f"Did you mean {close[0]!r}? " if close else "")
+                    + f"Known: {', '.join(sorted(known[kind])) or 'none'}.",
+                )
+            )
+
+    for g, group in enumerate(data.get("groups", [])):
+        check("group", group["group"], f"/groups/{g}/group")
+        for d, score in enumerate(group.get("dimensions", [])):
+            check("dimension", score["dimension"], f"/groups/{g}/dimensions/{d}/dimension")
+            if "band" in score:
+                check("band", score["band"], f"/groups/{g}/dimensions/{d}/band")
+    for n, gap in enumerate(data.get("gaps", [])):
+        check("dimension", gap["dimension"], f"/gaps/{n}/dimension")
+        check("group", gap["first"], f"/gaps/{n}/first")
+        check("group", gap["second"], f"/gaps/{n}/second")
+        for i, item in enumerate(gap.get("items", [])):
+            check("item", item["link_id"], f"/gaps/{n}/items/{i}/link_id")
+    for dimension in data.get("recommendations", {}):
+        check("dimension", dimension, f"/recommendations/{dimension}")
+    return problems

@@ -1,0 +1,236 @@
+"""A printable paper form: one respondent group's questionnaire in one language, as one HTML page.
+
+Per section a table: the items in the group's own wording, a box per answer option (the option labels
+head the columns) and a separate "not applicable" column where the scale has one. The instrument id,
+its version, the group, the language, each item's ``link_id`` and each option's code are printed small,
+so that answers on paper can be typed in later. Text that is missing in the asked language falls back
+(pack default, Dutch, English) and is marked with the language it is really in.
+"""
+
+import difflib
+import itertools
+from collections.abc import Iterator
+
+import attrs
+
+from ouderbetrokkenheid.errors import UnknownIdError
+from ouderbetrokkenheid.model.assessment import Assessment, Item, Option, RespondentGroup, Scale
+from ouderbetrokkenheid.model.text import LocalizedText
+from ouderbetrokkenheid.reports.markup import FONTS, document, esc, message, text
+from ouderbetrokkenheid.reports.messages import compose
+from ouderbetrokkenheid.reports.view import Text, resolve
+
+CSS = f"""\
+:root {{ color-scheme: light; }}
+* {{ box-sizing: border-box; }}
+body {{ margin: 0; font-family: {FONTS}; font-size: 16px; line-height: 1.45; color: #111; background: #fff; }}
+header, main, footer {{ max-width: 52rem; margin: 0 auto; padding: 0 1.25rem; }}
+header {{ padding-top: 1.25rem; padding-bottom: .5rem; border-bottom: 3px solid #111; }}
+h1 {{ font-size: 1.7rem; line-height: 1.2; margin: .1rem 0 .3rem; }}
+h2 {{ font-size: 1.2rem; line-height: 1.25; margin: 1.5rem 0 .5rem; }}
+p {{ margin: .3rem 0 .6rem; }}
+.kicker {{ margin: 0; text-transform: uppercase; letter-spacing: .06em; font-size: .85rem; color: #444; }}
+.for {{ font-size: 1.1rem; font-weight: bold; margin: 0 0 .3rem; }}
+.meta {{ font-size: .72rem; color: #555; margin: .2rem 0; font-variant-numeric: tabular-nums; }}
+.meta .fill {{ display: inline-block; min-width: 8em; border-bottom: 1px solid #555; }}
+.instructions {{ border: 1px solid #111; padding: .4rem .9rem; margin: 1rem 0; }}
+.instructions h2 {{ margin-top: .3rem; font-size: 1.05rem; }}
+.instructions ul {{ margin: .2rem 0 .4rem; padding-inline-start: 1.2rem; }}
+table {{ border-collapse: collapse; width: 100%; margin: .3rem 0 1rem; table-layout: fixed; }}
+th, td {{ border: 1px solid #555; padding: .35rem .4rem; vertical-align: middle; }}
+thead th {{ font-size: .78rem; font-weight: bold; line-height: 1.2; text-align: center; vertical-align: bottom;
+  overflow-wrap: break-word; hyphens: auto; border-bottom: 2px solid #111; }}
+th.nr {{ width: 2.8rem; text-align: center; font-weight: bold; }}
+thead th.statement {{ text-align: start; }}
+th.opt, td.opt {{ text-align: center; padding-left: .2rem; padding-right: .2rem; }}
+th.na, td.na {{ border-inline-start: 3px double #111; background: #f2f2f2; }}
+td.statement {{ overflow-wrap: break-word; }}
+td.statement .code {{ text-align: end; overflow-wrap: anywhere; }}
+.box {{ display: inline-block; width: 1.05rem; height: 1.05rem; border: 1.5px solid #111; background: #fff;
+  vertical-align: middle; }}
+.code {{ display: block; font-size: .62rem; font-weight: normal; color: #555; line-height: 1.1; margin-top: .15rem; }}
+tbody tr {{ height: 2.4rem; }}
+footer {{ margin-top: 1.5rem; padding-bottom: 1.5rem; border-top: 1px solid #777; }}
+footer .thanks {{ font-weight: bold; }}
+@page {{ size: A4; margin: 14mm 12mm 16mm; }}
+@media print {{
+  body {{ font-size: 11pt; }}
+  header, main, footer {{ max-width: none; padding-left: 0; padding-right: 0; }}
+  h2 {{ break-after: avoid; page-break-after: avoid; }}
+  .instructions, table {{ break-inside: avoid; page-break-inside: avoid; }}
+  tr {{ break-inside: avoid; page-break-inside: avoid; }}
+  thead {{ display: table-header-group; }}
+  th.na, td.na {{ background: none; }}
+}}
+"""
+
+
+def _group(assessment: Assessment, group: str | RespondentGroup) -> RespondentGroup:
+    group_id = group.id if isinstance(group, RespondentGroup) else group
+    for candidate in assessment.groups:
+        if candidate.id == group_id:
+            return candidate
+    known = [g.id for g in assessment.groups]
+    raise UnknownIdError(
+        f"respondent group of {assessment.id}", group_id, difflib.get_close_matches(group_id, known, n=3)
+    )
+
+
+def group_items(assessment: Assessment, group: str) -> tuple[Item, ...]:
+    """The items *group* answers (those worded for it), in order."""
+    return tuple(item for item in assessment.items() if group in item.text)
+
+
+def render_paper_form(
+    assessment: Assessment,
+    group: str | RespondentGroup,
+    *,
+    lang: str | None,
+    default: str | None = None,
+) -> str:
+    """A printable HTML form of *assessment* for one respondent *group* (an id or the group) in *lang*;
+    labels missing in *lang* fall back through *default* (the pack's default language), Dutch and
+    English, and are marked with their real language. Raise
+    :class:`~ouderbetrokkenheid.UnknownIdError` for a group the assessment does not have."""
+    form = _Form(
+        assessment=assessment,
+        group=_group(assessment, group),
+        lang=lang or default or "nl",
+        default=default,
+        scales={scale.id: scale for scale in assessment.scales},
+    )
+    return form.render()
+
+
+@attrs.frozen(kw_only=True)
+class _Form:
+    assessment: Assessment
+    group: RespondentGroup
+    lang: str
+    default: str | None
+    scales: dict[str, Scale]
+
+    def t(self, value: Text) -> str:
+        """A label, escaped and marked with its language when that is not the page's."""
+        return text(value, self.lang)
+
+    def label(self, value: LocalizedText | None, fallback: str = "") -> Text:
+        """*value* in the page's language, or its fallback."""
+        return resolve(value, self.lang, self.default, fallback)
+
+    def m(self, key: str, **fields: str) -> str:
+        """A catalogue message; *fields* are HTML already."""
+        return message(key, self.lang, **fields)
+
+    def render(self) -> str:
+        """The whole page."""
+        assessment, group, m = self.assessment, self.group, self.m
+        title = self.label(assessment.title, assessment.id)
+        group_label = self.label(group.label, group.id)
+        items = group_items(assessment, group.id)
+        has_na = any(
+            option.not_applicable
+            for item in items
+            if item.scale in self.scales
+            for option in self.scales[item.scale].options
+        )
+        fields = (
+            ("meta_instrument", esc(assessment.id)),
+            ("meta_version", esc(assessment.version or "—")),
+            ("meta_group", esc(group.id)),
+            ("meta_language", esc(self.lang)),
+            ("meta_respondent", '<span class="fill"></span>'),
+        )
+        meta = (
+            '<p class="meta">'
+            + " · ".join(m("label_value", label=m(key), value=value) for key, value in fields)
+            + "</p>\n"
+        )
+        header = (
+            "<header>\n"
+            f'<p class="kicker">{m("form_title")}</p>\n'
+            f"<h1>{self.t(title)}</h1>\n"
+            f'<p class="for">{m("form_for", group=self.t(group_label))}</p>\n'
+            f"{meta}</header>\n"
+        )
+        instructions = [m("instruction_tick")]
+        if has_na:
+            instructions.append(m("instruction_na"))
+        instructions.append(m("instruction_honest"))
+        parts = [
+            '<section class="instructions" aria-labelledby="instructions">\n'
+            f'<h2 id="instructions">{m("instructions")}</h2>\n<ul>\n'
+            + "".join(f"<li>{line}</li>\n" for line in instructions)
+            + "</ul>\n</section>\n"
+        ]
+        number = itertools.count(1)
+        for index, section in enumerate(assessment.sections, 1):
+            mine = [item for item in section.items if group.id in item.text]
+            if not mine:
+                continue
+            heading = f"section-{index}"
+            tables = [
+                self.table(self.scales.get(scale_id), list(run), heading, number)
+                for scale_id, run in itertools.groupby(mine, key=lambda item: item.scale)
+            ]
+            parts.append(
+                f'<section class="part" aria-labelledby="{heading}">\n'
+                f'<h2 id="{heading}">{self.t(self.label(section.title, section.id))}</h2>\n'
+                + "".join(tables)
+                + "</section>\n"
+            )
+        footer = f'<footer>\n<p class="thanks">{m("thanks")}</p>\n{meta}</footer>\n'
+        return document(
+            lang=self.lang,
+            title=f"{compose('form_title', self.lang, str)}: {title.text} — {group_label.text}",
+            css=CSS,
+            body=header + "<main>\n" + "".join(parts) + "</main>\n" + footer,
+            meta={
+                "ouderbetrokkenheid:assessment": assessment.id,
+                "ouderbetrokkenheid:version": assessment.version or "",
+                "ouderbetrokkenheid:group": group.id,
+                "ouderbetrokkenheid:language": self.lang,
+            },
+        )
+
+    def table(self, scale: Scale | None, items: list[Item], heading: str, number: Iterator[int]) -> str:
+        """A table of *items* that share one scale: a column per scored option, then the
+        not-applicable ones."""
+        options: list[Option] = list(scale.options) if scale is not None else []
+        ordered = [o for o in options if not o.not_applicable] + [o for o in options if o.not_applicable]
+
+        def css(option: Option) -> str:
+            return "opt na" if option.not_applicable else "opt"
+
+        head = (
+            f'<th scope="col" class="nr">{self.m("number")}</th>'
+            f'<th scope="col" class="statement">{self.m("statement")}</th>'
+            + "".join(
+                f'<th scope="col" class="{css(o)}">{self.t(self.label(o.label, o.code))}'
+                f'<span class="code">{esc(o.code)}</span></th>'
+                for o in ordered
+            )
+        )
+        rows = []
+        for item in items:
+            boxes = "".join(
+                f'<td class="{css(o)}"><span class="box" aria-hidden="true"></span></td>' for o in ordered
+            )
+            rows.append(
+                f'<tr data-link-id="{esc(item.link_id)}">'
+                f'<th scope="row" class="nr">{next(number)}</th>'
+                f'<td class="statement">{self.t(self.label(item.text[self.group.id], item.link_id))}'
+                f'<span class="code">{esc(item.link_id)}</span></td>'
+                f"{boxes}</tr>"
+            )
+        return (
+            f'<table aria-labelledby="{heading}">\n{self.columns(len(ordered))}'
+            f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
+        )
+
+    @staticmethod
+    def columns(options: int) -> str:
+        """Column widths: the options share at most about 27rem, the statement takes the rest."""
+        width = min(5.4, 27 / max(options, 1))
+        cols = f'<col style="width: {width:.2f}rem">' * options
+        return f'<colgroup><col style="width: 2.8rem"><col>{cols}</colgroup>\n'
