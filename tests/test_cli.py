@@ -293,6 +293,9 @@ def test_export_with_filters(capsys, tmp_path):
     (entry,) = json.loads(target.read_text("utf-8"))["packs"]
     assert "resources" not in entry  # filtered away
     assert entry["frameworks"]  # other kinds are kept
+    code, _, _ = run(capsys, "export", "--to", "json", "--out", str(target), "--pack", "andere", "--path", str(EXAMPLE_PACK))
+    (entry,) = json.loads(target.read_text("utf-8"))["packs"]
+    assert set(entry) == {"manifest"}  # --pack filters every kind
 
 
 def test_new_pack_scaffold_validates_and_passes_its_own_tests(capsys, tmp_path):

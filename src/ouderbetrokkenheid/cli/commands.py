@@ -364,7 +364,14 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
     filters = _filters(args)
     if filters:
         keep = {r.id for r in ob.Catalog(library).filter(filters)}
-        library = library.filtered(lambda record: not isinstance(record, ob.Resource) or record.id in keep)
+        packs = set(filters.pack)
+
+        def wanted(record: Any) -> bool:
+            if isinstance(record, ob.Resource):
+                return record.id in keep
+            return not packs or record.id.split("/", 1)[0] in packs  # --pack applies to every kind
+
+        library = library.filtered(wanted)
     _, exporter = exporters[args.exporter]
     options: dict[str, Any] = {"lang": out.lang}
     if not args.quiet and not out.json and sys.stderr.isatty():

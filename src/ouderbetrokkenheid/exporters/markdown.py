@@ -158,7 +158,7 @@ def escape(text: str) -> str:
     text = _BACKSLASHED.sub(r"\\\1", text)
     text = _ENTITY_RE.sub(lambda m: _ENTITIES[m.group()], text)  # after: entities contain "#"
     text = _ORDERED_START.sub(r"\1\\\2", text)  # "1. " would start a list
-    if text[:1] in {"-", "+", "=", ":", "%"}:  # a list, a heading underline, a MyST fence or comment
+    if text[:1] in {"-", "+", "=", ":", "%", "("}:  # a list item, a MyST fence, comment or target
         text = f"&#{ord(text[0])};{text[1:]}"
     return text
 

@@ -125,11 +125,8 @@ def _read_journal(path: Path, assessment: Assessment) -> _Journal:
     entries: list[dict[str, Any]] = []
     problems: list[Problem] = []
     for number, line in enumerate(lines, start=1):
-        try:
-            entry = json.loads(line)
-            if not isinstance(entry, dict):
-                raise ValueError("not an object")
-        except ValueError:
+        entry = _json_object(line)
+        if entry is None:
             if torn and number == len(lines):
                 break
             problems.append(_journal_problem(name, number, "the line is not a JSON object"))
@@ -167,6 +164,14 @@ def _read_journal(path: Path, assessment: Assessment) -> _Journal:
     if torn:
         _write_atomically(path, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entries))
     return _Journal(header=header, answers=answers)
+
+
+def _json_object(line: str) -> dict[str, Any] | None:
+    try:
+        value = json.loads(line)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
 
 
 def _journal_problem(file: str, line: int, message: str, code: str = "response-syntax") -> Problem:
@@ -243,7 +248,9 @@ def run_assessment(
         raise AssessError(f"{assessment.id} has no items: there is nothing to answer")
     groups = {g.id: g for g in assessment.groups}
     if group not in groups:
-        raise AssessError(f"{assessment.id} has no respondent group {group!r}; its groups: {', '.join(groups)}")
+        raise AssessError(
+            f"{assessment.id} has no respondent group {group!r}; its groups: {', '.join(groups)}"
+        )
     if lang is not None and not is_language_tag(lang):
         raise AssessError(f"{lang!r} is not a language tag (nl, fr, en, ar ...)")
     clock = now or (lambda: datetime.datetime.now(datetime.UTC).replace(microsecond=0))
@@ -294,7 +301,11 @@ def run_assessment(
         stdout.flush()
 
     title = assessment.title.get_text(lang, default_language)
-    say(words["start"].format(title=title, group=groups[group].label.get_text(lang, default_language), total=len(items)))
+    say(
+        words["start"].format(
+            title=title, group=groups[group].label.get_text(lang, default_language), total=len(items)
+        )
+    )
     if given:
         say(words["resume"].format(done=len(given), total=len(items)))
     stopped = False
@@ -302,11 +313,17 @@ def run_assessment(
         for index, item in enumerate(items, start=1):
             if item.link_id in given:
                 continue
-            answer = _ask(assessment, item, index, len(items), group, lang, default_language, words, say, stdin, stdout)
+            answer = _ask(
+                assessment, item, index, len(items), group, lang, default_language, words, say, stdin, stdout
+            )
             if answer is _STOP:
                 stopped = True
                 break
-            entry = {"item": item.link_id, "skipped": True} if answer is None else {"item": item.link_id, "answer": answer}
+            entry = (
+                {"item": item.link_id, "skipped": True}
+                if answer is None
+                else {"item": item.link_id, "answer": answer}
+            )
             log.write(json.dumps(entry, ensure_ascii=False) + "\n")
             log.flush()
             os.fsync(log.fileno())
