@@ -65,7 +65,8 @@ def run() -> None:
     say("installed plugins")
     cli("plugins")
     say("validating the installed packs")
-    cli("validate", "--strict", *[str(next(p.glob("src/*/pack")).relative_to(ROOT)) for p in PLUGINS])
+    packs = [str(pack.relative_to(ROOT)) for plugin in PLUGINS for pack in sorted(plugin.glob("src/*/pack"))]
+    cli("validate", "--strict", *packs)
     say("the catalog")
     cli("catalog")
 

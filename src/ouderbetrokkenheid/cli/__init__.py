@@ -169,6 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--out", metavar="PATH", help="file or folder to write")
     sub.add_argument("--list", action="store_true", help="list the installed exporters")
     sub.add_argument("--quiet", action="store_true", help="no progress on standard error")
+    sub.add_argument("--assessment", metavar="ID", help="only this assessment (exporters of instruments: xlsform)")
     add_filters(sub)
     sub.set_defaults(run="export")
     return parser

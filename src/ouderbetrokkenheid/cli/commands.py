@@ -374,6 +374,8 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
         library = library.filtered(wanted)
     _, exporter = exporters[args.exporter]
     options: dict[str, Any] = {"lang": out.lang}
+    if args.assessment:
+        options["assessment"] = args.assessment
     if not args.quiet and not out.json and sys.stderr.isatty():
         options["progress"] = _progress
     exporter.export(library, Path(args.out), options)

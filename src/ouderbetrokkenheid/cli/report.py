@@ -94,7 +94,7 @@ def _assessment(args: argparse.Namespace, out: "Output") -> tuple["Library", "As
     library = Library.discover(args.path)
     if not library.report.ok and not out.json:
         out.problems(library.report.problems)
-    record = library.get(args.id)
+    record = library.get(args.id) if args.id in library else None
     if not isinstance(record, Assessment):
         assessments = [a.id for a in library.assessments()]
         raise UnknownIdError("assessment", args.id, difflib.get_close_matches(args.id, assessments, n=3))

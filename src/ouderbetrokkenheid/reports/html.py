@@ -39,7 +39,13 @@ p, ul {{ margin: .4rem 0 .8rem; }}
 table {{ border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }}
 th, td {{ border: 1px solid #8c8c8c; padding: .3rem .55rem; text-align: start; vertical-align: top; }}
 thead th {{ background: #ebebeb; border-bottom: 2px solid #1a1a1a; }}
-.num {{ text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }}
+table.scores {{ table-layout: fixed; }}
+table.scores th:nth-child(1) {{ width: 28%; }}
+table.scores th:nth-child(2) {{ width: 13%; }}
+table.scores th:nth-child(3) {{ width: 19%; }}
+table.scores th:nth-child(5) {{ width: 15%; }}
+.num {{ text-align: end; font-variant-numeric: tabular-nums; }}
+td.num {{ white-space: nowrap; }}
 .suppressed {{ font-style: italic; color: #444; }}
 .needs-work {{ font-weight: bold; }}
 .needs-work::before {{ content: "▲ "; font-size: .8em; }}
@@ -178,7 +184,7 @@ class _Page:
             rows = "\n".join(self.score_row(s) for s in dimension.scores)
             parts.append(
                 f'<h3 id="{heading}">{self.t(dimension.label)}</h3>\n'
-                f'<table aria-labelledby="{heading}">\n<thead><tr>{head}</tr></thead>\n'
+                f'<table class="scores" aria-labelledby="{heading}">\n<thead><tr>{head}</tr></thead>\n'
                 f"<tbody>\n{rows}\n</tbody>\n</table>\n"
             )
         return self.section("scores", "".join(parts))

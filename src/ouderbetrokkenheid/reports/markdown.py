@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}|#!~])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_LINE_START = re.compile(r"^(\s*)([-+>]|\d{1,9}(?=[.)](?:\s|$)))")
+#: What would start a list or a quote at the start of a line: ``- x``, ``+ x``, ``> x``, ``1. x``, ``1) x``.
+_LINE_START = re.compile(r"^(\s*(?:\d{1,9})?)([-+>.)])(?=\s|$)")
 _SPACE = re.compile(r"\s+")
 
 

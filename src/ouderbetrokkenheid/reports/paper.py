@@ -40,7 +40,8 @@ table {{ border-collapse: collapse; width: 100%; margin: .3rem 0 1rem; table-lay
 th, td {{ border: 1px solid #555; padding: .35rem .4rem; vertical-align: middle; }}
 thead th {{ font-size: .78rem; font-weight: bold; line-height: 1.2; text-align: center; vertical-align: bottom;
   overflow-wrap: break-word; hyphens: auto; border-bottom: 2px solid #111; }}
-th.nr {{ width: 2.8rem; text-align: center; font-weight: bold; }}
+th.nr {{ text-align: center; font-weight: bold; }}
+table.many thead th.opt {{ font-size: .64rem; }}
 thead th.statement {{ text-align: start; }}
 th.opt, td.opt {{ text-align: center; padding-left: .2rem; padding-right: .2rem; }}
 th.na, td.na {{ border-inline-start: 3px double #111; background: #f2f2f2; }}
@@ -63,6 +64,10 @@ footer .thanks {{ font-weight: bold; }}
   th.na, td.na {{ background: none; }}
 }}
 """
+
+
+#: Tables with many options get smaller column headers.
+MANY = ' class="many"'
 
 
 def _group(assessment: Assessment, group: str | RespondentGroup) -> RespondentGroup:
@@ -224,13 +229,15 @@ class _Form:
                 f"{boxes}</tr>"
             )
         return (
-            f'<table aria-labelledby="{heading}">\n{self.columns(len(ordered))}'
+            f'<table{MANY if len(ordered) > 5 else ""} aria-labelledby="{heading}">\n'
+            f"{self.columns(len(ordered))}"
             f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
         )
 
     @staticmethod
     def columns(options: int) -> str:
-        """Column widths: the options share at most about 27rem, the statement takes the rest."""
-        width = min(5.4, 27 / max(options, 1))
-        cols = f'<col style="width: {width:.2f}rem">' * options
-        return f'<colgroup><col style="width: 2.8rem"><col>{cols}</colgroup>\n'
+        """Column widths: the number 6%, the options at most 10.5% each and 60% together, the statement
+        takes the rest."""
+        width = min(10.5, 60 / max(options, 1))
+        cols = f'<col style="width: {width:.1f}%">' * options
+        return f'<colgroup><col style="width: 6%"><col>{cols}</colgroup>\n'

@@ -84,10 +84,26 @@ def looks_like_kobo(header: tuple[str, ...]) -> bool:
     return any(name in _KOBO_MARKERS or name.startswith("formhub") for name in header)
 
 
-def _unknown(found: ProblemList, file: str, assessment: Assessment, index: int, name: str, link: str) -> None:
+def _unknown(
+    found: ProblemList,
+    file: str,
+    assessment: Assessment,
+    index: int,
+    name: str,
+    link: str,
+    *,
+    kobo: bool = False,
+) -> None:
     links = [item.link_id for item in assessment.items()]
     close = difflib.get_close_matches(link, links, n=1)
     hint = f"Did you mean {close[0]!r}? " if close else ""
+    if kobo:
+        hint += (
+            "Export with 'XML values and headers'; item columns are named by link id"
+            f" ({', '.join(links)}), the hidden fields ob_instrument, ob_version, ob_group."
+        )
+    else:
+        hint += f"The columns are respondent, group, version, assessment, submitted, language and the link ids: {', '.join(links)}."
     found.add(
         "response-unknown-item",
         f"{assessment.id} has no item {link!r}",
@@ -148,7 +164,7 @@ def kobo_layout(header: tuple[str, ...], assessment: Assessment, file: str, foun
         elif last in links:
             items[last] = index
         else:
-            _unknown(found, file, assessment, index, name, last)
+            _unknown(found, file, assessment, index, name, last, kobo=True)
     respondent = next((tool[c] for c in RESPONDENT_COLUMNS if c in tool), None)
     if respondent is not None:
         fields["respondent"] = respondent

@@ -15,14 +15,15 @@ The rules (all in :func:`score`):
 * a gap is ``score(first) - score(second)`` for every pair of reported groups (in the assessment's
   order) and every dimension both have a score for, with the items whose mean answers differ most.
 
-Answers are counted per option before any arithmetic and sums are exact (:func:`math.fsum`), so the
-order of the respondents cannot change a result, not even in the last bit.
+Answers are counted per option before any arithmetic, and the weighted sums are computed exactly (as
+fractions) and rounded once, so the order of the respondents cannot change a result, not even in the
+last bit, and raising an answer can never lower a score through rounding.
 """
 
 import itertools
-import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from fractions import Fraction
 
 import attrs
 
@@ -155,33 +156,33 @@ def _dimension(
     bands: list[Band],
 ) -> DimensionScore:
     distribution: dict[str, int] = {}
-    weights: list[float] = []
-    values: list[float] = []
-    normalised: list[float] = []
+    total = Fraction(0)
+    values = Fraction(0)
+    normalised = Fraction(0)
     answers = 0
     for plan in plans:
         if group not in plan.groups:
             continue
         tally = counts.get(plan.link_id, Counter())
+        weight = Fraction(plan.weight)
         for code, scored in plan.values.items():
             count = tally.get(code, 0)
             distribution[code] = distribution.get(code, 0) + count
             if not count or scored is None:
                 continue
-            weight = plan.weight * count
             answers += count
-            weights.append(weight)
-            values.append(weight * scored[0])
-            normalised.append(weight * scored[1])
+            share = weight * count
+            total += share
+            values += share * Fraction(scored[0])
+            normalised += share * Fraction(scored[1])
     if not answers:
         return DimensionScore(dimension=dimension, answers=0, distribution=distribution)
-    total = math.fsum(weights)
-    value = min(100.0, max(0.0, math.fsum(normalised) / total))
+    value = min(100.0, max(0.0, float(normalised / total)))
     band = band_for(bands, value)
     return DimensionScore(
         dimension=dimension,
         answers=answers,
-        mean=math.fsum(values) / total,
+        mean=float(values / total),
         score=value,
         band=band.id if band is not None else None,
         distribution=distribution,
@@ -195,12 +196,15 @@ def _item_means(plans: list[_ItemPlan], group: str, counts: Mapping[str, Counter
         if group not in plan.groups:
             continue
         tally = counts.get(plan.link_id, Counter())
-        pairs = [
-            (tally[code], scored[1]) for code, scored in plan.values.items() if scored and tally.get(code)
-        ]
-        answered = sum(count for count, _ in pairs)
+        answered = 0
+        total = Fraction(0)
+        for code, scored in plan.values.items():
+            count = tally.get(code, 0)
+            if count and scored is not None:
+                answered += count
+                total += count * Fraction(scored[1])
         if answered:
-            means[plan.link_id] = math.fsum(count * value for count, value in pairs) / answered
+            means[plan.link_id] = float(total / answered)
     return means
 
 

@@ -1,0 +1,84 @@
+"""``ouderbetrokkenheid assess ID --group G``: answer an assessment in the terminal.
+
+Every answer is saved the moment it is given; a run that stops is continued by running the same
+command again. The finished response is written as JSON (``--save FILE``).
+"""
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+EXIT_OK = 0
+EXIT_STOPPED = 1
+EXIT_USAGE = 2
+
+
+def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
+    """Add the ``assess`` command to the *commands* subparsers."""
+    sub = commands.add_parser(
+        "assess",
+        parents=[common],
+        help="answer an assessment in the terminal; answers are saved as they are given",
+        description=(
+            "Ask the items of an assessment one by one (in --lang, with fallback) and save the response"
+            " as JSON. Type an option's number or code; ? help, s skip (when not required), q stop."
+            " Every answer is saved at once: run the same command again to continue a run that stopped."
+        ),
+        epilog="Exit codes: 0 the response is complete and saved, 1 the run stopped before the end (resumable), 2 usage error.",
+    )
+    sub.add_argument("id", metavar="ID", help="the assessment id (voorbeeld/mini-scan)")
+    sub.add_argument("--group", required=True, metavar="G", help="the respondent group (team, parents ...)")
+    sub.add_argument("--respondent", metavar="R", help="the respondent id (default: a random one)")
+    sub.add_argument(
+        "--save",
+        metavar="FILE",
+        help="where the response goes (default: <assessment>-<group>[-<respondent>].json here);"
+        " its journal is FILE.journal.jsonl",
+    )
+    sub.add_argument(
+        "--path", action="append", default=[], metavar="PATH", help="extra pack folder (repeatable)"
+    )
+    sub.set_defaults(handler=run)
+
+
+def default_save(assessment_id: str, group: str, respondent: str | None) -> Path:
+    """``<local id>-<group>[-<respondent>].json`` in the current folder."""
+    parts = [assessment_id.split("/", 1)[-1], group]
+    if respondent:
+        parts.append("".join(c if c.isalnum() or c in "-_." else "_" for c in respondent))
+    return Path("-".join(parts) + ".json")
+
+
+def run(args: argparse.Namespace, out: Any) -> int:
+    """Run ``assess``: 0 when the response is complete, 1 when the run stopped early."""
+    import ouderbetrokkenheid as ob
+    from ouderbetrokkenheid.responses.interactive import run_assessment
+
+    library = ob.Library.discover(list(args.path))
+    if not library.report.ok and not out.json:
+        out.problems(library.report.problems)
+    record = library.get(args.id)
+    if not isinstance(record, ob.Assessment):
+        out.error(f"{args.id} is a {type(record).__name__.lower()}, not an assessment")
+        return EXIT_USAGE
+    groups = [group.id for group in record.groups]
+    if args.group not in groups:
+        out.error(f"{args.id} has no respondent group {args.group!r}; its groups: {', '.join(groups)}")
+        return EXIT_USAGE
+    save = Path(args.save) if args.save else default_save(record.id, args.group, args.respondent)
+    response = run_assessment(
+        record,
+        args.group,
+        save=save,
+        stdin=sys.stdin,
+        stdout=sys.stderr if out.json else sys.stdout,
+        respondent=args.respondent,
+        lang=out.lang,
+        default_language=library.pack_of(record.id).manifest.default_language,
+    )
+    if response is None:
+        return EXIT_STOPPED
+    if out.json:
+        out.data({"saved": str(save), "response": ob.unstructure(response)})
+    return EXIT_OK
