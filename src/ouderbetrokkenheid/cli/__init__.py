@@ -39,7 +39,7 @@ def _common(suppress: bool) -> argparse.ArgumentParser:
 
 
 #: Modules that add commands with ``add_parser(commands, common)`` and a ``handler``.
-EXTENSION_COMMANDS: tuple[str, ...] = ()
+EXTENSION_COMMANDS: tuple[str, ...] = ("ouderbetrokkenheid.cli.report",)
 
 
 def add_filters(sub: argparse.ArgumentParser) -> None:

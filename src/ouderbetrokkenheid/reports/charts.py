@@ -22,6 +22,8 @@ from ouderbetrokkenheid.reports.view import ReportView, Text
 WIDTH = 760
 FONT = 13
 SMALL = 11
+#: A white outline behind text that may cross a grid line, so it stays legible.
+HALO = {"paint_order": "stroke", "stroke": "#fff", "stroke_width": 4, "stroke_linejoin": "round"}
 
 
 @attrs.frozen(kw_only=True)
@@ -241,7 +243,7 @@ def gap_chart(view: ReportView, chart_id: str = "chart-gaps") -> str:
     for item in view.gaps:
         pair = compose("gap_between", lang, str, first=item.first.label.text, second=item.second.label.text)
         heading = compose("label_value", lang, str, label=item.dimension.label.text, value=pair)
-        body.append(_text(side, y + 14, _clip(heading, plot), lang, font_weight="bold"))
+        body.append(_text(side, y + 14, _clip(heading, plot), lang, font_weight="bold", **HALO))
         y += title_row
         number = format_number(item.difference, lang, signed=True)
         end = x(item.difference)

@@ -49,6 +49,9 @@ td.num {{ white-space: nowrap; }}
 .suppressed {{ font-style: italic; color: #444; }}
 .needs-work {{ font-weight: bold; }}
 .needs-work::before {{ content: "▲ "; font-size: .8em; }}
+dl.bands {{ margin: .4rem 0 .8rem; }}
+dl.bands dt {{ font-weight: bold; }}
+dl.bands dd {{ margin: 0 0 .3rem 1.25rem; }}
 figure {{ margin: 1rem 0 1.25rem; }}
 figure svg {{ display: block; width: 100%; height: auto; font-family: {FONTS}; }}
 figcaption {{ font-size: .9rem; margin-top: .3rem; }}
@@ -163,6 +166,13 @@ class _Page:
                 f"{self.t(b.label)} ({self.num(b.min, 0)}–{self.num(b.max, 0)})" for b in view.bands
             )
             parts.append(f"<p>{m('scores_intro', bands=bands)}</p>\n")
+            explained = [b for b in view.bands if b.interpretation]
+            if explained:
+                terms = "".join(
+                    f"<dt>{self.t(b.label)}</dt><dd>{self.t(b.interpretation or '')}</dd>\n"
+                    for b in explained
+                )
+                parts.append(f'<dl class="bands">\n{terms}</dl>\n')
         if view.suppressed_groups:
             names = ", ".join(self.t(g.label) for g in view.suppressed_groups)
             parts.append(

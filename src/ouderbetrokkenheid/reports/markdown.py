@@ -19,18 +19,22 @@ if TYPE_CHECKING:
 _SPECIAL = re.compile(r"([\\`*_\[\]{}|#!~])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 #: What would start a list or a quote at the start of a line: ``- x``, ``+ x``, ``> x``, ``1. x``, ``1) x``.
-_LINE_START = re.compile(r"^(\s*(?:\d{1,9})?)([-+>.)])(?=\s|$)")
+_LINE_START = re.compile(r"^(\s*(?:\d{1,9}(?=[.)])|(?=[-+>])))([-+>.)])(?=\s|$)")
 _SPACE = re.compile(r"\s+")
 
 
-def escape(text: str | Text) -> str:
+def escape(text: str | Text, *, line_start: bool = True) -> str:
     """*text* made inert in Markdown: on one line, with no raw HTML, entity, emphasis or table cell
-    break."""
+    break; with *line_start*, also no list or quote marker at its start."""
     value = _SPACE.sub(" ", str(text))
     value = _ENTITY.sub("&amp;", value)
     value = value.replace("<", "&lt;").replace(">", "&gt;")
     value = _SPECIAL.sub(r"\\\1", value)
-    return _LINE_START.sub(r"\1\\\2", value)
+    return _LINE_START.sub(r"\1\\\2", value) if line_start else value
+
+
+def _inline(text: str) -> str:
+    return escape(text, line_start=False)
 
 
 def link(title: str | Text, url: str | None) -> str:
@@ -69,7 +73,7 @@ class _Writer:
 
     def m(self, key: str, **fields: str) -> str:
         """A catalogue message; *fields* are Markdown already."""
-        return compose(key, self.view.lang, escape, **fields)
+        return compose(key, self.view.lang, _inline, **fields)
 
     def num(self, value: float | None, digits: int = 1, *, signed: bool = False) -> str:
         """A number in the report's language, ``—`` when there is none."""
@@ -127,6 +131,13 @@ class _Writer:
                 f"{escape(b.label)} ({self.num(b.min, 0)}–{self.num(b.max, 0)})" for b in view.bands
             )
             out += [m("scores_intro", bands=bands), ""]
+            explained = [b for b in view.bands if b.interpretation]
+            if explained:
+                out += [
+                    f"- {m('label_value', label=escape(b.label), value=escape(b.interpretation or ''))}"
+                    for b in explained
+                ]
+                out.append("")
         if view.suppressed_groups:
             names = ", ".join(escape(g.label) for g in view.suppressed_groups)
             out += [m("suppressed_note", n=str(view.min_group_size), groups=names), ""]

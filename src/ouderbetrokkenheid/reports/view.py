@@ -5,8 +5,9 @@
 language (and the language it really is in), every number that may be shown, in the order it is shown.
 The Markdown and HTML renderers only format it.
 
-Privacy is decided here: a suppressed group (or one with fewer respondents than the minimum, whatever
-the result says) contributes its label and nothing else. Its respondent count, its scores, and every gap
+Privacy is decided here: a suppressed group (or one with fewer respondents than the minimum of the
+result or of the assessment, whichever is larger, whatever the result says) contributes its label and
+nothing else. Its respondent count, its scores, and every gap
 that involves it are dropped before any renderer sees them.
 """
 
@@ -73,6 +74,7 @@ class BandView:
     max: float
     label: Text
     needs_work: bool
+    interpretation: Text | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -210,18 +212,27 @@ def build_view(
         return resolve(value, lang, default, fallback)
 
     bands = tuple(
-        BandView(id=b.id, min=b.min, max=b.max, label=label(b.label, b.id), needs_work=b.needs_work)
+        BandView(
+            id=b.id,
+            min=b.min,
+            max=b.max,
+            label=label(b.label, b.id),
+            needs_work=b.needs_work,
+            interpretation=label(b.interpretation, "") if b.interpretation else None,
+        )
         for b in sorted(assessment.bands, key=lambda b: b.min)
     )
     band_by_id = {b.id: b for b in bands}
     group_defs = {g.id: g for g in assessment.groups}
     dimension_defs = {d.id: d for d in assessment.dimensions}
 
+    # The stricter of the two minimums holds: a result cannot lower the assessment's privacy floor.
+    minimum = max(result.min_group_size, assessment.min_group_size)
     results = {g.group: g for g in result.groups}
     groups: list[GroupView] = []
     for group_id in _ordered(group_defs, results):
         found = results[group_id]
-        hidden = found.suppressed or found.respondents < result.min_group_size
+        hidden = found.suppressed or found.respondents < minimum
         definition = group_defs.get(group_id)
         groups.append(
             GroupView(
@@ -273,7 +284,7 @@ def build_view(
         assessment=assessment.id,
         version=result.version,
         title=label(assessment.title, assessment.id),
-        min_group_size=result.min_group_size,
+        min_group_size=minimum,
         bands=bands,
         groups=tuple(groups),
         dimensions=tuple(dimensions.values()),
