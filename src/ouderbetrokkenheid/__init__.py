@@ -29,6 +29,16 @@ _EXPORTS: dict[str, str] = {
     "Hit": "ouderbetrokkenheid.catalog.catalog",
     "FACETS": "ouderbetrokkenheid.catalog.catalog",
     "scaffold_pack": "ouderbetrokkenheid.scaffold",
+    # assessments
+    "score": "ouderbetrokkenheid.scoring",
+    "recommend": "ouderbetrokkenheid.scoring",
+    "ResponseSet": "ouderbetrokkenheid.scoring",
+    "ResponseError": "ouderbetrokkenheid.scoring",
+    "read_responses": "ouderbetrokkenheid.responses",
+    "read_many": "ouderbetrokkenheid.responses",
+    "render_markdown": "ouderbetrokkenheid.reports",
+    "render_html": "ouderbetrokkenheid.reports",
+    "render_paper_form": "ouderbetrokkenheid.reports",
     "ScaffoldError": "ouderbetrokkenheid.scaffold",
     # exporters
     "Exporter": "ouderbetrokkenheid.exporters.base",
@@ -132,6 +142,8 @@ __all__ = [
     "Resource",
     "RespondentGroup",
     "Response",
+    "ResponseError",
+    "ResponseSet",
     "Result",
     "ScaffoldError",
     "Scale",
@@ -152,8 +164,15 @@ __all__ = [
     "is_language_tag",
     "load_pack",
     "read_document",
+    "read_many",
+    "read_responses",
+    "recommend",
+    "render_html",
+    "render_markdown",
+    "render_paper_form",
     "scaffold_pack",
     "schema",
+    "score",
     "structure",
     "unstructure",
     "validate_pack",
@@ -234,5 +253,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         is_language_tag,
     )
     from ouderbetrokkenheid.plugins import PluginHost, PluginInfo, get_plugin_manager
+    from ouderbetrokkenheid.reports import render_html, render_markdown, render_paper_form
+    from ouderbetrokkenheid.responses import read_many, read_responses
     from ouderbetrokkenheid.scaffold import ScaffoldError, scaffold_pack
+    from ouderbetrokkenheid.scoring import ResponseError, ResponseSet, recommend, score
     from ouderbetrokkenheid.validation import check_pack, load_pack, validate_pack

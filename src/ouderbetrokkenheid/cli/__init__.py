@@ -39,7 +39,11 @@ def _common(suppress: bool) -> argparse.ArgumentParser:
 
 
 #: Modules that add commands with ``add_parser(commands, common)`` and a ``handler``.
-EXTENSION_COMMANDS: tuple[str, ...] = ("ouderbetrokkenheid.cli.report",)
+EXTENSION_COMMANDS: tuple[str, ...] = (
+    "ouderbetrokkenheid.cli.assess",
+    "ouderbetrokkenheid.cli.score",
+    "ouderbetrokkenheid.cli.report",
+)
 
 
 def add_filters(sub: argparse.ArgumentParser) -> None:
@@ -169,7 +173,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--out", metavar="PATH", help="file or folder to write")
     sub.add_argument("--list", action="store_true", help="list the installed exporters")
     sub.add_argument("--quiet", action="store_true", help="no progress on standard error")
-    sub.add_argument("--assessment", metavar="ID", help="only this assessment (exporters of instruments: xlsform)")
+    sub.add_argument(
+        "--assessment", metavar="ID", help="only this assessment (exporters of instruments: xlsform)"
+    )
     add_filters(sub)
     sub.set_defaults(run="export")
     return parser

@@ -6,12 +6,12 @@ from typing import Any
 
 EXIT_OK = 0
 EXIT_USAGE = 2
+#: ``ouderbetrokkenheid.responses.FORMATS``, written out so that building the parser imports nothing.
+INPUT_FORMATS = ("csv", "json", "kobo", "odk")
 
 
 def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``score`` command to the *commands* subparsers."""
-    from ouderbetrokkenheid.responses.read import FORMATS
-
     sub = commands.add_parser(
         "score",
         parents=[common],
@@ -34,9 +34,9 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     sub.add_argument("--group", metavar="G", help="the respondent group of rows that name none")
     sub.add_argument(
         "--input-format",
-        choices=FORMATS,
+        choices=INPUT_FORMATS,
         metavar="FORMAT",
-        help=f"the files' format: {', '.join(FORMATS)} (default: told from each file)",
+        help=f"the files' format: {', '.join(INPUT_FORMATS)} (default: told from each file)",
     )
     sub.add_argument("--limit", type=int, default=5, metavar="N", help="resources per dimension (default 5)")
     sub.add_argument(

@@ -123,6 +123,12 @@ def _term_for(iri: str) -> str:
     return iri
 
 
+def _compact(iri: str) -> str:
+    """*iri* for an ``@id``-valued property: schema.org IRIs as ``schema:`` compact IRIs, so that they
+    expand to the ``http://schema.org/`` IRIs the types use (the schema.org context's own form)."""
+    return f"schema:{iri[len(SCHEMA) :]}" if iri.startswith(SCHEMA) else iri
+
+
 def _clean(node: Node) -> Node:
     """Drop absent values (``None``, empty lists and maps) so that nothing is written without content."""
     return {key: value for key, value in node.items() if value is not None and value not in ([], {})}
@@ -505,7 +511,7 @@ def vocabulary_nodes() -> list[Node]:
                     "name": _text(term.label),
                     "inDefinedTermSet": scheme,
                     "inScheme": scheme,
-                    "broadMatch": term.match,
+                    "broadMatch": None if term.match is None else _compact(term.match),
                     "ob:educationSystem": term.system,
                 }
             )
@@ -527,20 +533,24 @@ def record_nodes(record: Record, pack: ContentPack | None) -> list[Node]:
     return [assessment_node(record, pack)]
 
 
-def graph_nodes(library: "Library", step: Callable[[], None] | None = None) -> Iterator[Node]:
-    """Every node of the document, pack by pack; *step* is called after each record."""
+def graph_nodes(
+    library: "Library", step: Callable[[], None] | None = None, *, vocabularies: bool = True
+) -> Iterator[Node]:
+    """Every node of the document, pack by pack, then (unless *vocabularies* is false) our controlled
+    vocabularies; *step* is called after each record."""
     for pack in library.packs:
         yield pack_node(pack.manifest)
         for record in pack.records():
             yield from record_nodes(record, pack)
             if step is not None:
                 step()
-    yield from vocabulary_nodes()
+    if vocabularies:
+        yield from vocabulary_nodes()
 
 
-def document(library: "Library") -> dict[str, Any]:
+def document(library: "Library", *, vocabularies: bool = True) -> dict[str, Any]:
     """The whole export as one JSON-LD object (``@context`` inline, ``@graph``)."""
-    return {"@context": context(), "@graph": list(graph_nodes(library))}
+    return {"@context": context(), "@graph": list(graph_nodes(library, vocabularies=vocabularies))}
 
 
 def _indented(data: bytes, prefix: bytes) -> bytes:

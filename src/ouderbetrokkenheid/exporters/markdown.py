@@ -179,7 +179,26 @@ def safe_url(url: str | None) -> str | None:
 def link(label: str, url: str | None) -> str:
     """``[label](url)`` with *label* escaped, or just the escaped label when *url* is not safe."""
     target = safe_url(url)
-    return escape(label) if target is None else f"[{escape(label)}]({target})"
+    if target is None:
+        return escape(label)
+    return f"[{escape(label) or escape(url or '')}]({target})"
+
+
+def shown(text: str, fallback: str) -> str:
+    """*text* escaped, or *fallback* escaped when *text* shows nothing (it is only whitespace)."""
+    return escape(text) or escape(fallback)
+
+
+def strong(text: str, fallback: str = "") -> str:
+    """``**text**``, escaped; *fallback* when *text* shows nothing (``****`` would be a rule)."""
+    visible = shown(text, fallback)
+    return f"**{visible}**" if visible else ""
+
+
+def emphasis(text: str) -> str:
+    """``*text*``, escaped; nothing when *text* shows nothing."""
+    visible = escape(text)
+    return f"*{visible}*" if visible else ""
 
 
 def page_name(identifier: str) -> str:
@@ -275,7 +294,7 @@ class Site:
         name = self.pages.get(identifier)
         if name is None:
             return escape(identifier)
-        return f"[{escape(self.title(self.library.get(identifier)))}]({name})"
+        return f"[{escape(self.title(self.library.get(identifier))) or escape(identifier)}]({name})"
 
     def concept_link(self, identifier: str, *, with_framework: bool = True) -> str:
         """A link to a concept on its framework's page (the framework named after it)."""
@@ -286,7 +305,7 @@ class Site:
         except KeyError:  # a record id, not a concept id
             return escape(identifier)
         pack = self.pack_of(framework.id)
-        label = escape(self.text(concept.label, pack) or concept.id)
+        label = escape(self.text(concept.label, pack)) or escape(concept.id)
         name = self.pages.get(framework.id)
         text = label if name is None else f"[{label}]({name}#{_anchor(concept.id)})"
         if with_framework:
@@ -404,8 +423,8 @@ def resource_page(site: Site, resource: Resource) -> str:
         (site.ui("id"), escape(resource.id)),
     ]
     blocks = [
-        f"# {escape(site.text(resource.title, pack) or resource.id)}",
-        "" if resource.subtitle is None else f"*{escape(site.text(resource.subtitle, pack))}*",
+        f"# {shown(site.text(resource.title, pack), resource.id)}",
+        "" if resource.subtitle is None else emphasis(site.text(resource.subtitle, pack)),
         "" if resource.summary is None else paragraphs(site.text(resource.summary, pack)),
         site.facts(facts),
     ]
@@ -451,7 +470,7 @@ def finding_page(site: Site, finding: Finding) -> str:
     """The page of a research finding, with its effect sizes per edition."""
     pack = site.pack_of(finding.id)
     claim = site.text(finding.claim, pack)
-    blocks = [f"# {escape(_truncate(claim) or finding.id)}", paragraphs(claim)]
+    blocks = [f"# {shown(_truncate(claim), finding.id)}", paragraphs(claim)]
     if finding.effects:
         header = ["metric", "value", "edition", "year", "reported_in", "evidence", "cost", "note"]
         rows = [
@@ -501,7 +520,7 @@ def _concept_tree(site: Site, framework: Framework, pack: ContentPack | None) ->
         if concept.id in seen:
             return
         seen.add(concept.id)
-        text = f'<a id="{_anchor(concept.id)}"></a>**{escape(site.text(concept.label, pack) or concept.id)}**'
+        text = f'<a id="{_anchor(concept.id)}"></a>{strong(site.text(concept.label, pack), concept.id)}'
         if concept.notation:
             text = f"{escape(concept.notation)} {text}"
         if concept.definition is not None:
@@ -534,7 +553,7 @@ def framework_page(site: Site, framework: Framework) -> str:
         (site.ui("id"), escape(framework.id)),
     ]
     blocks = [
-        f"# {escape(site.text(framework.title, pack) or framework.id)}",
+        f"# {shown(site.text(framework.title, pack), framework.id)}",
         "" if framework.summary is None else paragraphs(site.text(framework.summary, pack)),
         site.facts(facts),
     ]
@@ -543,7 +562,7 @@ def framework_page(site: Site, framework: Framework) -> str:
     if framework.collections:
         blocks.append(f"## {escape(site.ui('collections'))}")
         for collection in framework.collections:
-            blocks.append(f"### {escape(site.text(collection.label, pack) or collection.id)}")
+            blocks.append(f"### {shown(site.text(collection.label, pack), collection.id)}")
             members = [site.concept_link(m, with_framework=False) for m in collection.members]
             if collection.ordered:
                 blocks.append(f"*{escape(site.ui('ordered'))}*")
@@ -586,7 +605,7 @@ def assessment_page(site: Site, assessment: Assessment) -> str:
         (site.ui("id"), escape(assessment.id)),
     ]
     blocks = [
-        f"# {escape(site.text(assessment.title, pack) or assessment.id)}",
+        f"# {shown(site.text(assessment.title, pack), assessment.id)}",
         "" if assessment.summary is None else paragraphs(site.text(assessment.summary, pack)),
         site.facts(facts),
     ]
@@ -601,7 +620,7 @@ def assessment_page(site: Site, assessment: Assessment) -> str:
     if assessment.dimensions:
         lines = []
         for dimension in assessment.dimensions:
-            text = f"- **{escape(site.text(dimension.label, pack) or dimension.id)}**"
+            text = f"- {strong(site.text(dimension.label, pack), dimension.id)}"
             if dimension.description is not None:
                 text += f" — {escape(site.text(dimension.description, pack))}"
             if dimension.concepts:
@@ -611,7 +630,7 @@ def assessment_page(site: Site, assessment: Assessment) -> str:
     if assessment.scales:
         blocks.append(f"## {escape(site.ui('scales'))}")
         for scale in assessment.scales:
-            blocks.append(f"### {escape(site.text(scale.label, pack) or scale.id)}")
+            blocks.append(f"### {shown(site.text(scale.label, pack), scale.id)}")
             blocks.append(
                 "\n".join(
                     f"- {escape(option.code)}: {escape(site.text(option.label, pack))} ("
@@ -627,7 +646,7 @@ def assessment_page(site: Site, assessment: Assessment) -> str:
     if assessment.sections:
         blocks.append(f"## {escape(site.ui('questions'))}")
         for section in assessment.sections:
-            blocks.append(f"### {escape(site.text(section.title, pack) or section.id)}")
+            blocks.append(f"### {shown(site.text(section.title, pack), section.id)}")
             lines = []
             for number, item in enumerate(section.items, 1):
                 dimension = dimensions.get(item.dimension)
@@ -644,7 +663,7 @@ def assessment_page(site: Site, assessment: Assessment) -> str:
                     about.append(site.ui("optional"))
                 if item.weight != 1:
                     about.append(f"{site.ui('weight')} {item.weight:g}")
-                lines.append(f"{number}. **{escape(item.link_id)}** ({escape('; '.join(about))})")
+                lines.append(f"{number}. {strong(item.link_id)} ({escape('; '.join(about))})")
                 for group_id, wording in item.text.items():
                     group = groups.get(group_id)
                     label = group_id if group is None else site.text(group.label, pack)

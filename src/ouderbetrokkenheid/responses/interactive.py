@@ -260,6 +260,8 @@ def run_assessment(
             f"{save} already exists: that response is complete. Give another file (--save) for a new one."
         )
     items = [item for item in assessment.items() if group in item.text]
+    if not items:
+        raise AssessError(f"{assessment.id} asks no items of group {group!r}")
     words = messages(lang, default_language)
     language = lang or default_language
     given: dict[str, str | None] = {}

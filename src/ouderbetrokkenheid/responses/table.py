@@ -262,7 +262,8 @@ def build(
         submitted=_submitted(column("submitted"), locator, found, naive_is_utc=layout.naive_is_utc),
         languages=_languages(column("language"), locator, found),
     )
-    checked, _, _ = inspect(assessment, set_, locator)
+    given_groups = group is not None or "group" in layout.fields
+    checked, _, _ = inspect(assessment, set_, locator, check_groups=given_groups)
     found.merge(checked)
     return set_, locator
 

@@ -11,22 +11,15 @@ from typing import Protocol
 
 import attrs
 
-from ouderbetrokkenheid.errors import Problem, ProblemError, Severity
+from ouderbetrokkenheid.errors import CODES, Problem, ProblemError, Severity
 from ouderbetrokkenheid.model import Assessment, Item, Response
 from ouderbetrokkenheid.scoring.responseset import NO_ANSWER, ResponseSet, _picker
 
 #: The problem codes of responses, with what they mean (the lead merges them into ``errors.CODES``).
-RESPONSE_CODES: dict[str, str] = {
-    "response-unknown-item": "An answer is given to an item the assessment does not have (or does not ask of the respondent's group).",
-    "response-off-scale": "An answer is not one of the option codes of the item's scale.",
-    "response-missing-answer": "A required item has no answer.",
-    "response-wrong-version": "Responses are for another version of the assessment than the one loaded.",
-    "response-wrong-assessment": "Responses are for another assessment.",
-    "response-unknown-group": "A respondent group is not one of the assessment's groups (or none is given).",
-    "response-duplicate-respondent": "The same respondent id occurs twice.",
-    "response-syntax": "A responses file is malformed (not UTF-8, not CSV or JSON of the expected shape, a bad cell).",
-}
+RESPONSE_CODES: dict[str, str] = {code: text for code, text in CODES.items() if code.startswith("response-")}
 
+#: The longest respondent id the response schema allows.
+MAX_RESPONDENT_ID = 100
 #: At most this many problems of one code are listed; the rest are counted in one more problem.
 MAX_PER_CODE = 100
 
@@ -165,10 +158,15 @@ def check_responses(
 
 
 def inspect(
-    assessment: Assessment, responses: ResponseSet, locator: Locator | None = None
+    assessment: Assessment,
+    responses: ResponseSet,
+    locator: Locator | None = None,
+    *,
+    check_groups: bool = True,
 ) -> tuple[ProblemList, dict[str, list[int]], dict[str, dict[str, Counter[str]]]]:
     """Check *responses* (as :func:`check_responses`) and count them on the way: return the problems,
-    the rows of each group and group -> link_id -> option code -> count."""
+    the rows of each group and group -> link_id -> option code -> count. Without *check_groups*, the
+    rows' groups are not checked (the caller has reported that the input gives none)."""
     locator = locator or PointerLocator()
     found = ProblemList()
     if responses.assessment != assessment.id:
@@ -178,7 +176,7 @@ def inspect(
     rows_by_group = responses.rows_by_group()
     declared = {group.id for group in assessment.groups}
     for group, rows in rows_by_group.items():
-        if group not in declared:
+        if check_groups and group not in declared:
             for row in rows:
                 found.add(*_unknown_group(assessment, group, locator.field(row, "group")))
     _check_respondents(responses.respondents, locator, found)
@@ -269,12 +267,14 @@ def _check_column(
 
 def _check_respondents(respondents: Sequence[str], locator: Locator, found: ProblemList) -> None:
     for row, respondent in enumerate(respondents):
-        if not respondent:
+        if not respondent or len(respondent) > MAX_RESPONDENT_ID:
             found.add(
                 "response-syntax",
-                "the respondent id is empty",
+                "the respondent id is empty"
+                if not respondent
+                else f"the respondent id is longer than {MAX_RESPONDENT_ID} characters",
                 locator.field(row, "respondent"),
-                "Give every response a respondent id (any code that does not identify the person).",
+                "Give every response a short respondent id (a code that does not identify the person).",
             )
     if len(set(respondents)) == len(respondents):
         return

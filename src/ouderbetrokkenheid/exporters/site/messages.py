@@ -1,0 +1,344 @@
+"""The site's own words (navigation, headings, field names, the scale legends), in Dutch, French and
+English. Content comes from the packs; only these words are ours. A page in any other language gets
+them in Dutch, marked ``lang="nl"``.
+"""
+
+from collections.abc import Mapping
+
+from ouderbetrokkenheid.model.text import LocalizedText, fallback_chain
+from ouderbetrokkenheid.reports.view import Text
+
+#: The languages the site's words are written in; the first is the fallback.
+UI_LANGUAGES: tuple[str, ...] = ("nl", "fr", "en")
+
+
+def _m(nl: str, fr: str, en: str) -> LocalizedText:
+    return LocalizedText({"nl": nl, "fr": fr, "en": en})
+
+
+#: Message key -> text. Placeholders are ``str.format`` fields, filled in (escaped) by the caller.
+MESSAGES: Mapping[str, LocalizedText] = {
+    # frame
+    "site_title": _m("Ouderbetrokkenheid", "Implication parentale", "Parental involvement"),
+    "skip": _m("Naar de inhoud", "Aller au contenu", "Skip to content"),
+    "nav_main": _m("Hoofdmenu", "Menu principal", "Main menu"),
+    "nav_lang": _m("Taal", "Langue", "Language"),
+    "home": _m("Start", "Accueil", "Home"),
+    "catalog": _m("Catalogus", "Catalogue", "Catalogue"),
+    "evidence": _m("Onderzoek", "Recherche", "Evidence"),
+    "instruments": _m("Instrumenten", "Instruments", "Instruments"),
+    "frameworks": _m("Referentiekaders", "Cadres de référence", "Reference frameworks"),
+    "search_label": _m("Zoeken in de catalogus", "Rechercher dans le catalogue", "Search the catalogue"),
+    "search_button": _m("Zoeken", "Rechercher", "Search"),
+    "footer_made": _m(
+        "Gemaakt met ouderbetrokkenheid {version}. Deze site werkt zonder internetverbinding.",
+        "Réalisé avec ouderbetrokkenheid {version}. Ce site fonctionne sans connexion internet.",
+        "Made with ouderbetrokkenheid {version}. This site works without an internet connection.",
+    ),
+    "footer_content": _m("Inhoud uit de pakketten:", "Contenu des paquets :", "Content from the packs:"),
+    "choose_language": _m("Kies een taal", "Choisissez une langue", "Choose a language"),
+    # home
+    "home_intro": _m(
+        "Bronnen, referentiekaders, onderzoek en instrumenten over de samenwerking tussen ouders en "
+        "school, samengebracht uit {packs} inhoudspakketten.",
+        "Ressources, cadres de référence, recherches et instruments sur la collaboration entre les parents "
+        "et l'école, rassemblés à partir de {packs} paquets de contenu.",
+        "Resources, reference frameworks, research and instruments on the cooperation between parents and "
+        "school, brought together from {packs} content packs.",
+    ),
+    "home_frameworks_intro": _m(
+        "Elk kader kijkt op zijn eigen manier naar ouderbetrokkenheid. Bij elk kader staat of zijn "
+        "onderdelen een volgorde hebben.",
+        "Chaque cadre regarde l'implication parentale à sa manière. Pour chaque cadre, il est indiqué si "
+        "ses éléments ont un ordre.",
+        "Each framework looks at parental involvement in its own way. Each one says whether its parts "
+        "have an order.",
+    ),
+    "home_more": _m("Verder in deze site", "Plus loin sur ce site", "More on this site"),
+    "n_resources": _m("{n} bronnen", "{n} ressources", "{n} resources"),
+    "n_findings": _m("{n} bevindingen", "{n} constats", "{n} findings"),
+    "n_assessments": _m("{n} instrumenten", "{n} instruments", "{n} instruments"),
+    "n_concepts": _m("{n} begrippen", "{n} concepts", "{n} concepts"),
+    "no_resources_yet": _m(
+        "Nog geen bronnen bij dit begrip.",
+        "Pas encore de ressources pour ce concept.",
+        "No resources for this concept yet.",
+    ),
+    "see_also_frameworks": _m("In andere kaders:", "Dans d'autres cadres :", "In other frameworks:"),
+    # record types (facet "kind" for records that are not resources)
+    "type_framework": _m("referentiekader", "cadre de référence", "reference framework"),
+    "type_finding": _m("bevinding uit onderzoek", "constat de recherche", "research finding"),
+    "type_assessment": _m("instrument", "instrument", "instrument"),
+    # catalog
+    "catalog_intro": _m(
+        "Zoek op een woord of het begin van een woord (thuis vindt ook thuisbetrokkenheid) en verfijn met "
+        "de filters. Hoofdletters en accenten maken niet uit.",
+        "Cherchez un mot ou le début d'un mot et affinez avec les filtres. Majuscules et accents ne "
+        "comptent pas.",
+        "Search for a word or the start of a word (home also finds homework) and narrow down with the "
+        "filters. Capitals and accents do not matter.",
+    ),
+    "filters": _m("Filters", "Filtres", "Filters"),
+    "clear_filters": _m("Alles wissen", "Tout effacer", "Clear all"),
+    "facet_theme": _m("Thema", "Thème", "Theme"),
+    "facet_audience": _m("Doelgroep", "Public", "Audience"),
+    "facet_level": _m("Onderwijsniveau", "Niveau d'enseignement", "Education level"),
+    "facet_kind": _m("Soort", "Type", "Kind"),
+    "facet_language": _m("Taal van de bron", "Langue de la ressource", "Language of the resource"),
+    "facet_access": _m("Toegang", "Accès", "Access"),
+    "free": _m("gratis", "gratuit", "free"),
+    "results": _m("Resultaten", "Résultats", "Results"),
+    "results_all": _m(
+        "{n} items in de catalogus", "{n} éléments dans le catalogue", "{n} items in the catalogue"
+    ),
+    "results_n": _m("{n} resultaten", "{n} résultats", "{n} results"),
+    "results_one": _m("1 resultaat", "1 résultat", "1 result"),
+    "results_none": _m(
+        "Geen resultaten. Probeer een ander woord of minder filters.",
+        "Aucun résultat. Essayez un autre mot ou moins de filtres.",
+        "No results. Try another word or fewer filters.",
+    ),
+    "show_more": _m("Meer tonen", "Afficher plus", "Show more"),
+    "js_needed": _m(
+        "Zoeken en filteren vraagt JavaScript; hieronder staat de volledige lijst.",
+        "La recherche et les filtres nécessitent JavaScript ; la liste complète suit.",
+        "Searching and filtering need JavaScript; the full list follows.",
+    ),
+    # resource fields
+    "kind": _m("Soort", "Type", "Kind"),
+    "subtitle": _m("Ondertitel", "Sous-titre", "Subtitle"),
+    "summary": _m("Beschrijving", "Description", "Description"),
+    "authors": _m("Auteurs", "Auteurs", "Authors"),
+    "publisher": _m("Uitgever", "Éditeur", "Publisher"),
+    "year": _m("Jaar", "Année", "Year"),
+    "edition": _m("Editie", "Édition", "Edition"),
+    "isbn": _m("ISBN", "ISBN", "ISBN"),
+    "languages": _m("Beschikbaar in", "Disponible en", "Available in"),
+    "audiences": _m("Voor wie", "Pour qui", "For whom"),
+    "levels": _m("Onderwijsniveau", "Niveau d'enseignement", "Education level"),
+    "themes": _m("Thema's", "Thèmes", "Themes"),
+    "free_field": _m("Gratis", "Gratuit", "Free"),
+    "yes": _m("ja", "oui", "yes"),
+    "no": _m("nee", "non", "no"),
+    "licence": _m("Licentie", "Licence", "Licence"),
+    "part_of": _m("Deel van", "Fait partie de", "Part of"),
+    "links": _m("Waar te vinden", "Où le trouver", "Where to find it"),
+    "no_links": _m(
+        "De bron geeft geen adres voor deze bron.",
+        "La source ne donne pas d'adresse pour cette ressource.",
+        "The source gives no address for this resource.",
+    ),
+    "via": _m("via {provider}", "via {provider}", "via {provider}"),
+    "concepts": _m(
+        "Begrippen uit referentiekaders", "Concepts des cadres de référence", "Framework concepts"
+    ),
+    "known_gaps": _m("Wat niet bekend is", "Ce qui n'est pas connu", "What is not known"),
+    "related": _m("Verwante bronnen", "Ressources liées", "Related resources"),
+    "all_languages": _m("In alle talen", "Dans toutes les langues", "In every language"),
+    "pack": _m("Pakket", "Paquet", "Pack"),
+    "identifier": _m("Id", "Id", "Id"),
+    # provenance
+    "provenance": _m("Herkomst", "Provenance", "Provenance"),
+    "source": _m("Bron", "Source", "Source"),
+    "retrieved": _m("Geraadpleegd", "Consulté le", "Retrieved"),
+    "document": _m("Gelezen exemplaar", "Exemplaire lu", "Copy read"),
+    "locator": _m("Vindplaats in de bron", "Emplacement dans la source", "Location in the source"),
+    "status": _m("Verificatie", "Vérification", "Verification"),
+    "source_language": _m("Brontaal", "Langue source", "Source language"),
+    "translations": _m("Vertalingen", "Traductions", "Translations"),
+    "translated_by": _m("{method}, door {by}", "{method}, par {by}", "{method}, by {by}"),
+    "note": _m("Opmerking", "Remarque", "Note"),
+    # frameworks
+    "content_status": _m("Volledigheid", "Complétude", "Completeness"),
+    "concept_list": _m("Begrippen", "Concepts", "Concepts"),
+    "collections": _m("Indelingen", "Regroupements", "Collections"),
+    "ordered": _m("in volgorde", "dans l'ordre", "in order"),
+    "unordered": _m("zonder rangorde", "sans ordre", "no ranking"),
+    "expected_members": _m(
+        "Volgens de bron zijn er {n}; niet alle namen zijn bekend.",
+        "Selon la source, il y en a {n} ; tous les noms ne sont pas connus.",
+        "According to the source there are {n}; not all names are known.",
+    ),
+    "alt_labels": _m("Ook", "Aussi", "Also"),
+    "aligned": _m(
+        "Bronnen bij dit kader", "Ressources liées à ce cadre", "Resources aligned with this framework"
+    ),
+    "aligned_none": _m(
+        "Nog geen bronnen verwijzen naar begrippen van dit kader.",
+        "Aucune ressource ne renvoie encore aux concepts de ce cadre.",
+        "No resource refers to this framework's concepts yet.",
+    ),
+    "crosswalks": _m(
+        "Overeenkomsten met andere kaders", "Correspondances avec d'autres cadres", "Crosswalks"
+    ),
+    "crosswalks_none": _m(
+        "Er zijn geen overeenkomsten met andere kaders vastgelegd.",
+        "Aucune correspondance avec d'autres cadres n'est enregistrée.",
+        "No crosswalks to other frameworks are recorded.",
+    ),
+    "this_concept": _m("Begrip hier", "Concept ici", "Concept here"),
+    "relation": _m("Verhouding", "Relation", "Relation"),
+    "other_concept": _m("Begrip elders", "Concept ailleurs", "Concept elsewhere"),
+    "confidence": _m("Zekerheid", "Confiance", "Confidence"),
+    "justification": _m("Verantwoording", "Justification", "Justification"),
+    "mapped_by": _m("Door", "Par", "By"),
+    "described_in": _m("Beschreven in", "Décrit dans", "Described in"),
+    # evidence
+    "evidence_intro": _m(
+        "Bevindingen uit onderzoek, met hun bronnen. Waar een effectgrootte gerapporteerd is, staat ze op "
+        "de schaal van haar maat, per editie van de bron die ze geeft.",
+        "Constats de recherche, avec leurs sources. Lorsqu'une taille d'effet est rapportée, elle figure "
+        "sur l'échelle de sa mesure, pour chaque édition de la source qui la donne.",
+        "Research findings with their sources. Where an effect size is reported it is drawn on the scale "
+        "of its metric, one per edition of the source that gives it.",
+    ),
+    "with_effects": _m("Met een gerapporteerd effect", "Avec un effet rapporté", "With a reported effect"),
+    "without_effects": _m("Zonder effectgrootte", "Sans taille d'effet", "Without an effect size"),
+    "effects": _m("Effecten", "Effets", "Effects"),
+    "sources": _m("Onderbouwing", "Sources", "Sources"),
+    "caveats": _m("Kanttekeningen", "Mises en garde", "Caveats"),
+    "reported_in": _m("gerapporteerd in {edition}", "rapporté dans {edition}", "reported in {edition}"),
+    "evidence_rating": _m("Bewijskracht", "Solidité des preuves", "Strength of evidence"),
+    "cost_rating": _m("Kosten", "Coût", "Cost"),
+    "rating_of": _m("{value} van {max}", "{value} sur {max}", "{value} of {max}"),
+    "chart_title": _m(
+        "{metric} op de schaal {scale}", "{metric} sur l'échelle {scale}", "{metric} on the scale {scale}"
+    ),
+    "scale_hattie": _m(
+        "van Hatties barometer (−0,2 tot 1,2)",
+        "du baromètre de Hattie (−0,2 à 1,2)",
+        "of Hattie's barometer (−0.2 to 1.2)",
+    ),
+    "scale_months": _m(
+        "van maanden extra leervooruitgang (−12 tot 12)",
+        "des mois de progrès (−12 à 12)",
+        "of months of progress (−12 to 12)",
+    ),
+    "scale_correlation": _m("van −1 tot 1", "de −1 à 1", "from −1 to 1"),
+    "zone_reverse": _m("Tegengestelde effecten", "Effets inverses", "Reverse effects"),
+    "zone_developmental": _m("Beginnende effecten", "Effets de développement", "Developmental effects"),
+    "zone_teacher": _m("Kenmerkende leraareffecten", "Effets enseignants typiques", "Teacher effects"),
+    "zone_desired": _m("Zone van gewenste effecten", "Zone des effets souhaités", "Zone of desired effects"),
+    "hinge": _m("scharnierpunt {value}", "point charnière {value}", "hinge point {value}"),
+    "hinge_note": _m(
+        "Het scharnierpunt 0,40 en de zones komen uit Hatties barometer; dat punt wordt als willekeurig "
+        "bekritiseerd.",
+        "Le point charnière 0,40 et les zones viennent du baromètre de Hattie ; ce point est critiqué comme "
+        "arbitraire.",
+        "The 0.40 hinge point and the zones come from Hattie's barometer; the hinge point is criticised as "
+        "arbitrary.",
+    ),
+    "no_effect_line": _m("geen effect ({value})", "aucun effet ({value})", "no effect ({value})"),
+    "effect_in_zone": _m("{value}: {zone}", "{value} : {zone}", "{value}: {zone}"),
+    "beyond_scale": _m("buiten de schaal", "hors échelle", "beyond the scale"),
+    "months_value": _m("{value} maanden", "{value} mois", "{value} months"),
+    # instruments
+    "instruments_intro": _m(
+        "Zelfevaluatie-instrumenten en quickscans. Van instrumenten met gekende vragen zijn er "
+        "afdrukbare formulieren per groep en taal.",
+        "Instruments d'auto-évaluation et quickscans. Les instruments dont les questions sont connues ont "
+        "des formulaires imprimables par groupe et par langue.",
+        "Self-assessment instruments and quickscans. Instruments whose questions are known have printable "
+        "forms per group and language.",
+    ),
+    "version": _m("Versie", "Version", "Version"),
+    "target": _m("Wat wordt bekeken", "Ce qui est évalué", "What is assessed"),
+    "framework": _m("Kader", "Cadre", "Framework"),
+    "groups": _m("Wie vult in", "Qui répond", "Respondents"),
+    "forms": _m("Afdrukbare formulieren", "Formulaires imprimables", "Printable forms"),
+    "form_link": _m(
+        "formulier voor {group} ({language})",
+        "formulaire pour {group} ({language})",
+        "form for {group} ({language})",
+    ),
+    "details": _m("Alle vragen en schalen", "Toutes les questions et échelles", "All questions and scales"),
+    "dimensions": _m("Dimensies", "Dimensions", "Dimensions"),
+    "questions": _m("Vragen", "Questions", "Questions"),
+    "number": _m("Nr.", "N°", "No."),
+    "dimension": _m("Dimensie", "Dimension", "Dimension"),
+    "scale": _m("Schaal", "Échelle", "Scale"),
+    "scales": _m("Antwoordschalen", "Échelles de réponse", "Answer scales"),
+    "bands": _m("Betekenis van de scores", "Interprétation des scores", "What the scores mean"),
+    "band": _m("Niveau", "Niveau", "Band"),
+    "range": _m("Van – tot", "De – à", "From – to"),
+    "meaning": _m("Betekenis", "Signification", "Meaning"),
+    "needs_work": _m("werkpunt", "à améliorer", "needs work"),
+    "reverse": _m("omgekeerd gescoord", "score inversé", "reverse-scored"),
+    "optional": _m("niet verplicht", "facultatif", "optional"),
+    "not_scored": _m("telt niet mee", "non compté", "not scored"),
+    "code": _m("Code", "Code", "Code"),
+    "answer": _m("Antwoord", "Réponse", "Answer"),
+    "score": _m("Score", "Score", "Score"),
+    "min_group_size": _m(
+        "Groepen met minder dan {n} deelnemers worden niet gerapporteerd.",
+        "Les groupes de moins de {n} répondants ne sont pas présentés.",
+        "Groups with fewer than {n} respondents are not reported.",
+    ),
+    "items_unknown": _m(
+        "De vragen van dit instrument zijn niet bekend; er is dus geen formulier.",
+        "Les questions de cet instrument ne sont pas connues ; il n'y a donc pas de formulaire.",
+        "The questions of this instrument are not known, so there is no form.",
+    ),
+}
+
+#: Language names, each in nl/fr/en (for the language facet and the "in every language" section).
+LANGUAGE_NAMES: Mapping[str, LocalizedText] = {
+    "nl": _m("Nederlands", "néerlandais", "Dutch"),
+    "fr": _m("Frans", "français", "French"),
+    "en": _m("Engels", "anglais", "English"),
+    "de": _m("Duits", "allemand", "German"),
+    "ar": _m("Arabisch", "arabe", "Arabic"),
+    "ary": _m("Marokkaans Arabisch", "arabe marocain", "Moroccan Arabic"),
+    "tr": _m("Turks", "turc", "Turkish"),
+    "es": _m("Spaans", "espagnol", "Spanish"),
+    "it": _m("Italiaans", "italien", "Italian"),
+    "pt": _m("Portugees", "portugais", "Portuguese"),
+    "pl": _m("Pools", "polonais", "Polish"),
+    "ro": _m("Roemeens", "roumain", "Romanian"),
+    "bg": _m("Bulgaars", "bulgare", "Bulgarian"),
+    "ru": _m("Russisch", "russe", "Russian"),
+    "uk": _m("Oekraïens", "ukrainien", "Ukrainian"),
+    "sq": _m("Albanees", "albanais", "Albanian"),
+    "so": _m("Somali", "somali", "Somali"),
+    "ti": _m("Tigrinya", "tigrigna", "Tigrinya"),
+    "fa": _m("Perzisch", "persan", "Persian"),
+    "ps": _m("Pasjtoe", "pachto", "Pashto"),
+    "zgh": _m("Tamazight", "tamazight", "Tamazight"),
+    "ber": _m("Berbers", "berbère", "Berber"),
+}
+
+#: Each site language's name in itself, for the language switch.
+AUTONYMS: Mapping[str, str] = {
+    "nl": "Nederlands",
+    "fr": "Français",
+    "en": "English",
+    "de": "Deutsch",
+    "ar": "العربية",
+    "tr": "Türkçe",
+    "es": "Español",
+    "pl": "Polski",
+    "ro": "Română",
+}
+
+
+def ui_language(lang: str) -> str:
+    """The language the site's words are shown in for a page in *lang*."""
+    for tag in fallback_chain(lang, fallback=()):
+        if tag in UI_LANGUAGES:
+            return tag
+    return UI_LANGUAGES[0]
+
+
+def ui(key: str, lang: str) -> Text:
+    """The message *key* for a page in *lang*, with the language it is really written in."""
+    tag = ui_language(lang)
+    return Text(text=MESSAGES[key][tag], lang=tag)
+
+
+def language_name(code: str, lang: str) -> Text:
+    """The name of the language *code* in the words of a page in *lang* (the code itself if unknown)."""
+    names = LANGUAGE_NAMES.get(code) or LANGUAGE_NAMES.get(code.split("-", 1)[0])
+    if names is None:
+        return Text(text=code, lang="")
+    tag = ui_language(lang)
+    return Text(text=names[tag], lang=tag)
