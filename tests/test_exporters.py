@@ -1051,7 +1051,6 @@ def test_exporters_work_through_the_hook(full, tmp_path):
     assert "json" in exporters
 
 
-@pytest.mark.xfail(strict=True, reason="until the lead registers them in builtin/exporters.py")
 def test_builtin_plugin_provides_all_four():
     host = get_plugin_manager(load_entry_points=False)
     assert {"json", "jsonld", "csv", "markdown"} <= set(host.exporters())

@@ -1,4 +1,4 @@
-"""Internal plugin: the built-in exporters."""
+"""Internal plugin: the built-in exporters, registered through the same hook as any other plugin."""
 
 from ouderbetrokkenheid.exporters.base import Exporter
 from ouderbetrokkenheid.hookspecs import hookimpl
@@ -7,6 +7,9 @@ from ouderbetrokkenheid.hookspecs import hookimpl
 @hookimpl
 def ob_exporters() -> list[Exporter]:
     """The exporters that ship with the core."""
+    from ouderbetrokkenheid.exporters.csv import CsvExporter
     from ouderbetrokkenheid.exporters.json import JsonExporter
+    from ouderbetrokkenheid.exporters.jsonld import JsonLdExporter
+    from ouderbetrokkenheid.exporters.markdown import MarkdownExporter
 
-    return [JsonExporter()]
+    return [JsonExporter(), JsonLdExporter(), CsvExporter(), MarkdownExporter()]

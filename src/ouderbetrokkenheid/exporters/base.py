@@ -47,6 +47,7 @@ def atomic_file(destination: Path, mode: str = "wb") -> Iterator[Any]:
     try:
         with os.fdopen(fd, mode) as handle:
             yield handle
+        Path(temporary).chmod(0o666 & ~_umask())  # mkstemp makes 0600; exports are for others to read
         Path(temporary).replace(destination)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -61,6 +62,7 @@ def atomic_folder(destination: Path) -> Iterator[Path]:
     temporary = Path(tempfile.mkdtemp(prefix=f".{destination.name}.", suffix=".tmp", dir=destination.parent))
     try:
         yield temporary
+        temporary.chmod(0o777 & ~_umask())  # mkdtemp makes 0700
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
@@ -74,3 +76,9 @@ def atomic_folder(destination: Path) -> Iterator[Path]:
 
 
 ProgressCallback = Callable[[int, int], None]
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

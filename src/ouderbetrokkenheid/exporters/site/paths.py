@@ -46,12 +46,12 @@ class Names:
         for identifier in identifiers:
             self.name(identifier)
 
-    def name(self, identifier: str) -> str:
-        """The name of *identifier* (allocated on first use)."""
+    def name(self, identifier: str, preferred: str | None = None) -> str:
+        """The name of *identifier* (allocated on first use, from *preferred* if given, else from the id)."""
         found = self._names.get(identifier)
         if found is not None:
             return found
-        name = safe_name(identifier)
+        name = safe_name(identifier if preferred is None else preferred)
         if name in self._taken:
             name = f"{name[: _MAX_NAME - 11]}-{_hash(identifier)}"
         while name in self._taken:  # pragma: no cover - a sha1 prefix clash

@@ -1,0 +1,178 @@
+"""What every page of the site needs: the library and its catalog, page names and links, labels in
+the page's language with their real language, and the indexes that tie records together (resources per
+concept, crosswalks per framework, related resources)."""
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from ouderbetrokkenheid.catalog.catalog import Catalog
+from ouderbetrokkenheid.catalog.library import Library
+from ouderbetrokkenheid.exporters.site.markup import Frame, esc, link, t
+from ouderbetrokkenheid.exporters.site.paths import Names, relative, safe_name
+from ouderbetrokkenheid.exporters.site.related import RelatedIndex
+from ouderbetrokkenheid.exporters.site.search import indexed_records
+from ouderbetrokkenheid.model import (
+    VOCABULARIES,
+    Assessment,
+    Concept,
+    Finding,
+    Framework,
+    LocalizedText,
+    Mapping,
+    Record,
+    Resource,
+)
+from ouderbetrokkenheid.reports.view import Text, resolve
+
+
+class SiteContext:
+    """The library as the site sees it. Built once per export; pages are rendered from it."""
+
+    def __init__(self, library: Library, languages: Sequence[str], version: str) -> None:
+        self.library = library
+        self.catalog = Catalog(library)
+        self.languages = tuple(languages)
+        self.version = version
+        self.records = indexed_records(self.catalog)
+        self.resources = library.resources()
+        self.frameworks = library.frameworks()
+        self.findings = library.findings()
+        self.assessments = library.assessments()
+        self.mappings = library.mappings()
+        self.page_names = {
+            "resources": Names(r.id for r in self.resources),
+            "frameworks": Names(f.id for f in self.frameworks),
+            "instruments": Names(a.id for a in self.assessments),
+        }
+        self.finding_anchors = Names(f.id for f in self.findings)
+        self.concept_anchors: dict[str, str] = {}
+        self.mapping_anchors = Names(mp.id for mp in self.mappings)
+        for framework in self.frameworks:
+            anchors = Names()
+            for concept in framework.concepts:
+                self.concept_anchors[concept.id] = "c-" + anchors.name(concept.id.rsplit("#", 1)[-1])
+        self.by_concept: dict[str, list[Resource]] = defaultdict(list)
+        for resource in self.resources:
+            for concept in dict.fromkeys(resource.concepts):
+                self.by_concept[concept].append(resource)
+        self.crosswalks: dict[str, list[Mapping]] = defaultdict(list)
+        for mapping in self.mappings:
+            owners = {self.framework_of(mapping.subject), self.framework_of(mapping.object)}
+            for owner in owners - {None}:
+                self.crosswalks[owner.id].append(mapping)  # type: ignore[union-attr]
+        self._defaults = {pack.name: pack.manifest.default_language for pack in library.packs}
+        self.form_names = Names()
+        self._related: RelatedIndex | None = None
+        self._related_cache: dict[str, tuple[Resource, ...]] = {}
+        self.pack_credits = tuple(
+            (
+                resolve(pack.manifest.title, None, pack.manifest.default_language, pack.name),
+                Text(text=pack.manifest.publisher.name),
+                pack.manifest.licence,
+            )
+            for pack in library.packs
+        )
+
+    # -- languages and labels --------------------------------------------------------------------
+    def default_of(self, identifier: str) -> str | None:
+        """The default language of the pack that holds *identifier*."""
+        return self._defaults.get(identifier.split("/", 1)[0])
+
+    def label(
+        self, value: LocalizedText | None, lang: str, owner: str, fallback: str = ""
+    ) -> Text:
+        """*value* in *lang*, falling back through the default language of *owner*'s pack."""
+        return resolve(value, lang, self.default_of(owner), fallback)
+
+    def term(self, vocabulary: str, code: str, lang: str) -> Text:
+        """The label of *code* in *vocabulary* (the code itself when it is not in the vocabulary)."""
+        try:
+            return resolve(VOCABULARIES[vocabulary].term(code).label, lang, None, code)
+        except KeyError:
+            return Text(text=code)
+
+    def title(self, record: Record | Concept, lang: str) -> Text:
+        """The name of a record (a finding's claim) or concept in *lang*."""
+        if isinstance(record, Finding):
+            return self.label(record.claim, lang, record.id, record.id)
+        if isinstance(record, Concept):
+            return self.label(record.label, lang, record.id, record.id)
+        if isinstance(record, Mapping):
+            return Text(text=record.id)
+        return self.label(record.title, lang, record.id, record.id)
+
+    def summary(self, record: Record, lang: str) -> Text:
+        """A record's summary (a finding's first caveat) in *lang*, possibly empty."""
+        if isinstance(record, Finding):
+            return self.label(record.caveats[0] if record.caveats else None, lang, record.id)
+        return self.label(getattr(record, "summary", None), lang, record.id)
+
+    # -- pages and links -------------------------------------------------------------------------
+    def framework_of(self, concept_id: str) -> Framework | None:
+        """The framework that defines *concept_id*, if it is loaded."""
+        try:
+            return self.library.concept(concept_id)[0]
+        except Exception:  # noqa: BLE001 - an unknown concept simply has no page
+            return None
+
+    def path(self, identifier: str, lang: str) -> str | None:
+        """The page (and anchor) of a record or concept, from the site root; ``None`` if it has none."""
+        for folder, names in self.page_names.items():
+            if identifier in names:
+                return f"{lang}/{folder}/{names.name(identifier)}.html"
+        if identifier in self.finding_anchors:
+            return f"{lang}/evidence.html#f-{self.finding_anchors.name(identifier)}"
+        if identifier in self.concept_anchors:
+            framework = self.framework_of(identifier)
+            if framework is not None:
+                page = self.page_names["frameworks"].name(framework.id)
+                return f"{lang}/frameworks/{page}.html#{self.concept_anchors[identifier]}"
+        if identifier in self.mapping_anchors:
+            return None
+        return None
+
+    def ref(self, identifier: str, lang: str, from_page: str, *, with_framework: bool = False) -> str:
+        """A link to the page of *identifier*, labelled with its title; its id as code when it has no
+        page here (a record of a pack that is not loaded)."""
+        target = self.path(identifier, lang)
+        record: Record | Concept | None
+        if identifier in self.library:
+            try:
+                record = self.library.get(identifier)
+            except Exception:  # noqa: BLE001 - a concept, not a record
+                record = self.library.concept(identifier)[1]
+        else:
+            record = None
+        if record is None or target is None:
+            return f"<code>{esc(identifier)}</code>"
+        body = t(self.title(record, lang), lang)
+        if with_framework and isinstance(record, Concept):
+            framework = self.framework_of(identifier)
+            if framework is not None:
+                body += f' <span class="muted">({t(self.title(framework, lang), lang)})</span>'
+        return link(relative(from_page, target), body)
+
+    def frame(self, path: str, lang: str, section: str) -> Frame:
+        """The frame of the page at *path*."""
+        return Frame(
+            path=path,
+            lang=lang,
+            languages=self.languages,
+            section=section,
+            packs=self.pack_credits,
+            version=self.version,
+        )
+
+    def related(self, resource: Resource) -> tuple[Resource, ...]:
+        """The resources related to *resource* (computed once for all languages)."""
+        if resource.id not in self._related_cache:
+            if self._related is None:
+                self._related = RelatedIndex(self.library)
+            self._related_cache[resource.id] = tuple(self._related.related(resource))
+        return self._related_cache[resource.id]
+
+    def form_name(self, assessment: Assessment, group: str, lang: str) -> str:
+        """The file of the printable form of *assessment* for *group* in *lang*, from the site root."""
+        base = self.page_names["instruments"].name(assessment.id)
+        key = "\x00".join((assessment.id, group, lang))
+        return f"forms/{self.form_names.name(key, f'{base}-{safe_name(group)}-{safe_name(lang)}')}.html"

@@ -1,0 +1,153 @@
+"""The home page: the themes of the OCB rubric (the framework ``ocb/themas``: each concept with its
+resources and its crosswalks, like the hotspots of the VCOV e-toolkit but as a list), every reference
+framework (ordered or not), and the way into the catalog, the evidence and the instruments.
+
+Also the site's root ``index.html``, which sends the visitor to the home page in the default language
+and links all of them."""
+
+from ouderbetrokkenheid.exporters.site.context import SiteContext
+from ouderbetrokkenheid.exporters.site.framework_page import order_badge
+from ouderbetrokkenheid.exporters.site.markup import (
+    CSP,
+    esc,
+    lang_attrs,
+    link,
+    m,
+    m_text,
+    page,
+    paragraphs,
+    t,
+    truncate,
+)
+from ouderbetrokkenheid.exporters.site.messages import AUTONYMS
+from ouderbetrokkenheid.exporters.site.paths import relative
+from ouderbetrokkenheid.model import Framework
+from ouderbetrokkenheid.reports.messages import direction
+from ouderbetrokkenheid.reports.view import Text
+
+#: The framework whose concepts are the home page's themes.
+HOME_FRAMEWORK = "ocb/themas"
+
+
+def _themes(ctx: SiteContext, framework: Framework, lang: str, path: str) -> str:
+    title = ctx.title(framework, lang)
+    owner = framework.id
+    cards = []
+    for concept in framework.concepts:
+        anchor = ctx.path(concept.id, lang)
+        label = t(ctx.title(concept, lang), lang)
+        heading = link(relative(path, anchor), label) if anchor else label
+        body = [f'<li class="card theme">\n<h3>{heading}</h3>\n']
+        if concept.definition is not None:
+            body.append(paragraphs(ctx.label(concept.definition, lang, concept.id), lang))
+        if concept.alt_labels:
+            alts = ", ".join(t(ctx.label(alt, lang, concept.id), lang) for alt in concept.alt_labels)
+            body.append(f'<p class="muted">{m("alt_labels", lang)}: {alts}</p>\n')
+        resources = ctx.by_concept.get(concept.id, [])
+        if resources:
+            body.append(
+                "<ul>" + "".join(f"<li>{ctx.ref(r.id, lang, path)}</li>" for r in resources) + "</ul>\n"
+            )
+        else:
+            body.append(f'<p class="muted">{m("no_resources_yet", lang)}</p>\n')
+        elsewhere = [
+            ctx.ref(mp.object if mp.subject == concept.id else mp.subject, lang, path, with_framework=True)
+            for mp in ctx.crosswalks.get(framework.id, [])
+            if concept.id in (mp.subject, mp.object)
+        ]
+        if elsewhere:
+            body.append(
+                f'<p class="small">{m("see_also_frameworks", lang)}</p><ul class="small">'
+                + "".join(f"<li>{e}</li>" for e in dict.fromkeys(elsewhere))
+                + "</ul>\n"
+            )
+        body.append("</li>\n")
+        cards.append("".join(body))
+    summary = ctx.label(framework.summary, lang, owner)
+    target = ctx.path(framework.id, lang)
+    heading = link(relative(path, target), t(title, lang)) if target else t(title, lang)
+    return (
+        f'<section aria-labelledby="themes">\n<h2 id="themes">{heading}</h2>\n'
+        + (f"<p>{t(Text(text=truncate(summary.text, 400), lang=summary.lang), lang)}</p>\n" if summary.text else "")
+        + f'<ul class="grid">\n{"".join(cards)}</ul>\n</section>\n'
+    )
+
+
+def _frameworks(ctx: SiteContext, lang: str, path: str) -> str:
+    cards = []
+    for framework in ctx.frameworks:
+        title = ctx.title(framework, lang)
+        target = ctx.path(framework.id, lang)
+        heading = link(relative(path, target), t(title, lang)) if target else t(title, lang)
+        summary = ctx.label(framework.summary, lang, framework.id)
+        facts = [m("n_concepts", lang, n=esc(len(framework.concepts)))]
+        badge = order_badge(framework, lang)
+        if badge:
+            facts.append(badge)
+        if framework.content_status != "complete":
+            facts.append(t(ctx.term("content-status", framework.content_status, lang), lang))
+        cards.append(
+            f'<li class="card">\n<h3>{heading}</h3>\n'
+            + (
+                f"<p{lang_attrs(summary.lang, lang)}>{esc(truncate(summary.text, 260))}</p>\n"
+                if summary.text
+                else ""
+            )
+            + f'<p class="facts">{" · ".join(facts)}</p>\n</li>\n'
+        )
+    return (
+        f'<section aria-labelledby="frameworks">\n<h2 id="frameworks">{m("frameworks", lang)}</h2>\n'
+        f"<p>{m('home_frameworks_intro', lang)}</p>\n"
+        f'<ul class="grid">\n{"".join(cards)}</ul>\n</section>\n'
+    )
+
+
+def render_home(ctx: SiteContext, lang: str, path: str) -> str:
+    """The home page in *lang*."""
+    parts = [f"<h1>{m('site_title', lang)}</h1>\n"]
+    parts.append(f'<p class="lead">{m("home_intro", lang, packs=esc(len(ctx.library.packs)))}</p>\n')
+    if HOME_FRAMEWORK in ctx.library:
+        framework = ctx.library.get(HOME_FRAMEWORK)
+        if isinstance(framework, Framework):
+            parts.append(_themes(ctx, framework, lang, path))
+    if ctx.frameworks:
+        parts.append(_frameworks(ctx, lang, path))
+    more = [
+        (f"{lang}/catalog.html", "catalog", m("n_resources", lang, n=esc(len(ctx.resources)))),
+        (f"{lang}/evidence.html", "evidence", m("n_findings", lang, n=esc(len(ctx.findings)))),
+        (f"{lang}/instruments.html", "instruments", m("n_assessments", lang, n=esc(len(ctx.assessments)))),
+    ]
+    parts.append(
+        f'<section aria-labelledby="more">\n<h2 id="more">{m("home_more", lang)}</h2>\n<ul class="grid more">'
+        + "".join(
+            f'<li class="card"><h3>{link(relative(path, target), m(key, lang))}</h3><p>{count}</p></li>'
+            for target, key, count in more
+        )
+        + "</ul>\n</section>\n"
+    )
+    return page(ctx.frame(path, lang, "home"), title=m_text("home", lang), body="".join(parts))
+
+
+def render_root(ctx: SiteContext, default: str) -> str:
+    """The root ``index.html``: straight on to the home page in *default*, with a link to every language."""
+    choices = "".join(
+        f'<li><a href="{esc(other)}/index.html" hreflang="{esc(other)}" lang="{esc(other)}">'
+        f"{esc(AUTONYMS.get(other, other))}</a></li>"
+        for other in ctx.languages
+    )
+    title = m_text("site_title", default)
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{esc(default)}" dir="{direction(default)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">\n'
+        f'<meta http-equiv="refresh" content="0; url={esc(default)}/index.html">\n'
+        f"<title>{esc(title)}</title>\n"
+        '<link rel="stylesheet" href="assets/site.css">\n</head>\n<body>\n'
+        f'<header class="site"><div class="bar"><p class="brand">{esc(title)}</p></div></header>\n'
+        f'<main id="main">\n<h1>{esc(title)}</h1>\n'
+        f'<nav aria-label="{esc(m_text("nav_lang", default))}"><p>{m("choose_language", default)}</p>'
+        f'<ul class="choices">{choices}</ul></nav>\n</main>\n'
+        f"<footer class=\"site\"><p>{m('footer_made', default, version=esc(ctx.version))}</p></footer>\n"
+        "</body>\n</html>\n"
+    )

@@ -1,0 +1,221 @@
+"""The instruments: a page listing every assessment with its printable forms, a page per assessment
+with its questions (each group's own wording), scales, dimensions and score bands, and the printable
+forms themselves (:func:`~ouderbetrokkenheid.reports.paper.render_paper_form`, one per group and
+language)."""
+
+from ouderbetrokkenheid.exporters.site.context import SiteContext
+from ouderbetrokkenheid.exporters.site.markup import dl, esc, lang_attrs, link, m, m_text, page, paragraphs, t
+from ouderbetrokkenheid.exporters.site.messages import AUTONYMS
+from ouderbetrokkenheid.exporters.site.paths import relative
+from ouderbetrokkenheid.exporters.site.resource_page import agents, licence_html, provenance_section
+from ouderbetrokkenheid.model import Assessment
+from ouderbetrokkenheid.reports.messages import format_number
+
+
+def has_forms(assessment: Assessment) -> bool:
+    """Whether the assessment has questions to print (and so forms)."""
+    return bool(assessment.groups) and bool(assessment.items())
+
+
+def forms(ctx: SiteContext) -> list[tuple[str, Assessment, str, str]]:
+    """Every printable form: ``(path, assessment, group id, language)``."""
+    return [
+        (ctx.form_name(assessment, group.id, lang), assessment, group.id, lang)
+        for assessment in ctx.assessments
+        if has_forms(assessment)
+        for group in assessment.groups
+        for lang in ctx.languages
+    ]
+
+
+def render_form(ctx: SiteContext, assessment: Assessment, group: str, lang: str) -> str:
+    """The printable form of *assessment* for *group* in *lang* (a complete HTML document)."""
+    from ouderbetrokkenheid.reports.paper import render_paper_form
+
+    return render_paper_form(assessment, group, lang=lang, default=ctx.default_of(assessment.id))
+
+
+def _form_links(ctx: SiteContext, assessment: Assessment, lang: str, path: str) -> str:
+    if not has_forms(assessment):
+        return f"<p>{m('items_unknown', lang)}</p>\n"
+    rows = []
+    for group in assessment.groups:
+        group_label = t(ctx.label(group.label, lang, assessment.id, group.id), lang)
+        ordered = [lang, *(other for other in ctx.languages if other != lang)]
+        links = " · ".join(
+            link(
+                relative(path, ctx.form_name(assessment, group.id, other)),
+                esc(AUTONYMS.get(other, other)),
+                hreflang=other,
+                lang=other,
+            )
+            for other in ordered
+        )
+        rows.append(f"<li>{group_label}: {links}</li>")
+    return f'<ul class="forms">{"".join(rows)}</ul>\n'
+
+
+def render_instruments(ctx: SiteContext, lang: str, path: str) -> str:
+    """The list of instruments in *lang*."""
+    parts = [f"<h1>{m('instruments', lang)}</h1>\n<p class=\"lead\">{m('instruments_intro', lang)}</p>\n"]
+    for assessment in ctx.assessments:
+        title = ctx.title(assessment, lang)
+        target = ctx.path(assessment.id, lang)
+        anchor = link(relative(path, target), t(title, lang)) if target else t(title, lang)
+        summary = ctx.label(assessment.summary, lang, assessment.id)
+        status = t(ctx.term("content-status", assessment.content_status, lang), lang)
+        parts.append(
+            '<section class="card">\n'
+            f"<h2>{anchor}</h2>\n"
+            + (paragraphs(summary, lang) if summary.text else "")
+            + f'<p class="muted">{m("content_status", lang)}: {status}</p>\n'
+            + f"<h3>{m('forms', lang)}</h3>\n"
+            + _form_links(ctx, assessment, lang, path)
+            + "</section>\n"
+        )
+    return page(ctx.frame(path, lang, "instruments"), title=m_text("instruments", lang), body="".join(parts))
+
+
+def render_assessment(ctx: SiteContext, assessment: Assessment, lang: str, path: str) -> str:
+    """The page of one assessment in *lang*."""
+    owner = assessment.id
+    title = ctx.title(assessment, lang)
+    parts = [f'<p class="kicker">{m("type_assessment", lang)}</p>\n']
+    parts.append(f"<h1{lang_attrs(title.lang, lang)}>{esc(title.text)}</h1>\n")
+    summary = ctx.label(assessment.summary, lang, owner)
+    if summary.text:
+        parts.append(paragraphs(summary, lang, "lead"))
+    target = ctx.label(assessment.target, lang, owner)
+    rows = [
+        (m("version", lang), esc(assessment.version or "")),
+        (m("target", lang), t(target, lang) if target.text else ""),
+        (m("framework", lang), ctx.ref(assessment.framework, lang, path) if assessment.framework else ""),
+        (m("authors", lang), agents(assessment.authors)),
+        (m("publisher", lang), agents(assessment.publisher)),
+        (m("licence", lang), licence_html(assessment.licence)),
+        (m("content_status", lang), t(ctx.term("content-status", assessment.content_status, lang), lang)),
+        (m("described_in", lang), ", ".join(ctx.ref(r, lang, path) for r in assessment.described_in)),
+        (m("identifier", lang), f"<code>{esc(owner)}</code>"),
+    ]
+    parts.append(dl(rows))
+    if assessment.known_gaps is not None:
+        parts.append(
+            f'<section aria-labelledby="gaps">\n<h2 id="gaps">{m("known_gaps", lang)}</h2>\n'
+            f"{paragraphs(ctx.label(assessment.known_gaps, lang, owner), lang)}</section>\n"
+        )
+    parts.append(
+        f'<section aria-labelledby="forms">\n<h2 id="forms">{m("forms", lang)}</h2>\n'
+        f"{_form_links(ctx, assessment, lang, path)}"
+        + (f"<p>{m('min_group_size', lang, n=esc(assessment.min_group_size))}</p>\n" if has_forms(assessment) else "")
+        + "</section>\n"
+    )
+    if assessment.dimensions:
+        items = []
+        for dimension in assessment.dimensions:
+            concepts = ", ".join(ctx.ref(c, lang, path, with_framework=True) for c in dimension.concepts)
+            description = ctx.label(dimension.description, lang, owner)
+            items.append(
+                f'<li id="d-{esc(dimension.id)}"><strong>{t(ctx.label(dimension.label, lang, owner, dimension.id), lang)}</strong>'
+                + (f" — {concepts}" if concepts else "")
+                + (paragraphs(description, lang) if description.text else "")
+                + "</li>"
+            )
+        parts.append(
+            f'<section aria-labelledby="dimensions">\n<h2 id="dimensions">{m("dimensions", lang)}</h2>\n'
+            f"<ul>{''.join(items)}</ul>\n</section>\n"
+        )
+    if assessment.sections:
+        parts.append(_questions(ctx, assessment, lang))
+    if assessment.scales:
+        parts.append(_scales(ctx, assessment, lang))
+    if assessment.bands:
+        parts.append(_bands(ctx, assessment, lang))
+    parts.append(provenance_section(ctx, assessment.provenance, owner, lang))
+    return page(ctx.frame(path, lang, "instruments"), title=title.text, body="".join(parts))
+
+
+def _questions(ctx: SiteContext, assessment: Assessment, lang: str) -> str:
+    owner = assessment.id
+    groups = assessment.groups
+    dimensions = {d.id: ctx.label(d.label, lang, owner, d.id) for d in assessment.dimensions}
+    scales = {s.id: ctx.label(s.label, lang, owner, s.id) for s in assessment.scales}
+    header = (
+        f'<th scope="col">{m("number", lang)}</th>'
+        + "".join(f'<th scope="col">{t(ctx.label(g.label, lang, owner, g.id), lang)}</th>' for g in groups)
+        + f'<th scope="col">{m("dimension", lang)}</th><th scope="col">{m("scale", lang)}</th>'
+    )
+    blocks = []
+    number = 0
+    for section in assessment.sections:
+        rows = []
+        for item in section.items:
+            number += 1
+            texts = "".join(
+                f"<td>{t(ctx.label(item.text.get(g.id), lang, owner), lang) if g.id in item.text else '—'}</td>"
+                for g in groups
+            )
+            flags = [m(key, lang) for key, on in (("reverse", item.reverse), ("optional", not item.required)) if on]
+            dimension = dimensions.get(item.dimension)
+            scale = scales.get(item.scale)
+            rows.append(
+                f'<tr><th scope="row">{number}<span class="code">{esc(item.link_id)}</span></th>{texts}'
+                f"<td>{t(dimension, lang) if dimension else esc(item.dimension)}</td>"
+                f"<td>{t(scale, lang) if scale else esc(item.scale)}"
+                + (f'<br><span class="muted">{", ".join(flags)}</span>' if flags else "")
+                + "</td></tr>\n"
+            )
+        blocks.append(
+            f"<h3>{t(ctx.label(section.title, lang, owner, section.id), lang)}</h3>\n"
+            f"<table>\n<thead><tr>{header}</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table>\n"
+        )
+    return (
+        f'<section aria-labelledby="questions">\n<h2 id="questions">{m("questions", lang)}</h2>\n'
+        + "".join(blocks)
+        + "</section>\n"
+    )
+
+
+def _scales(ctx: SiteContext, assessment: Assessment, lang: str) -> str:
+    owner = assessment.id
+    blocks = []
+    for scale in assessment.scales:
+        rows = "".join(
+            f"<tr><td><code>{esc(o.code)}</code></td><td>{t(ctx.label(o.label, lang, owner, o.code), lang)}</td>"
+            f'<td class="num">'
+            + (
+                m("not_scored", lang)
+                if o.not_applicable or o.score is None
+                else esc(format_number(o.score, lang, digits=0 if o.score == int(o.score) else 1))
+            )
+            + "</td></tr>"
+            for o in scale.options
+        )
+        blocks.append(
+            f"<h3>{t(ctx.label(scale.label, lang, owner, scale.id), lang)}</h3>\n"
+            f'<table><thead><tr><th scope="col">{m("code", lang)}</th><th scope="col">{m("answer", lang)}</th>'
+            f'<th scope="col">{m("score", lang)}</th></tr></thead><tbody>{rows}</tbody></table>\n'
+        )
+    return (
+        f'<section aria-labelledby="scales">\n<h2 id="scales">{m("scales", lang)}</h2>\n'
+        + "".join(blocks)
+        + "</section>\n"
+    )
+
+
+def _bands(ctx: SiteContext, assessment: Assessment, lang: str) -> str:
+    owner = assessment.id
+    rows = []
+    for band in assessment.bands:
+        meaning = ctx.label(band.interpretation, lang, owner)
+        flag = f' <span class="badge">{m("needs_work", lang)}</span>' if band.needs_work else ""
+        rows.append(
+            f"<tr><td>{t(ctx.label(band.label, lang, owner, band.id), lang)}{flag}</td>"
+            f'<td class="num">{esc(format_number(band.min, lang, digits=0))} – {esc(format_number(band.max, lang, digits=0))}</td>'
+            f"<td>{t(meaning, lang) if meaning.text else ''}</td></tr>"
+        )
+    return (
+        f'<section aria-labelledby="bands">\n<h2 id="bands">{m("bands", lang)}</h2>\n'
+        f'<table><thead><tr><th scope="col">{m("band", lang)}</th><th scope="col">{m("range", lang)}</th>'
+        f'<th scope="col">{m("meaning", lang)}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>\n'
+        "</section>\n"
+    )

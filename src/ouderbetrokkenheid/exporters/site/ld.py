@@ -1,0 +1,83 @@
+"""schema.org JSON-LD for a resource page: the ``jsonld`` exporter's node, made into web markup.
+
+The ``jsonld`` exporter writes data for exchange: every language as a language map, our own ``ob:``
+terms, and its own ``@context``. A web page wants the markup search engines read (see the standards
+notes, §1.2: "one page per language with plain strings"): the ``https://schema.org`` context, plain
+strings in the page's language, and schema.org terms only. :func:`page_node` derives that from
+:func:`~ouderbetrokkenheid.exporters.jsonld.resource_node`: a key is kept when the exporter's context
+maps it to the schema.org property of the same name, language maps become the text in the page's
+language, IRIs typed ``@id`` become ``{"@id": ...}``, and URLs are kept only when they are http, https
+or mailto.
+"""
+
+from typing import Any
+
+from ouderbetrokkenheid.exporters.jsonld import context, resource_node
+from ouderbetrokkenheid.model import ContentPack, LocalizedText, Resource
+from ouderbetrokkenheid.reports.view import safe_url
+
+
+def _definition(key: str) -> tuple[str | None, str | None, str | None]:
+    """``(iri, container, type)`` of *key* in the exporter's context."""
+    found = context().get(key)
+    if isinstance(found, str):
+        return found, None, None
+    if isinstance(found, dict):
+        return found.get("@id"), found.get("@container"), found.get("@type")
+    return None, None, None
+
+
+def _types(value: Any) -> Any:
+    kept = [
+        name for name in (value if isinstance(value, list) else [value]) if context().get(name) == f"schema:{name}"
+    ]
+    if not kept:
+        return None
+    return kept[0] if len(kept) == 1 else kept
+
+
+def _localize(value: Any, lang: str, default: str | None) -> Any:
+    """*value* (a node, a list or a literal) as web markup; ``None`` when nothing is left."""
+    if isinstance(value, list):
+        items = [item for item in (_localize(v, lang, default) for v in value) if item is not None]
+        return items or None
+    if not isinstance(value, dict):
+        return value
+    out: dict[str, Any] = {}
+    for key, item in value.items():
+        if key == "@id":
+            out[key] = item
+            continue
+        if key == "@type":
+            kept = _types(item)
+            if kept is not None:
+                out[key] = kept
+            continue
+        iri, container, kind = _definition(key)
+        if iri != f"schema:{key}":
+            continue  # our own terms, or terms from other vocabularies
+        if container == "@language" and isinstance(item, dict):
+            text = LocalizedText(item).get_text(lang, default)
+            if text:
+                out[key] = text
+            continue
+        if kind == "@id":
+            iris = item if isinstance(item, list) else [item]
+            if key == "url":
+                iris = [url for url in iris if isinstance(url, str) and safe_url(url)]
+            nodes = [{"@id": i} if isinstance(i, str) else _localize(i, lang, default) for i in iris]
+            nodes = [n for n in nodes if n]
+            if nodes:
+                out[key] = nodes[0] if len(nodes) == 1 else nodes
+            continue
+        localized = _localize(item, lang, default)
+        if localized is not None and localized != {}:
+            out[key] = localized
+    return out or None
+
+
+def page_node(resource: Resource, pack: ContentPack | None, lang: str) -> dict[str, Any]:
+    """The schema.org JSON-LD object for the page of *resource* in *lang*."""
+    default = pack.manifest.default_language if pack is not None else None
+    node = _localize(resource_node(resource, pack), lang, default) or {}
+    return {"@context": "https://schema.org", **node}

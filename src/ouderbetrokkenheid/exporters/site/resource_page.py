@@ -1,0 +1,216 @@
+"""The page of one resource: what it is, where to find it, the frameworks it is about, its related
+resources, its labels in every language, and where the record comes from."""
+
+from ouderbetrokkenheid.exporters.site.context import SiteContext
+from ouderbetrokkenheid.exporters.site.ld import page_node
+from ouderbetrokkenheid.exporters.site.markup import (
+    dl,
+    esc,
+    external,
+    inline_list,
+    lang_attrs,
+    m,
+    page,
+    paragraphs,
+    script_json,
+    t,
+)
+from ouderbetrokkenheid.exporters.site.messages import language_name
+from ouderbetrokkenheid.exporters.site.paths import relative
+from ouderbetrokkenheid.model import Agent, Link, LocalizedText, Provenance, Resource
+from ouderbetrokkenheid.reports.messages import direction
+from ouderbetrokkenheid.reports.view import safe_url
+
+
+def agents(items: tuple[Agent, ...]) -> str:
+    """Authors or publishers, each linked to its URL when it has a safe one."""
+    return ", ".join(external(agent.url, esc(agent.name)) for agent in items)
+
+
+def licence_html(licence: str | None) -> str:
+    """A licence: an SPDX id as text, a licence URL as a link."""
+    if licence is None:
+        return ""
+    from ouderbetrokkenheid.exporters.jsonld import licence_url
+
+    return external(licence_url(licence), esc(licence))
+
+
+def provenance_section(ctx: SiteContext, provenance: Provenance, owner: str, lang: str) -> str:
+    """Where a record comes from: its source document, how far it was checked, its translations."""
+    try:
+        source = ctx.library.pack_of(owner).source(provenance.source)
+    except Exception:  # noqa: BLE001 - a source the manifest does not declare: show its id
+        source = None
+    if source is not None:
+        bits = [external(source.url, esc(source.title))]
+        bits += [esc(v) for v in (source.publisher, source.edition, source.year) if v is not None]
+        source_html = ", ".join(bits)
+    else:
+        source_html = f"<code>{esc(provenance.source)}</code>"
+    translations = [
+        m(
+            "translated_by",
+            lang,
+            method=f"{t(language_name(tr.language, lang), lang)}: {t(ctx.term('translation-method', tr.method, lang), lang)}",
+            by=esc(tr.by or "—"),
+        )
+        for tr in provenance.translations
+    ]
+    rows = [
+        (m("source", lang), source_html),
+        (m("retrieved", lang), esc(source.retrieved.isoformat()) if source and source.retrieved else ""),
+        (m("document", lang), esc(source.document) if source and source.document else ""),
+        (m("locator", lang), esc(provenance.locator or "")),
+        (m("status", lang), t(ctx.term("verification", provenance.status, lang), lang)),
+        (m("source_language", lang), t(language_name(provenance.language, lang), lang)),
+        (m("translations", lang), inline_list(translations)),
+    ]
+    note = ""
+    if provenance.note is not None:
+        note = paragraphs(ctx.label(provenance.note, lang, owner), lang)
+    return (
+        f'<section aria-labelledby="provenance">\n<h2 id="provenance">{m("provenance", lang)}</h2>\n'
+        f"{dl(rows)}{note}</section>\n"
+    )
+
+
+def _link_item(ctx: SiteContext, item: Link, owner: str, lang: str) -> str:
+    access = t(ctx.term("access", item.access, lang), lang)
+    label = ctx.label(item.label, lang, owner)
+    body = t(label, lang) if label.text else access
+    parts = [external(item.url, body)]
+    if label.text:
+        parts.append(f'<span class="muted">({access})</span>')
+    if item.provider:
+        parts.append(m("via", lang, provider=esc(item.provider)))
+    if item.languages:
+        parts.append(
+            '<span class="muted">'
+            + ", ".join(t(language_name(code, lang), lang) for code in item.languages)
+            + "</span>"
+        )
+    if safe_url(item.url):
+        parts.append(f'<span class="url">{esc(item.url)}</span>')
+    return "<li>" + " ".join(parts) + "</li>"
+
+
+def _languages_section(resource: Resource, lang: str) -> str:
+    """The title, subtitle and summary in each language the record has, each marked with its language."""
+    tags = list(
+        dict.fromkeys(
+            tag
+            for value in (resource.title, resource.subtitle, resource.summary)
+            if value is not None
+            for tag in value.languages
+        )
+    )
+    blocks = []
+    for tag in tags:
+        name = language_name(tag, lang)
+
+        def get(value: LocalizedText | None, tag: str = tag) -> str:
+            return "" if value is None else value.get(tag, "")
+
+        title, subtitle, summary = get(resource.title), get(resource.subtitle), get(resource.summary)
+        content = f'<p class="lt-title">{esc(title)}</p>' if title else ""
+        content += f'<p class="lt-subtitle">{esc(subtitle)}</p>' if subtitle else ""
+        content += "".join(f"<p>{esc(' '.join(p.split()))}</p>" for p in summary.split("\n\n") if p.strip())
+        blocks.append(
+            f"<h3>{t(name, lang)}</h3>\n"
+            f'<div lang="{esc(tag)}" dir="{direction(tag)}" class="in-language">{content}</div>\n'
+        )
+    return (
+        f'<section aria-labelledby="languages">\n<h2 id="languages">{m("all_languages", lang)}</h2>\n'
+        + "".join(blocks)
+        + "</section>\n"
+    )
+
+
+def render_resource(ctx: SiteContext, resource: Resource, lang: str, path: str) -> str:
+    """The page of *resource* in *lang*, at *path* from the site root."""
+    owner = resource.id
+    title = ctx.title(resource, lang)
+    subtitle = ctx.label(resource.subtitle, lang, owner)
+    summary = ctx.label(resource.summary, lang, owner)
+    head = [f'<p class="kicker">{t(ctx.term("resource-kind", resource.kind, lang), lang)}</p>\n']
+    head.append(f"<h1{lang_attrs(title.lang, lang)}>{esc(title.text)}</h1>\n")
+    if subtitle.text:
+        head.append(paragraphs(subtitle, lang, "subtitle"))
+    if summary.text:
+        head.append(paragraphs(summary, lang, "lead"))
+    free = {True: m("yes", lang), False: m("no", lang), None: ""}[resource.free]
+    part_of = ctx.ref(resource.part_of, lang, path) if resource.part_of else ""
+    rows = [
+        (m("authors", lang), agents(resource.authors)),
+        (m("publisher", lang), agents(resource.publisher)),
+        (m("year", lang), esc(resource.year) if resource.year is not None else ""),
+        (m("edition", lang), esc(resource.edition or "")),
+        (m("isbn", lang), esc(resource.isbn or "")),
+        (
+            m("languages", lang),
+            ", ".join(t(language_name(code, lang), lang) for code in resource.languages),
+        ),
+        (
+            m("audiences", lang),
+            ", ".join(t(ctx.term("audience-role", code, lang), lang) for code in resource.audiences),
+        ),
+        (
+            m("levels", lang),
+            ", ".join(t(ctx.term("education-level", code, lang), lang) for code in resource.levels),
+        ),
+        (m("themes", lang), ", ".join(t(ctx.term("theme", code, lang), lang) for code in resource.themes)),
+        (m("free_field", lang), free),
+        (m("licence", lang), licence_html(resource.licence)),
+        (m("part_of", lang), part_of),
+        (m("pack", lang), esc(owner.split("/", 1)[0])),
+        (m("identifier", lang), f"<code>{esc(owner)}</code>"),
+    ]
+    sections = ["".join(head), dl(rows)]
+    links = [_link_item(ctx, item, owner, lang) for item in resource.links]
+    sections.append(
+        f'<section aria-labelledby="links">\n<h2 id="links">{m("links", lang)}</h2>\n'
+        + (f'<ul class="links">{"".join(links)}</ul>\n' if links else f"<p>{m('no_links', lang)}</p>\n")
+        + "</section>\n"
+    )
+    if resource.concepts:
+        items = [
+            f"<li>{ctx.ref(concept, lang, path, with_framework=True)}</li>"
+            for concept in dict.fromkeys(resource.concepts)
+        ]
+        sections.append(
+            f'<section aria-labelledby="concepts">\n<h2 id="concepts">{m("concepts", lang)}</h2>\n'
+            f"<ul>{''.join(items)}</ul>\n</section>\n"
+        )
+    if resource.known_gaps is not None:
+        sections.append(
+            f'<section aria-labelledby="gaps">\n<h2 id="gaps">{m("known_gaps", lang)}</h2>\n'
+            f"{paragraphs(ctx.label(resource.known_gaps, lang, owner), lang)}</section>\n"
+        )
+    related = ctx.related(resource)
+    if related:
+        items = []
+        for other in related:
+            target = ctx.path(other.id, lang)
+            other_title = ctx.title(other, lang)
+            kind = t(ctx.term("resource-kind", other.kind, lang), lang)
+            body = t(other_title, lang)
+            anchor = f'<a href="{esc(relative(path, target))}">{body}</a>' if target else body
+            items.append(f'<li>{anchor} <span class="muted">{kind}</span></li>')
+        sections.append(
+            f'<section aria-labelledby="related">\n<h2 id="related">{m("related", lang)}</h2>\n'
+            f"<ul>{''.join(items)}</ul>\n</section>\n"
+        )
+    sections.append(_languages_section(resource, lang))
+    sections.append(provenance_section(ctx, resource.provenance, owner, lang))
+    try:
+        pack = ctx.library.pack_of(owner)
+    except Exception:  # noqa: BLE001 - a resource built by hand, in no pack
+        pack = None
+    ld = f'<script type="application/ld+json">{script_json(page_node(resource, pack, lang))}</script>\n'
+    return page(
+        ctx.frame(path, lang, "catalog"),
+        title=title.text,
+        body="".join(sections),
+        head=ld,
+    )

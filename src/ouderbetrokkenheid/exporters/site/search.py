@@ -1,0 +1,195 @@
+"""The search index the catalog page searches in the browser, one ``.js`` file per language.
+
+It is :meth:`Catalog.index <ouderbetrokkenheid.Catalog.index>` itself, shipped: the sorted vocabulary of
+stemmed terms and, per term, its postings with the BM25 weights already computed. ``site.js`` folds and
+stems the query with a port of :mod:`ouderbetrokkenheid.catalog.text`, expands each term to the words it
+starts (from three letters on, at 0.6 of the weight), and ranks as ``Catalog.search`` does: more query
+words matched first, then the summed weight, then the id.
+
+The file assigns a global (``OB_SEARCH[lang] = {...}``) and is loaded with ``<script src>``: ``fetch()``
+of a local JSON file is refused under ``file://``; a script is not.
+"""
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ouderbetrokkenheid.catalog.catalog import Catalog
+from ouderbetrokkenheid.catalog.text import fold
+from ouderbetrokkenheid.exporters.site.markup import m_text, script_json, truncate
+from ouderbetrokkenheid.exporters.site.messages import language_name
+from ouderbetrokkenheid.model import VOCABULARIES, Assessment, Finding, Framework, Record, Resource
+from ouderbetrokkenheid.reports.messages import primary
+from ouderbetrokkenheid.reports.view import Text, resolve
+
+#: The facets the catalog page offers, in display order: facet -> vocabulary (``None``: none).
+FACETS: tuple[tuple[str, str | None], ...] = (
+    ("theme", "theme"),
+    ("audience", "audience-role"),
+    ("level", "education-level"),
+    ("kind", "resource-kind"),
+    ("language", None),
+    ("access", "access"),
+)
+
+#: The ``kind`` facet's values for records that are not resources.
+RECORD_TYPES = {Framework: "framework", Finding: "finding", Assessment: "assessment"}
+
+#: How many results the page shows before "show more".
+PAGE_SIZE = 50
+
+
+def indexed_records(catalog: Catalog) -> list[Record]:
+    """The records in the order of the catalog's index (document numbers)."""
+    return [r for r in catalog.library if isinstance(r, Resource | Framework | Finding | Assessment)]
+
+
+def facet_values(record: Record) -> dict[str, list[str]]:
+    """The facet values of *record* (resources have all facets; other records a kind and themes)."""
+    if isinstance(record, Resource):
+        access = list(dict.fromkeys(link.access for link in record.links))
+        if record.free:
+            access.append("free")
+        return {
+            "theme": list(dict.fromkeys(record.themes)),
+            "audience": list(dict.fromkeys(record.audiences)),
+            "level": list(dict.fromkeys(record.levels)),
+            "kind": [record.kind],
+            "language": list(dict.fromkeys(record.languages)),
+            "access": access,
+        }
+    return {"theme": list(dict.fromkeys(getattr(record, "themes", ()))), "kind": [_record_type(record)]}
+
+
+def _record_type(record: Record) -> str:
+    return next(code for cls, code in RECORD_TYPES.items() if isinstance(record, cls))
+
+
+def value_label(facet: str, code: str, lang: str) -> Text:
+    """The label of a facet value in *lang*."""
+    if facet == "language":
+        return language_name(code, lang)
+    if facet == "access" and code == "free":
+        return Text(text=m_text("free", lang), lang="")
+    if facet == "kind" and code in RECORD_TYPES.values():
+        return Text(text=m_text(f"type_{code}", lang), lang="")
+    vocabulary = dict(FACETS)[facet]
+    if vocabulary is not None:
+        try:
+            return resolve(VOCABULARIES[vocabulary].term(code).label, lang, None, code)
+        except KeyError:
+            pass
+    return Text(text=code, lang="")
+
+
+def ordered_values(facet: str, present: set[str]) -> list[str]:
+    """*present* values of *facet* in the vocabulary's order, unknown ones after it (sorted)."""
+    vocabulary = dict(FACETS)[facet]
+    known: list[str] = []
+    if vocabulary is not None:
+        known = [code for code in VOCABULARIES[vocabulary].codes if code in present]
+    if facet == "kind":
+        known += [code for code in RECORD_TYPES.values() if code in present]
+    if facet == "access" and "free" in present:
+        known.append("free")
+    return known + sorted(present - set(known))
+
+
+def build_index(
+    catalog: Catalog,
+    records: Sequence[Record],
+    lang: str,
+    *,
+    url_of: Callable[[Record], str],
+    title_of: Callable[[Record], Text],
+    summary_of: Callable[[Record], Text],
+    year_of: Callable[[Record], str],
+) -> dict[str, Any]:
+    """The index for pages in *lang*: documents, facets, browse order, vocabulary and postings."""
+    index = catalog.index(lang)
+    if index.size != len(records):
+        raise RuntimeError("the catalog's index and the site's records disagree")  # pragma: no cover
+    facet_codes = {name: set() for name, _ in FACETS}
+    per_doc = []
+    for record in records:
+        values = facet_values(record)
+        per_doc.append(values)
+        for name, codes in values.items():
+            facet_codes[name].update(codes)
+    facets = []
+    positions: dict[str, dict[str, int]] = {}
+    for name, _ in FACETS:
+        codes = ordered_values(name, facet_codes[name])
+        positions[name] = {code: i for i, code in enumerate(codes)}
+        labels = [value_label(name, code, lang) for code in codes]
+        facets.append(
+            {
+                "name": name,
+                "label": m_text(f"facet_{name}", lang),
+                "values": codes,
+                "labels": [label.text for label in labels],
+                "langs": [_other(label.lang, lang) for label in labels],
+            }
+        )
+    docs = []
+    for record, values in zip(records, per_doc, strict=True):
+        title = title_of(record)
+        summary = summary_of(record)
+        kind = values["kind"][0]
+        doc: dict[str, Any] = {
+            "id": record.id,
+            "u": url_of(record),
+            "t": title.text,
+            "k": kind,
+            "f": [[positions[name][code] for code in values.get(name, ())] for name, _ in FACETS],
+        }
+        if other := _other(title.lang, lang):
+            doc["tl"] = other
+        if summary.text:
+            doc["s"] = truncate(summary.text)
+            if other := _other(summary.lang, lang):
+                doc["sl"] = other
+        if year := year_of(record):
+            doc["y"] = year
+        docs.append(doc)
+    type_order = {Resource: 0, Framework: 1, Assessment: 2, Finding: 3}
+    browse = sorted(
+        range(len(records)),
+        key=lambda i: (type_order[type(records[i])], fold(docs[i]["t"]), records[i].id),
+    )
+    postings = []
+    for term in index.vocabulary:
+        doc_array, weights = index.postings[term]
+        flat: list[float] = []
+        for doc_number, weight in zip(doc_array.tolist(), weights.tolist(), strict=True):
+            flat.append(doc_number)
+            flat.append(round(weight, 5))
+        postings.append(flat)
+    kind_labels = {code: value_label("kind", code, lang).text for code in facet_codes["kind"]}
+    return {
+        "lang": lang,
+        "docs": docs,
+        "facets": facets,
+        "kinds": kind_labels,
+        "browse": browse,
+        "vocab": index.vocabulary,
+        "post": postings,
+        "pageSize": PAGE_SIZE,
+        "ui": {
+            key: m_text(key, lang)
+            for key in ("results_all", "results_n", "results_one", "results_none", "show_more")
+        },
+    }
+
+
+def _other(tag: str, lang: str) -> str:
+    """*tag* when it is another language than the page's, else ``""``."""
+    return tag if tag and primary(tag) != primary(lang) else ""
+
+
+def index_script(data: dict[str, Any]) -> str:
+    """The ``search-index.<lang>.js`` file: a script that registers *data* under its language."""
+    return (
+        "/* ouderbetrokkenheid search index: generated, do not edit. */\n"
+        "window.OB_SEARCH = window.OB_SEARCH || {};\n"
+        f"window.OB_SEARCH[{script_json(data['lang'])}] = {script_json(data)};\n"
+    )
