@@ -8,7 +8,12 @@ compact form that the schemas describe.
 
 import datetime
 import functools
+import types
+import typing
+from collections.abc import Callable
 from typing import Any, TypeVar
+
+import attrs
 
 from cattrs.preconf.json import JsonConverter, make_converter
 
@@ -57,12 +62,52 @@ def build_converter(*, forbid_extra_keys: bool = False) -> JsonConverter:
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     converter.register_structure_hook(datetime.datetime, lambda v, _: datetime.datetime.fromisoformat(v))
     converter.register_unstructure_hook(datetime.datetime, datetime.datetime.isoformat)
+    # Fast paths for the shapes the model uses most: tuples of records and optional values. cattrs'
+    # generic hooks check and dispatch per element; with validated input a direct call is enough.
+    converter.register_structure_hook_factory(_is_tuple_of, functools.partial(_tuple_hook, converter))
+    converter.register_structure_hook_factory(_is_optional, functools.partial(_optional_hook, converter))
     return converter
+
+
+def _is_tuple_of(cls: Any) -> bool:
+    args = typing.get_args(cls)
+    return typing.get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis and args[0] is not str
+
+
+def _tuple_hook(converter: JsonConverter, cls: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
+    item = typing.get_args(cls)[0]
+    hook = converter.get_structure_hook(item)
+    if item is LocalizedText:
+        return lambda value, _: tuple(map(LocalizedText, value))
+    return lambda value, _: tuple([hook(element, item) for element in value])
+
+
+def _is_optional(cls: Any) -> bool:
+    if typing.get_origin(cls) not in (types.UnionType, typing.Union):
+        return False
+    args = [a for a in typing.get_args(cls) if a is not type(None)]
+    return len(args) == 1 and len(typing.get_args(cls)) == 2
+
+
+def _optional_hook(converter: JsonConverter, cls: Any) -> Callable[[Any, Any], Any]:
+    (inner,) = (a for a in typing.get_args(cls) if a is not type(None))
+    if inner in (str, int, bool):
+        return _identity
+    if inner is LocalizedText:
+        return lambda value, _: None if value is None else LocalizedText(value)
+    hook = converter.get_structure_hook(inner)
+    return lambda value, _: None if value is None else hook(value, inner)
 
 
 def structure(data: Any, cls: type[T]) -> T:
     """Build a *cls* object from JSON-ready *data* that has already been validated."""
     return get_converter().structure(data, cls)
+
+
+def structurer(cls: type[T]) -> Callable[[Any], T]:
+    """A function that structures data into *cls*, with the dispatch done once (for loops)."""
+    hook = get_converter().get_structure_hook(cls)
+    return lambda data: hook(data, cls)
 
 
 def unstructure(obj: Any) -> Any:

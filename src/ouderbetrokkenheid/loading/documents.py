@@ -30,18 +30,37 @@ DATA_SUFFIXES = YAML_SUFFIXES | JSON_SUFFIXES
 
 @attrs.frozen(kw_only=True)
 class Document:
-    """A parsed file: its path, its text (kept for locating problems) and its data."""
+    """A parsed file: its path, its source (kept for locating problems) and its data.
+
+    JSON files keep their bytes (orjson parses bytes, and a str of a large file can take four times
+    the memory); the text is decoded only when a problem has to be located.
+    """
 
     path: str
-    text: str = attrs.field(repr=False)
+    source: str | bytes = attrs.field(repr=False)
     data: Any = attrs.field(repr=False, eq=False)
     format: str
+    _decoded: dict[str, str] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     def locate(self, pointer: str) -> tuple[int | None, int | None]:
         """Return the 1-based ``(line, column)`` of the value at *pointer*, or ``(None, None)``."""
         from ouderbetrokkenheid.loading.positions import locate
 
         return locate(self.text, self.format, pointer)
+
+    @property
+    def text(self) -> str:
+        """The file's text (decoded on first use for JSON files)."""
+        if isinstance(self.source, str):
+            return self.source
+        cached = self._decoded.get("text")
+        if cached is None:
+            cached = self._decoded["text"] = self.source.decode("utf-8")
+        return cached
+
+    def without_data(self) -> "Document":
+        """This document without its parsed data (records keep it for locating, not the data)."""
+        return attrs.evolve(self, data=None)
 
     def problem(
         self,
@@ -94,7 +113,7 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
 _YAML_POSITION = re.compile(r"line (\d+), column (\d+)")
 
 
-def parse_text(text: str, fmt: str, path: str = "<input>") -> Any:
+def parse_text(text: str | bytes, fmt: str, path: str = "<input>") -> Any:
     """Parse *text* as ``"yaml"`` or ``"json"``; raise :class:`DocumentError` when it is malformed."""
     if fmt == "json":
         import orjson
@@ -104,7 +123,7 @@ def parse_text(text: str, fmt: str, path: str = "<input>") -> Any:
         except orjson.JSONDecodeError as exc:
             if "depth limit" in exc.msg or "recursion" in exc.msg:
                 return _raise_too_deep(path)
-            line, column = _line_col(text, exc.pos)
+            line, column = exc.lineno, exc.colno
             raise _fail(
                 path,
                 "syntax",
@@ -198,8 +217,21 @@ def read_document(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Docum
         raise _fail(
             name, "path-not-found", f"the file cannot be read: {exc.strerror}", "Check the permissions."
         ) from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if fmt == "json":  # orjson parses the bytes; a str of a large file can take four times the memory
+        try:
+            return Document(path=name, source=raw, data=parse_text(raw, fmt, name), format=fmt)
+        except DocumentError:
+            _decode(raw, name)  # not UTF-8 is the better explanation, when it is the cause
+            raise
+    text = _decode(raw, name)
+    return Document(path=name, source=text, data=parse_text(text, fmt, name), format=fmt)
+
+
+def _decode(raw: bytes, name: str) -> str:
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         good = raw[: exc.start].decode("utf-8", "replace")
         line, column = _line_col(good, len(good))
@@ -211,6 +243,3 @@ def read_document(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Docum
             line,
             column,
         ) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return Document(path=name, text=text, data=parse_text(text, fmt, name), format=fmt)

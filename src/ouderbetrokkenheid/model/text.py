@@ -134,6 +134,10 @@ class LocalizedText(Mapping[str, str]):
         found = self.resolve(lang, default, fallback=fallback)
         return "" if found is None else found[1]
 
+    def covers(self, languages: frozenset[str] | set[str]) -> bool:
+        """Whether the text is given in every one of *languages*."""
+        return languages <= self._values.keys()
+
     def to_dict(self) -> dict[str, str]:
         """Return a plain ``dict`` copy."""
         return dict(self._values)

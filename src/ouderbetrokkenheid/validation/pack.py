@@ -8,7 +8,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from ouderbetrokkenheid.converter import structure
+from ouderbetrokkenheid.converter import structure, structurer
 from ouderbetrokkenheid.errors import PackError, Problem, Report, Severity
 from ouderbetrokkenheid.loading.documents import (
     DATA_SUFFIXES,
@@ -163,16 +163,18 @@ def _read_records(path: Path, problems: list[Problem], max_bytes: int) -> list[L
         return []
     problems.extend(found)
     located = []
+    kept = document.without_data()  # records keep their file for locating problems, not its raw data
     for key, cls in RECORD_KINDS.items():
         records = document.data.get(key, ())
         if found and not isinstance(records, list):
             continue
+        build = structurer(cls)
         for index, raw in enumerate(records):
             # In a file with schema errors, the records that are valid on their own are still
             # checked across records, so one run reports every problem.
             if found and not fast_validator(_SCHEMA_OF[key]).is_valid(raw):
                 continue
-            located.append(Located(record=structure(raw, cls), document=document, pointer=f"/{key}/{index}"))
+            located.append(Located(record=build(raw), document=kept, pointer=f"/{key}/{index}"))
     return located
 
 

@@ -63,6 +63,7 @@ class _Checker:
         self.records: dict[str, Located] = {}
         self.concepts: set[str] = set()
         self.sources = {source.id for source in manifest.sources}
+        self.required = frozenset(manifest.languages)
 
     # -- references -------------------------------------------------------------------------
     def ref(self, where: Located, at: str, target: str, what: str) -> Iterator[Problem]:
@@ -109,38 +110,19 @@ class _Checker:
             yield from self.ref(where, f"/{field}/{index}", target, what)
 
     # -- translations ------------------------------------------------------------------------
-    def text(self, where: Located, at: str, text: LocalizedText | None) -> Iterator[Problem]:
-        if text is None:
-            return
-        missing = [lang for lang in self.manifest.languages if lang not in text]
-        if missing:
+    def texts(self, where: Located, obj: object, at: str) -> Iterator[Problem]:
+        """Check every multilingual text in *obj*, however deeply nested, for the pack's languages."""
+        missing: list[tuple[str, LocalizedText]] = []
+        _uncovered(obj, self.required, at, missing)
+        for pointer, text in missing:
+            absent = [lang for lang in self.manifest.languages if lang not in text]
             yield where.problem(
                 "missing-translation",
-                f"no {', '.join(missing)} text (the pack declares {', '.join(self.manifest.languages)})",
-                at=at,
+                f"no {', '.join(absent)} text (the pack declares {', '.join(self.manifest.languages)})",
+                at=pointer,
                 severity=WARNING,
                 hint="Add the missing language(s), marked in provenance.translations, or remove them from the manifest's languages.",
             )
-
-    def texts(self, where: Located, obj: object, at: str) -> Iterator[Problem]:
-        """Check every multilingual text in *obj*, however deeply nested."""
-        for name, mode in _text_fields(type(obj)):
-            value = getattr(obj, name)
-            if value is None:
-                continue
-            if mode == "text":
-                yield from self.text(where, f"{at}/{name}", value)
-            elif mode == "texts":
-                for index, text in enumerate(value):
-                    yield from self.text(where, f"{at}/{name}/{index}", text)
-            elif mode == "textmap":
-                for key, text in value.items():
-                    yield from self.text(where, f"{at}/{name}/{key}", text)
-            elif mode == "obj":
-                yield from self.texts(where, value, f"{at}/{name}")
-            else:
-                for index, item in enumerate(value):
-                    yield from self.texts(where, item, f"{at}/{name}/{index}")
 
     # -- the run -----------------------------------------------------------------------------
     def run(self) -> Iterator[Problem]:
@@ -414,6 +396,30 @@ class _Checker:
                 at="/bands",
                 hint="The last band's max must be 100.",
             )
+
+
+def _uncovered(obj: object, required: frozenset[str], at: str, out: list[tuple[str, LocalizedText]]) -> None:
+    """Append ``(pointer, text)`` for every text in *obj* that lacks one of the *required* languages."""
+    for name, mode in _text_fields(type(obj)):
+        value = getattr(obj, name)
+        if value is None:
+            continue
+        if mode == "text":
+            if not value.covers(required):
+                out.append((f"{at}/{name}", value))
+        elif mode == "texts":
+            for index, text in enumerate(value):
+                if not text.covers(required):
+                    out.append((f"{at}/{name}/{index}", text))
+        elif mode == "textmap":
+            for key, text in value.items():
+                if not text.covers(required):
+                    out.append((f"{at}/{name}/{key}", text))
+        elif mode == "obj":
+            _uncovered(value, required, f"{at}/{name}", out)
+        else:
+            for index, item in enumerate(value):
+                _uncovered(item, required, f"{at}/{name}/{index}", out)
 
 
 @functools.cache

@@ -2,6 +2,7 @@
 the page's language with their real language, and the indexes that tie records together (resources per
 concept, crosswalks per framework, related resources)."""
 
+import functools
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -22,7 +23,13 @@ from ouderbetrokkenheid.model import (
     Record,
     Resource,
 )
+from ouderbetrokkenheid.model.text import fallback_chain
 from ouderbetrokkenheid.reports.view import Text, resolve
+
+
+@functools.cache
+def _chain(lang: str, default: str | None) -> tuple[str, ...]:
+    return fallback_chain(lang, default)
 
 
 class SiteContext:
@@ -62,6 +69,7 @@ class SiteContext:
                 self.crosswalks[owner.id].append(mapping)  # type: ignore[union-attr]
         self._defaults = {pack.name: pack.manifest.default_language for pack in library.packs}
         self.form_names = Names()
+        self._terms: dict[tuple[str, str, str], Text] = {}
         self._related: RelatedIndex | None = None
         self._related_cache: dict[str, tuple[Resource, ...]] = {}
         self.pack_credits = tuple(
@@ -78,18 +86,29 @@ class SiteContext:
         """The default language of the pack that holds *identifier*."""
         return self._defaults.get(identifier.split("/", 1)[0])
 
-    def label(
-        self, value: LocalizedText | None, lang: str, owner: str, fallback: str = ""
-    ) -> Text:
-        """*value* in *lang*, falling back through the default language of *owner*'s pack."""
-        return resolve(value, lang, self.default_of(owner), fallback)
+    def label(self, value: LocalizedText | None, lang: str, owner: str, fallback: str = "") -> Text:
+        """*value* in *lang*, falling back through the default language of *owner*'s pack (as
+        :meth:`LocalizedText.resolve <ouderbetrokkenheid.LocalizedText.resolve>` does; its chain cached)."""
+        if value is None or not value:
+            return Text(text=fallback)
+        for tag in _chain(lang, self.default_of(owner)):
+            text = value.get(tag)
+            if text is not None:
+                return Text(text=text, lang=tag)
+        tag = next(iter(value))
+        return Text(text=value[tag], lang=tag)
 
     def term(self, vocabulary: str, code: str, lang: str) -> Text:
         """The label of *code* in *vocabulary* (the code itself when it is not in the vocabulary)."""
-        try:
-            return resolve(VOCABULARIES[vocabulary].term(code).label, lang, None, code)
-        except KeyError:
-            return Text(text=code)
+        key = (vocabulary, code, lang)
+        found = self._terms.get(key)
+        if found is None:
+            try:
+                found = resolve(VOCABULARIES[vocabulary].term(code).label, lang, None, code)
+            except KeyError:
+                found = Text(text=code)
+            self._terms[key] = found
+        return found
 
     def title(self, record: Record | Concept, lang: str) -> Text:
         """The name of a record (a finding's claim) or concept in *lang*."""
@@ -112,7 +131,7 @@ class SiteContext:
         """The framework that defines *concept_id*, if it is loaded."""
         try:
             return self.library.concept(concept_id)[0]
-        except Exception:  # noqa: BLE001 - an unknown concept simply has no page
+        except Exception:
             return None
 
     def path(self, identifier: str, lang: str) -> str | None:
@@ -139,7 +158,7 @@ class SiteContext:
         if identifier in self.library:
             try:
                 record = self.library.get(identifier)
-            except Exception:  # noqa: BLE001 - a concept, not a record
+            except Exception:
                 record = self.library.concept(identifier)[1]
         else:
             record = None

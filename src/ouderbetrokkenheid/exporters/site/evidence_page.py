@@ -4,21 +4,36 @@ effect sizes drawn against the scale of their metric (one lane per edition of th
 from itertools import groupby
 
 from ouderbetrokkenheid.exporters.site.context import SiteContext
-from ouderbetrokkenheid.exporters.site.markup import esc, inline_list, lang_attrs, m, m_text, page, paragraphs, t
+from ouderbetrokkenheid.exporters.site.markup import (
+    esc,
+    inline_list,
+    lang_attrs,
+    m,
+    m_text,
+    page,
+    paragraphs,
+    t,
+)
 from ouderbetrokkenheid.exporters.site.scales import SCALES, effect_chart, rating_symbols, value_text
 from ouderbetrokkenheid.model import Effect, Finding
 
 
 def _effect_item(ctx: SiteContext, finding: Finding, effect: Effect, lang: str, path: str) -> str:
     metric = t(ctx.term("effect-metric", effect.metric, lang), lang)
-    bits = [f"<strong>{esc(value_text(effect, lang))}</strong> <span class=\"muted\">{metric}</span>"]
+    value = f"<strong>{esc(value_text(effect, lang))}</strong>"
+    bits = [value if effect.metric == "months-progress" else f'{value} <span class="muted">{metric}</span>']
     if effect.edition or effect.year is not None:
-        edition = " ".join(esc(v) for v in (effect.edition, f"({effect.year})" if effect.year else None) if v)
-        bits.append(m("reported_in", lang, edition=edition))
+        edition = effect.edition or ""
+        if effect.year is not None and str(effect.year) not in edition:
+            edition = f"{edition} ({effect.year})".strip()
+        bits.append(m("reported_in", lang, edition=esc(edition)))
     if effect.source:
         bits.append(ctx.ref(effect.source, lang, path))
     lines = [f"<p>{'; '.join(bits)}</p>"]
-    for key, rating, kind in (("evidence_rating", effect.evidence, "evidence"), ("cost_rating", effect.cost, "cost")):
+    for key, rating, kind in (
+        ("evidence_rating", effect.evidence, "evidence"),
+        ("cost_rating", effect.cost, "cost"),
+    ):
         if rating is None:
             continue
         said = ""
@@ -69,7 +84,9 @@ def _finding(ctx: SiteContext, finding: Finding, lang: str, path: str, level: in
     if tags:
         parts.append(f'<div class="tags">{inline_list(tags)}</div>\n')
     status = t(ctx.term("verification", finding.provenance.status, lang), lang)
-    parts.append(f'<p class="muted small">{m("status", lang)}: {status} · <code>{esc(finding.id)}</code></p>\n')
+    parts.append(
+        f'<p class="muted small">{m("status", lang)}: {status} · <code>{esc(finding.id)}</code></p>\n'
+    )
     parts.append("</article>\n")
     return "".join(parts)
 
@@ -78,7 +95,7 @@ def render_evidence(ctx: SiteContext, lang: str, path: str) -> str:
     """The evidence page in *lang*."""
     with_effects = [f for f in ctx.findings if f.effects]
     without = [f for f in ctx.findings if not f.effects]
-    parts = [f"<h1>{m('evidence', lang)}</h1>\n<p class=\"lead\">{m('evidence_intro', lang)}</p>\n"]
+    parts = [f'<h1>{m("evidence", lang)}</h1>\n<p class="lead">{m("evidence_intro", lang)}</p>\n']
     for key, findings in (("with_effects", with_effects), ("without_effects", without)):
         if not findings:
             continue

@@ -9,7 +9,9 @@ from ouderbetrokkenheid.model import Concept, Framework
 from ouderbetrokkenheid.reports.messages import format_number
 
 
-def _concept_item(ctx: SiteContext, framework: Framework, concept: Concept, lang: str, path: str, seen: set[str]) -> str:
+def _concept_item(
+    ctx: SiteContext, framework: Framework, concept: Concept, lang: str, path: str, seen: set[str]
+) -> str:
     seen.add(concept.id)
     owner = concept.id
     anchor = ctx.concept_anchors.get(concept.id, "")
@@ -42,7 +44,9 @@ def concept_tree(ctx: SiteContext, framework: Framework, lang: str, path: str) -
     seen: set[str] = set()
     items = [_concept_item(ctx, framework, c, lang, path, seen) for c in framework.top_concepts()]
     # concepts whose broader concept is missing (or a cycle) are still shown
-    items += [_concept_item(ctx, framework, c, lang, path, seen) for c in framework.concepts if c.id not in seen]
+    items += [
+        _concept_item(ctx, framework, c, lang, path, seen) for c in framework.concepts if c.id not in seen
+    ]
     return f'<ul class="concepts">\n{"".join(items)}</ul>\n'
 
 
@@ -93,8 +97,12 @@ def render_framework(ctx: SiteContext, framework: Framework, lang: str, path: st
             tag = "ol" if collection.ordered else "ul"
             members = "".join(f"<li>{ctx.ref(member, lang, path)}</li>" for member in collection.members)
             note = ""
-            if collection.expected_members is not None and collection.expected_members > len(collection.members):
-                note = f'<p class="muted">{m("expected_members", lang, n=esc(collection.expected_members))}</p>'
+            if collection.expected_members is not None and collection.expected_members > len(
+                collection.members
+            ):
+                note = (
+                    f'<p class="muted">{m("expected_members", lang, n=esc(collection.expected_members))}</p>'
+                )
             blocks.append(
                 f"<h3>{t(ctx.label(collection.label, lang, owner, collection.id), lang)} "
                 f'<span class="badge {"ordered" if collection.ordered else "unordered"}">{badge}</span></h3>\n'
@@ -123,15 +131,15 @@ def _crosswalks(ctx: SiteContext, framework: Framework, lang: str, path: str) ->
     own = {c.id for c in framework.concepts}
     rows = []
     for mapping in ctx.crosswalks.get(framework.id, []):
-        here, there = (mapping.subject, mapping.object) if mapping.subject in own else (mapping.object, mapping.subject)
+        subject, obj = (
+            ctx.ref(concept, lang, path, with_framework=concept not in own)
+            for concept in (mapping.subject, mapping.object)
+        )
         predicate = t(ctx.term("mapping-predicate", mapping.predicate, lang), lang)
-        if here != mapping.subject:
-            predicate += f' <span class="muted">({esc(mapping.subject)} → {esc(mapping.object)})</span>'
         by = esc(mapping.author.name) + (f", {esc(mapping.date.isoformat())}" if mapping.date else "")
         anchor = "m-" + ctx.mapping_anchors.name(mapping.id)
         rows.append(
-            f'<tr id="{esc(anchor)}"><td>{ctx.ref(here, lang, path)}</td><td>{predicate}</td>'
-            f"<td>{ctx.ref(there, lang, path, with_framework=True)}</td>"
+            f'<tr id="{esc(anchor)}"><td>{subject}</td><td>{predicate}</td><td>{obj}</td>'
             f'<td class="num">{esc(format_number(mapping.confidence, lang, digits=2))}</td>'
             f"<td>{t(ctx.label(mapping.justification, lang, mapping.id), lang)}</td><td>{by}</td></tr>\n"
         )
@@ -140,7 +148,14 @@ def _crosswalks(ctx: SiteContext, framework: Framework, lang: str, path: str) ->
         return f'<section aria-labelledby="crosswalks">\n{heading}<p>{m("crosswalks_none", lang)}</p>\n</section>\n'
     header = "".join(
         f'<th scope="col">{m(key, lang)}</th>'
-        for key in ("this_concept", "relation", "other_concept", "confidence", "justification", "mapped_by")
+        for key in (
+            "mapping_subject",
+            "relation",
+            "mapping_object",
+            "confidence",
+            "justification",
+            "mapped_by",
+        )
     )
     return (
         f'<section aria-labelledby="crosswalks">\n{heading}'

@@ -68,7 +68,11 @@ def _themes(ctx: SiteContext, framework: Framework, lang: str, path: str) -> str
     heading = link(relative(path, target), t(title, lang)) if target else t(title, lang)
     return (
         f'<section aria-labelledby="themes">\n<h2 id="themes">{heading}</h2>\n'
-        + (f"<p>{t(Text(text=truncate(summary.text, 400), lang=summary.lang), lang)}</p>\n" if summary.text else "")
+        + (
+            f"<p>{t(Text(text=truncate(summary.text, 400), lang=summary.lang), lang)}</p>\n"
+            if summary.text
+            else ""
+        )
         + f'<ul class="grid">\n{"".join(cards)}</ul>\n</section>\n'
     )
 
@@ -148,6 +152,6 @@ def render_root(ctx: SiteContext, default: str) -> str:
         f'<main id="main">\n<h1>{esc(title)}</h1>\n'
         f'<nav aria-label="{esc(m_text("nav_lang", default))}"><p>{m("choose_language", default)}</p>'
         f'<ul class="choices">{choices}</ul></nav>\n</main>\n'
-        f"<footer class=\"site\"><p>{m('footer_made', default, version=esc(ctx.version))}</p></footer>\n"
+        f'<footer class="site"><p>{m("footer_made", default, version=esc(ctx.version))}</p></footer>\n'
         "</body>\n</html>\n"
     )

@@ -57,7 +57,7 @@ def _form_links(ctx: SiteContext, assessment: Assessment, lang: str, path: str) 
 
 def render_instruments(ctx: SiteContext, lang: str, path: str) -> str:
     """The list of instruments in *lang*."""
-    parts = [f"<h1>{m('instruments', lang)}</h1>\n<p class=\"lead\">{m('instruments_intro', lang)}</p>\n"]
+    parts = [f'<h1>{m("instruments", lang)}</h1>\n<p class="lead">{m("instruments_intro", lang)}</p>\n']
     for assessment in ctx.assessments:
         title = ctx.title(assessment, lang)
         target = ctx.path(assessment.id, lang)
@@ -106,7 +106,11 @@ def render_assessment(ctx: SiteContext, assessment: Assessment, lang: str, path:
     parts.append(
         f'<section aria-labelledby="forms">\n<h2 id="forms">{m("forms", lang)}</h2>\n'
         f"{_form_links(ctx, assessment, lang, path)}"
-        + (f"<p>{m('min_group_size', lang, n=esc(assessment.min_group_size))}</p>\n" if has_forms(assessment) else "")
+        + (
+            f"<p>{m('min_group_size', lang, n=esc(assessment.min_group_size))}</p>\n"
+            if has_forms(assessment)
+            else ""
+        )
         + "</section>\n"
     )
     if assessment.dimensions:
@@ -134,17 +138,29 @@ def render_assessment(ctx: SiteContext, assessment: Assessment, lang: str, path:
     return page(ctx.frame(path, lang, "instruments"), title=title.text, body="".join(parts))
 
 
+def _scale_heading(number: int) -> str:
+    return f"scale-{number}"
+
+
 def _questions(ctx: SiteContext, assessment: Assessment, lang: str) -> str:
     owner = assessment.id
     groups = assessment.groups
     dimensions = {d.id: ctx.label(d.label, lang, owner, d.id) for d in assessment.dimensions}
-    scales = {s.id: ctx.label(s.label, lang, owner, s.id) for s in assessment.scales}
+    scale_numbers = {s.id: n for n, s in enumerate(assessment.scales, 1)}
+    used = {item.scale for item in assessment.items()}
+    one_scale = len(used) == 1 and next(iter(used)) in scale_numbers
     header = (
         f'<th scope="col">{m("number", lang)}</th>'
         + "".join(f'<th scope="col">{t(ctx.label(g.label, lang, owner, g.id), lang)}</th>' for g in groups)
-        + f'<th scope="col">{m("dimension", lang)}</th><th scope="col">{m("scale", lang)}</th>'
+        + f'<th scope="col">{m("dimension", lang)}</th>'
+        + ("" if one_scale else f'<th scope="col">{m("scale", lang)}</th>')
     )
     blocks = []
+    if one_scale:
+        number = scale_numbers[next(iter(used))]
+        blocks.append(
+            f"<p>{m('one_scale', lang, scale=link('#' + _scale_heading(number), m('scale_n', lang, n=str(number))))}</p>\n"
+        )
     number = 0
     for section in assessment.sections:
         rows = []
@@ -154,15 +170,22 @@ def _questions(ctx: SiteContext, assessment: Assessment, lang: str) -> str:
                 f"<td>{t(ctx.label(item.text.get(g.id), lang, owner), lang) if g.id in item.text else '—'}</td>"
                 for g in groups
             )
-            flags = [m(key, lang) for key, on in (("reverse", item.reverse), ("optional", not item.required)) if on]
+            flags = [
+                m(key, lang) for key, on in (("reverse", item.reverse), ("optional", not item.required)) if on
+            ]
             dimension = dimensions.get(item.dimension)
-            scale = scales.get(item.scale)
+            scale = ""
+            if not one_scale:
+                at = scale_numbers.get(item.scale)
+                scale = (
+                    link("#" + _scale_heading(at), m("scale_n", lang, n=str(at))) if at else esc(item.scale)
+                )
+            flagged = f'<br><span class="muted">{", ".join(flags)}</span>' if flags else ""
             rows.append(
                 f'<tr><th scope="row">{number}<span class="code">{esc(item.link_id)}</span></th>{texts}'
-                f"<td>{t(dimension, lang) if dimension else esc(item.dimension)}</td>"
-                f"<td>{t(scale, lang) if scale else esc(item.scale)}"
-                + (f'<br><span class="muted">{", ".join(flags)}</span>' if flags else "")
-                + "</td></tr>\n"
+                f"<td>{t(dimension, lang) if dimension else esc(item.dimension)}"
+                + ("" if one_scale else f"</td><td>{scale}")
+                + f"{flagged}</td></tr>\n"
             )
         blocks.append(
             f"<h3>{t(ctx.label(section.title, lang, owner, section.id), lang)}</h3>\n"
@@ -178,7 +201,7 @@ def _questions(ctx: SiteContext, assessment: Assessment, lang: str) -> str:
 def _scales(ctx: SiteContext, assessment: Assessment, lang: str) -> str:
     owner = assessment.id
     blocks = []
-    for scale in assessment.scales:
+    for number, scale in enumerate(assessment.scales, 1):
         rows = "".join(
             f"<tr><td><code>{esc(o.code)}</code></td><td>{t(ctx.label(o.label, lang, owner, o.code), lang)}</td>"
             f'<td class="num">'
@@ -191,7 +214,8 @@ def _scales(ctx: SiteContext, assessment: Assessment, lang: str) -> str:
             for o in scale.options
         )
         blocks.append(
-            f"<h3>{t(ctx.label(scale.label, lang, owner, scale.id), lang)}</h3>\n"
+            f'<h3 id="{_scale_heading(number)}">{m("scale_n", lang, n=str(number))}: '
+            f"{t(ctx.label(scale.label, lang, owner, scale.id), lang)}</h3>\n"
             f'<table><thead><tr><th scope="col">{m("code", lang)}</th><th scope="col">{m("answer", lang)}</th>'
             f'<th scope="col">{m("score", lang)}</th></tr></thead><tbody>{rows}</tbody></table>\n'
         )

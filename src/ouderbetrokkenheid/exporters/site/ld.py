@@ -10,6 +10,7 @@ language, IRIs typed ``@id`` become ``{"@id": ...}``, and URLs are kept only whe
 or mailto.
 """
 
+import functools
 from typing import Any
 
 from ouderbetrokkenheid.exporters.jsonld import context, resource_node
@@ -17,6 +18,7 @@ from ouderbetrokkenheid.model import ContentPack, LocalizedText, Resource
 from ouderbetrokkenheid.reports.view import safe_url
 
 
+@functools.cache
 def _definition(key: str) -> tuple[str | None, str | None, str | None]:
     """``(iri, container, type)`` of *key* in the exporter's context."""
     found = context().get(key)
@@ -27,10 +29,13 @@ def _definition(key: str) -> tuple[str | None, str | None, str | None]:
     return None, None, None
 
 
+@functools.cache
+def _schema_type(name: str) -> bool:
+    return context().get(name) == f"schema:{name}"
+
+
 def _types(value: Any) -> Any:
-    kept = [
-        name for name in (value if isinstance(value, list) else [value]) if context().get(name) == f"schema:{name}"
-    ]
+    kept = [name for name in (value if isinstance(value, list) else [value]) if _schema_type(name)]
     if not kept:
         return None
     return kept[0] if len(kept) == 1 else kept

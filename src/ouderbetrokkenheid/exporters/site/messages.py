@@ -3,6 +3,7 @@ English. Content comes from the packs; only these words are ours. A page in any 
 them in Dutch, marked ``lang="nl"``.
 """
 
+import functools
 from collections.abc import Mapping
 
 from ouderbetrokkenheid.model.text import LocalizedText, fallback_chain
@@ -176,9 +177,9 @@ MESSAGES: Mapping[str, LocalizedText] = {
         "Aucune correspondance avec d'autres cadres n'est enregistrée.",
         "No crosswalks to other frameworks are recorded.",
     ),
-    "this_concept": _m("Begrip hier", "Concept ici", "Concept here"),
+    "mapping_subject": _m("Begrip", "Concept", "Concept"),
     "relation": _m("Verhouding", "Relation", "Relation"),
-    "other_concept": _m("Begrip elders", "Concept ailleurs", "Concept elsewhere"),
+    "mapping_object": _m("Ten opzichte van", "Par rapport à", "Compared with"),
     "confidence": _m("Zekerheid", "Confiance", "Confidence"),
     "justification": _m("Verantwoording", "Justification", "Justification"),
     "mapped_by": _m("Door", "Par", "By"),
@@ -257,6 +258,12 @@ MESSAGES: Mapping[str, LocalizedText] = {
     "number": _m("Nr.", "N°", "No."),
     "dimension": _m("Dimensie", "Dimension", "Dimension"),
     "scale": _m("Schaal", "Échelle", "Scale"),
+    "scale_n": _m("Schaal {n}", "Échelle {n}", "Scale {n}"),
+    "one_scale": _m(
+        "Antwoordschaal voor alle vragen: {scale}",
+        "Échelle de réponse pour toutes les questions : {scale}",
+        "Answer scale for every question: {scale}",
+    ),
     "scales": _m("Antwoordschalen", "Échelles de réponse", "Answer scales"),
     "bands": _m("Betekenis van de scores", "Interprétation des scores", "What the scores mean"),
     "band": _m("Niveau", "Niveau", "Band"),
@@ -321,6 +328,7 @@ AUTONYMS: Mapping[str, str] = {
 }
 
 
+@functools.cache
 def ui_language(lang: str) -> str:
     """The language the site's words are shown in for a page in *lang*."""
     for tag in fallback_chain(lang, fallback=()):
@@ -329,12 +337,14 @@ def ui_language(lang: str) -> str:
     return UI_LANGUAGES[0]
 
 
+@functools.cache
 def ui(key: str, lang: str) -> Text:
     """The message *key* for a page in *lang*, with the language it is really written in."""
     tag = ui_language(lang)
     return Text(text=MESSAGES[key][tag], lang=tag)
 
 
+@functools.cache
 def language_name(code: str, lang: str) -> Text:
     """The name of the language *code* in the words of a page in *lang* (the code itself if unknown)."""
     names = LANGUAGE_NAMES.get(code) or LANGUAGE_NAMES.get(code.split("-", 1)[0])

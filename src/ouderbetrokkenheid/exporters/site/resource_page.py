@@ -40,7 +40,7 @@ def provenance_section(ctx: SiteContext, provenance: Provenance, owner: str, lan
     """Where a record comes from: its source document, how far it was checked, its translations."""
     try:
         source = ctx.library.pack_of(owner).source(provenance.source)
-    except Exception:  # noqa: BLE001 - a source the manifest does not declare: show its id
+    except Exception:
         source = None
     if source is not None:
         bits = [external(source.url, esc(source.title))]
@@ -205,7 +205,7 @@ def render_resource(ctx: SiteContext, resource: Resource, lang: str, path: str) 
     sections.append(provenance_section(ctx, resource.provenance, owner, lang))
     try:
         pack = ctx.library.pack_of(owner)
-    except Exception:  # noqa: BLE001 - a resource built by hand, in no pack
+    except Exception:
         pack = None
     ld = f'<script type="application/ld+json">{script_json(page_node(resource, pack, lang))}</script>\n'
     return page(

@@ -143,9 +143,9 @@ def effect_chart(effects: Sequence[Effect], lang: str, chart_id: str) -> str:
     title = m_text("chart_title", lang, metric=metric, scale=m_text(scale.key, lang))
     chart_id = esc(chart_id)
     numbered = len(effects) > 1
-    height = _ZONE_H + _LANE_H * len(effects) + _AXIS_H
-    top = _ZONE_H
-    bottom = _ZONE_H + _LANE_H * len(effects)
+    top = _ZONE_H if scale.zones else 10
+    bottom = top + _LANE_H * len(effects)
+    height = bottom + _AXIS_H
     body: list[str] = []
     descriptions: list[str] = []
     # zones (or a plain band) behind the lanes
@@ -168,7 +168,7 @@ def effect_chart(effects: Sequence[Effect], lang: str, chart_id: str) -> str:
     if scale.line is not None:
         value, key = scale.line
         x = _x(scale, value)
-        body.append(f'<line class="refline" x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{bottom}"/>')
+        body.append(f'<line class="refline" x1="{x:.1f}" y1="{max(top - 6, 0)}" x2="{x:.1f}" y2="{bottom}"/>')
     # lanes: one per effect
     for index, effect in enumerate(effects, 1):
         y = top + _LANE_H * (index - 1) + _LANE_H / 2
@@ -189,9 +189,15 @@ def effect_chart(effects: Sequence[Effect], lang: str, chart_id: str) -> str:
         anchor = "start" if right else "end"
         tx = x + (12 if right else -12)
         shown = text + (f" ({m_text('beyond_scale', lang)})" if outside else "")
-        body.append(f'<text x="{tx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}" class="value">{esc(shown)}</text>')
+        body.append(
+            f'<text x="{tx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}" class="value">{esc(shown)}</text>'
+        )
         zone = zone_of(scale, effect.value)
-        described = shown if zone is None else m_text("effect_in_zone", lang, value=shown, zone=m_text(zone.key, lang))
+        described = (
+            shown
+            if zone is None
+            else m_text("effect_in_zone", lang, value=shown, zone=m_text(zone.key, lang))
+        )
         descriptions.append((f"{index}. " if numbered else "") + described)
     # axis
     body.append(
@@ -223,9 +229,7 @@ def effect_chart(effects: Sequence[Effect], lang: str, chart_id: str) -> str:
         f'<figure class="chart">\n<svg class="scale" viewBox="0 0 {_WIDTH} {height}" width="100%" '
         f'role="img" aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg">\n'
         f'<title id="{chart_id}-t">{esc(title)}</title>\n'
-        f'<desc id="{chart_id}-d">{esc("; ".join(descriptions))}</desc>\n'
-        + "\n".join(body)
-        + "\n</svg>\n"
+        f'<desc id="{chart_id}-d">{esc("; ".join(descriptions))}</desc>\n' + "\n".join(body) + "\n</svg>\n"
         f'<figcaption><ul class="legend">{"".join(legend)}</ul>{note}</figcaption>\n</figure>\n'
     )
 

@@ -1,0 +1,93 @@
+"""The catalog page: a search field and facets that ``site.js`` brings to life, and the full list of
+records as plain HTML (what a visitor without JavaScript, or a crawler, gets).
+
+The search runs in the browser over ``assets/search-index.<lang>.js`` (see
+:mod:`~ouderbetrokkenheid.exporters.site.search`); the results update as you type (debounced), the
+number of results is announced in a ``role="status"`` region, and the query and facets are kept in the
+address (``#q=...&theme=...``), so the language switch and the back button keep them.
+"""
+
+from collections import Counter
+from typing import Any
+
+from ouderbetrokkenheid.exporters.site.context import SiteContext
+from ouderbetrokkenheid.exporters.site.markup import esc, m, m_text, page
+from ouderbetrokkenheid.exporters.site.search import FACETS
+
+
+def _result_item(doc: dict[str, Any], kinds: dict[str, str]) -> str:
+    """One result, as ``site.js`` renders it too."""
+    title_lang = f' lang="{esc(doc["tl"])}"' if doc.get("tl") else ""
+    meta = esc(kinds.get(doc["k"], doc["k"]))
+    if doc.get("y"):
+        meta += f" · {esc(doc['y'])}"
+    snippet = ""
+    if doc.get("s"):
+        snippet_lang = f' lang="{esc(doc["sl"])}"' if doc.get("sl") else ""
+        snippet = f'<p class="snippet"{snippet_lang}>{esc(doc["s"])}</p>'
+    return (
+        f'<li><a href="{esc(doc["u"])}"{title_lang}>{esc(doc["t"])}</a> '
+        f'<span class="meta">{meta}</span>{snippet}</li>\n'
+    )
+
+
+def render_catalog(ctx: SiteContext, lang: str, path: str, index: dict[str, Any]) -> str:
+    """The catalog page in *lang*; *index* is the search index for *lang* (the same data site.js gets)."""
+    docs = index["docs"]
+    counts: dict[str, Counter[int]] = {name: Counter() for name, _ in FACETS}
+    for doc in docs:
+        for (name, _), values in zip(FACETS, doc["f"], strict=True):
+            counts[name].update(values)
+    facets = []
+    for number, facet in enumerate(index["facets"]):
+        name = facet["name"]
+        if not facet["values"]:
+            continue
+        items = []
+        for i, (code, label, label_lang) in enumerate(
+            zip(facet["values"], facet["labels"], facet["langs"], strict=True)
+        ):
+            box = f"f-{name}-{i}"
+            marker = f' lang="{esc(label_lang)}"' if label_lang else ""
+            items.append(
+                f'<li><input type="checkbox" id="{box}" name="{esc(name)}" value="{esc(code)}">'
+                f'<label for="{box}"><span{marker}>{esc(label)}</span> '
+                f'<span class="count">({counts[name][i]})</span></label></li>'
+            )
+        facets.append(
+            f'<details class="facet" data-facet="{esc(name)}"{" open" if number == 0 else ""}>'
+            f"<summary>{esc(facet['label'])}</summary>\n"
+            f'<fieldset><legend class="vh">{esc(facet["label"])}</legend>\n'
+            f"<ul>{''.join(items)}</ul></fieldset></details>\n"
+        )
+    results = "".join(_result_item(docs[i], index["kinds"]) for i in index["browse"])
+    total = m_text("results_all", lang).format(n=len(docs))
+    body = (
+        f"<h1>{m('catalog', lang)}</h1>\n"
+        f'<p class="lead">{m("catalog_intro", lang)}</p>\n'
+        f'<div id="ob-search" class="search" role="search" hidden>\n'
+        f'<label for="ob-q">{m("search_label", lang)}</label>\n'
+        '<input id="ob-q" name="q" type="search" autocomplete="off" spellcheck="false" '
+        'aria-controls="ob-results">\n'
+        "</div>\n"
+        '<div class="catalog">\n'
+        '<div id="ob-filters" class="filters" hidden>\n'
+        f'<h2 id="filters-h">{m("filters", lang)}</h2>\n'
+        + "".join(facets)
+        + f'<button type="button" id="ob-clear">{m("clear_filters", lang)}</button>\n'
+        "</div>\n"
+        '<div class="hits">\n'
+        f'<h2 id="results-h" class="vh">{m("results", lang)}</h2>\n'
+        f'<p id="ob-status" class="status" role="status">{esc(total)}</p>\n'
+        f'<p class="nojs">{m("js_needed", lang)}</p>\n'
+        f'<ol id="ob-results" class="results" aria-labelledby="results-h">\n{results}</ol>\n'
+        f'<button type="button" id="ob-more" hidden>{m("show_more", lang)}</button>\n'
+        "</div>\n</div>\n"
+    )
+    return page(
+        ctx.frame(path, lang, "catalog"),
+        title=m_text("catalog", lang),
+        body=body,
+        scripts=(f"assets/search-index.{lang}.js",),
+        search_box=False,
+    )

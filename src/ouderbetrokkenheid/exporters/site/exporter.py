@@ -1,0 +1,151 @@
+"""The ``html`` exporter: the library as a static, self-contained, multilingual web site."""
+
+from collections.abc import Callable, Iterator, Mapping
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ouderbetrokkenheid.exporters.base import atomic_folder
+from ouderbetrokkenheid.exporters.progress import progress_steps
+from ouderbetrokkenheid.model.text import is_language_tag
+
+if TYPE_CHECKING:
+    from ouderbetrokkenheid.catalog.library import Library
+    from ouderbetrokkenheid.exporters.site.context import SiteContext
+
+KINDS = frozenset({"resources", "findings", "frameworks", "mappings", "assessments"})
+
+#: The languages every site is written in (the switch on every page), in this order.
+LANGUAGES: tuple[str, ...] = ("nl", "fr", "en")
+
+#: The files shipped with this package that every site gets, under ``assets/``.
+STATIC_FILES: tuple[str, ...] = ("site.css", "site.js")
+
+Page = tuple[str, Callable[[], str]]
+
+
+def site_languages(options: Mapping[str, Any]) -> tuple[tuple[str, ...], str]:
+    """``(languages, default)`` from the options: ``nl``, ``fr`` and ``en``, plus ``options["lang"]``
+    when it is another language (its pages use the site's Dutch words, marked as such); the default
+    is ``options["lang"]`` (``nl`` when not given).
+
+    :raises ValueError: when ``options["lang"]`` is not a language tag.
+    """
+    lang = options.get("lang") or LANGUAGES[0]
+    if not isinstance(lang, str) or not is_language_tag(lang):
+        raise ValueError(f"options['lang'] must be a language tag such as 'nl' or 'fr', not {lang!r}")
+    languages = LANGUAGES if lang in LANGUAGES else (*LANGUAGES, lang)
+    return languages, lang
+
+
+def static_file(name: str) -> bytes:
+    """A file shipped in the package's ``static`` folder."""
+    return files("ouderbetrokkenheid.exporters.site").joinpath("static", name).read_bytes()
+
+
+def pages(ctx: "SiteContext", default: str) -> Iterator[Page]:
+    """Every file of the site after the static ones: ``(path, render)``, lazily rendered."""
+    from ouderbetrokkenheid.exporters.site.catalog_page import render_catalog
+    from ouderbetrokkenheid.exporters.site.evidence_page import render_evidence
+    from ouderbetrokkenheid.exporters.site.framework_page import render_framework
+    from ouderbetrokkenheid.exporters.site.home_page import render_home, render_root
+    from ouderbetrokkenheid.exporters.site.instruments_page import (
+        forms,
+        render_assessment,
+        render_form,
+        render_instruments,
+    )
+    from ouderbetrokkenheid.exporters.site.resource_page import render_resource
+    from ouderbetrokkenheid.exporters.site.search import build_index, index_script
+
+    yield "index.html", lambda: render_root(ctx, default)
+    for lang in ctx.languages:
+        index: dict[str, Any] = {}
+
+        def build(lang: str = lang, index: dict[str, Any] = index) -> str:
+            index.update(
+                build_index(
+                    ctx.catalog,
+                    ctx.records,
+                    lang,
+                    url_of=lambda record, lang=lang: (ctx.path(record.id, lang) or "").split("/", 1)[-1],
+                    title_of=lambda record, lang=lang: ctx.title(record, lang),
+                    summary_of=lambda record, lang=lang: ctx.summary(record, lang),
+                    year_of=lambda record: str(getattr(record, "year", None) or ""),
+                )
+            )
+            return index_script(index)
+
+        yield f"assets/search-index.{lang}.js", build
+        yield (
+            f"{lang}/catalog.html",
+            lambda lang=lang, index=index: render_catalog(ctx, lang, f"{lang}/catalog.html", index),
+        )
+        yield f"{lang}/index.html", lambda lang=lang: render_home(ctx, lang, f"{lang}/index.html")
+        yield f"{lang}/evidence.html", lambda lang=lang: render_evidence(ctx, lang, f"{lang}/evidence.html")
+        yield (
+            f"{lang}/instruments.html",
+            lambda lang=lang: render_instruments(ctx, lang, f"{lang}/instruments.html"),
+        )
+        for resource in ctx.resources:
+            path = ctx.path(resource.id, lang)
+            assert path is not None
+            yield path, lambda r=resource, lang=lang, path=path: render_resource(ctx, r, lang, path)
+        for framework in ctx.frameworks:
+            path = ctx.path(framework.id, lang)
+            assert path is not None
+            yield path, lambda f=framework, lang=lang, path=path: render_framework(ctx, f, lang, path)
+        for assessment in ctx.assessments:
+            path = ctx.path(assessment.id, lang)
+            assert path is not None
+            yield path, lambda a=assessment, lang=lang, path=path: render_assessment(ctx, a, lang, path)
+    for path, assessment, group, lang in forms(ctx):
+        yield path, lambda a=assessment, g=group, lang=lang: render_form(ctx, a, g, lang)
+
+
+def page_count(ctx: "SiteContext") -> int:
+    """How many files :func:`pages` yields."""
+    from ouderbetrokkenheid.exporters.site.instruments_page import forms
+
+    per_language = 5 + len(ctx.resources) + len(ctx.frameworks) + len(ctx.assessments)
+    return 1 + per_language * len(ctx.languages) + len(forms(ctx))
+
+
+@attrs.frozen
+class SiteExporter:
+    """A static web site: home, catalog with search and facets, a page per resource and framework,
+    the evidence, the instruments and their printable forms, in Dutch, French and English."""
+
+    name: str = "html"
+    media_type: str = "text/html"
+    extension: str = ""
+    kinds: frozenset[str] = KINDS
+    description: str = (
+        "a static multilingual web site (nl/fr/en): catalog with search and facets, frameworks, evidence, "
+        "printable forms; works offline from file://"
+    )
+
+    def export(self, library: "Library", destination: Path, options: Mapping[str, Any]) -> None:
+        """Write the site into the folder *destination* atomically. ``options["lang"]``: the default
+        language (``nl``); ``options["progress"]``: told ``(done, total)`` after each page."""
+        from ouderbetrokkenheid import __version__
+        from ouderbetrokkenheid.exporters.site.context import SiteContext
+
+        languages, default = site_languages(options)
+        ctx = SiteContext(library, languages, __version__)
+        step = progress_steps(options, page_count(ctx))
+        with atomic_folder(Path(destination)) as folder:
+            assets = folder / "assets"
+            assets.mkdir()
+            for name in STATIC_FILES:
+                (assets / name).write_bytes(static_file(name))
+            made: set[Path] = {folder, assets}
+            for path, render in pages(ctx, default):
+                target = folder / path
+                if target.parent not in made:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    made.add(target.parent)
+                target.write_text(render(), encoding="utf-8", newline="\n")
+                step()
