@@ -13,8 +13,6 @@ import typing
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-import attrs
-
 from cattrs.preconf.json import JsonConverter, make_converter
 
 from ouderbetrokkenheid.model import LocalizedText
