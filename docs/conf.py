@@ -82,6 +82,8 @@ from ouderbetrokkenheid import (
     load_pack, validate_pack, check_pack, structure, unstructure,
 )
 from ouderbetrokkenheid.model import *
+# Docstrings that autodoc pulls in are tested too; these are the names their examples use.
+from ouderbetrokkenheid.catalog.text import fold, stem, terms, tokens
 EXAMPLE_PACK = pathlib.Path({str(ROOT / "examples" / "voorbeeldpack")!r})
 SCHEMAS = pathlib.Path({str(ROOT / "schemas")!r})
 """

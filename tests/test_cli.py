@@ -293,7 +293,18 @@ def test_export_with_filters(capsys, tmp_path):
     (entry,) = json.loads(target.read_text("utf-8"))["packs"]
     assert "resources" not in entry  # filtered away
     assert entry["frameworks"]  # other kinds are kept
-    code, _, _ = run(capsys, "export", "--to", "json", "--out", str(target), "--pack", "andere", "--path", str(EXAMPLE_PACK))
+    code, _, _ = run(
+        capsys,
+        "export",
+        "--to",
+        "json",
+        "--out",
+        str(target),
+        "--pack",
+        "andere",
+        "--path",
+        str(EXAMPLE_PACK),
+    )
     (entry,) = json.loads(target.read_text("utf-8"))["packs"]
     assert set(entry) == {"manifest"}  # --pack filters every kind
 
@@ -327,3 +338,34 @@ def test_new_pack_scaffold_validates_and_passes_its_own_tests(capsys, tmp_path):
     assert code == 1 and "already exists" in err
     code, _, err = run(capsys, "new-pack", "Mijn School", "--dir", str(tmp_path))
     assert code == 1 and "not a valid pack name" in err
+
+
+def test_a_failing_exporter_plugin_is_named(capsys, monkeypatch, tmp_path):
+    from ouderbetrokkenheid.exporters import json as json_exporter
+
+    def explode(library):
+        raise ValueError("plugin bug")
+
+    monkeypatch.setattr(json_exporter, "library_data", explode)
+    code, _, err = run(
+        capsys, "export", "--to", "json", "--out", str(tmp_path / "x.json"), "--path", str(EXAMPLE_PACK)
+    )
+    assert code == 1
+    assert "exporter 'json' of ouderbetrokkenheid.builtin.exporters failed: ValueError: plugin bug" in err
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_broken_pipe_is_quiet(tmp_path):
+    import os
+
+    command = f"{sys.executable} -m ouderbetrokkenheid schemas | head -1"
+    result = subprocess.run(
+        command,
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "OUDERBETROKKENHEID_DISABLE_PLUGIN_AUTOLOAD": "1"},
+    )
+    assert "Traceback" not in result.stderr
+    assert result.stdout.startswith("defs")

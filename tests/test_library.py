@@ -106,3 +106,45 @@ def test_the_same_id_twice_in_one_pack_given_directly(pack):
     with pytest.raises(ob.LibraryError) as info:
         ob.Library([twice])
     assert "used twice in pack 'voorbeeld'" in str(info.value)
+
+
+def test_a_folder_given_by_path_replaces_the_installed_pack_of_that_name():
+    from ouderbetrokkenheid.plugins import get_plugin_manager
+
+    installed = ob.load_pack(EXAMPLE_PACK)
+
+    class Plugin:
+        @staticmethod
+        @ob.hookimpl
+        def ob_packs():
+            return [installed]
+
+    host = get_plugin_manager(plugins=[Plugin()], load_entry_points=False)
+    library = ob.Library.discover([EXAMPLE_PACK], host=host)
+    assert library.report.problems == ()  # no duplicate-pack
+    assert library.pack("voorbeeld") is not installed
+
+
+def test_assert_valid_pack_checks_references_against_context(tmp_path):
+    from ouderbetrokkenheid.testing import assert_valid_pack
+
+    dependent = tmp_path / "afh"
+    dependent.mkdir()
+    (dependent / "pack.yaml").write_text(
+        "name: afh\nversion: 1.0.0\ntitle: {nl: A}\npublisher: {name: A}\nlicence: CC0-1.0\n"
+        "languages: [nl]\nsources: [{id: s, title: S}]\ndepends: [voorbeeld]\n",
+        "utf-8",
+    )
+    (dependent / "r.yaml").write_text(
+        "resources:\n  - id: afh/r\n    kind: book\n    title: {nl: R}\n"
+        "    concepts: [voorbeeld/kader#ontmoeten]\n    provenance: {source: s, status: unverified}\n",
+        "utf-8",
+    )
+    with pytest.raises(AssertionError, match="unresolved-external-reference"):
+        assert_valid_pack(dependent, context=False)
+    assert assert_valid_pack(dependent, context=[EXAMPLE_PACK]).problems == ()
+    (dependent / "r.yaml").write_text(
+        (dependent / "r.yaml").read_text("utf-8").replace("#ontmoeten", "#weg"), "utf-8"
+    )
+    with pytest.raises(AssertionError, match="unknown-reference"):
+        assert_valid_pack(dependent, context=[EXAMPLE_PACK])

@@ -407,9 +407,11 @@ def test_interactive_run_that_stops_halfway_resumes(tmp_path, mini):
     assert result.respondent == "r1"
     assert result.answers == {"welkom": "2", "drempel": "na"}
     assert result.language == "fr"
-    assert json.loads(save.read_text("utf-8"))["answers"] == {"welkom": "2", "drempel": "na"}
+    assert json.loads(save.read_text("utf-8"))["responses"][0]["answers"] == {"welkom": "2", "drempel": "na"}
     assert not journal_path(save).exists()
-    assert ob.schema.fast_validator("response").is_valid(json.loads(save.read_text("utf-8")))
+    assert ob.schema.fast_validator("response").is_valid(json.loads(save.read_text("utf-8"))["responses"][0])
+    (read,) = ob.read_responses(save, ob.load_pack(EXAMPLE_PACK).assessments[0]).responses()  # score reads it
+    assert read.answers == {"welkom": "2", "drempel": "na"}
 
 
 def test_quit_skip_and_codes(tmp_path, mini):
@@ -505,7 +507,7 @@ def test_an_interrupted_process_resumes(tmp_path):
         [sys.executable, "-c", script], input="1\n", capture_output=True, text=True, env=env, check=False
     )
     assert done.returncode == 0, done.stderr
-    assert json.loads(save.read_text("utf-8"))["answers"] == {"welkom": "4", "drempel": "1"}
+    assert json.loads(save.read_text("utf-8"))["responses"][0]["answers"] == {"welkom": "4", "drempel": "1"}
 
 
 # -- the commands --------------------------------------------------------------------------------

@@ -59,7 +59,7 @@ class ExporterSpecs:
     def ob_exporters(self) -> "Sequence[Exporter]":
         """Return the exporters this plugin provides.
 
-        An exporter has a ``name`` (used with ``export --format NAME``), a ``media_type``, a file
+        An exporter has a ``name`` (used with ``export --to NAME``), a ``media_type``, a file
         ``extension`` (empty for exporters that write a folder), the record ``kinds`` it accepts, and
         an ``export(library, destination, options)`` method; see :class:`~ouderbetrokkenheid.Exporter`.
         Two exporters with the same name are an error that names both plugins.

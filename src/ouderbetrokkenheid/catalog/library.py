@@ -97,15 +97,19 @@ class Library:
         problems: list[Problem] = []
         ready: list[ContentPack] = []
         folders: list[tuple[str | None, Path]] = []
+        given = [Path(path) for path in paths]
+        # A folder given by path replaces an installed pack of the same name (a pack being edited).
+        replaced = {name for name in map(_pack_name, given) if name}
         if plugins:
             host = host or get_plugin_manager()
             for info, item in host.pack_sources():
                 if isinstance(item, ContentPack):
-                    ready.append(item)
-                else:
+                    if item.name not in replaced:
+                        ready.append(item)
+                elif _pack_name(Path(str(item))) not in replaced:
                     folders.append((info.label, Path(str(item))))
             problems.extend(host.problems)
-        folders.extend((None, Path(path)) for path in paths)
+        folders.extend((None, path) for path in given)
         library = cls(problems=problems)
         for pack in ready:
             library._problems.extend(library._add(pack))
@@ -288,3 +292,19 @@ def _by_dependencies(folders: Sequence[tuple[Any, Path]]) -> list[tuple[Any, Pat
                 placed.add(info[i][0])  # type: ignore[arg-type]
         remaining = [i for i in remaining if i not in ready]
     return [folders[i] for i in ordered]
+
+
+def _pack_name(folder: Path) -> str | None:
+    """The name in the manifest of the pack at *folder* (``None`` if it cannot be read)."""
+    from ouderbetrokkenheid.loading.documents import DocumentError, read_document
+    from ouderbetrokkenheid.validation.pack import MANIFEST_NAMES
+
+    manifest = next((folder / n for n in MANIFEST_NAMES if (folder / n).is_file()), None)
+    if manifest is None:
+        return None
+    try:
+        data = read_document(manifest).data
+    except DocumentError:
+        return None
+    name = data.get("name") if isinstance(data, dict) else None
+    return name if isinstance(name, str) else None

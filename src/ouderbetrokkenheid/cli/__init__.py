@@ -218,5 +218,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> None:
-    """Entry point of the console script."""
-    sys.exit(main())
+    """Entry point of the console script (and ``python -m ouderbetrokkenheid``)."""
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # ouderbetrokkenheid ... | head: the reader left; not an error
+        # Python flushes stdout again at exit; point it at devnull so that makes no traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = EXIT_OK
+    sys.exit(code)

@@ -372,19 +372,31 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
             return not packs or record.id.split("/", 1)[0] in packs  # --pack applies to every kind
 
         library = library.filtered(wanted)
-    _, exporter = exporters[args.exporter]
+    info, exporter = exporters[args.exporter]
     options: dict[str, Any] = {"lang": out.lang}
     if args.assessment:
         options["assessment"] = args.assessment
     if not args.quiet and not out.json and sys.stderr.isatty():
         options["progress"] = _progress
-    exporter.export(library, Path(args.out), options)
-    if "progress" in options:
-        print(file=sys.stderr)
+    exported = sum(len(getattr(pack, kind, ())) for pack in library.packs for kind in exporter.kinds)
+    try:
+        exporter.export(library, Path(args.out), options)
+    except (ob.OuderbetrokkenheidError, OSError):
+        raise
+    except Exception as exc:  # a plugin's bug is reported as the plugin's, not ours
+        out.error(
+            f"exporter {args.exporter!r} of {info.label} failed: {type(exc).__name__}: {exc}; nothing was written"
+        )
+        return EXIT_INVALID
+    finally:
+        if "progress" in options:
+            print(file=sys.stderr)
     if out.json:
-        out.data({"exporter": args.exporter, "out": args.out, "records": len(library)})
+        out.data({"exporter": args.exporter, "out": args.out, "records": exported})
     else:
-        out.line(f"exported {len(library)} records with {args.exporter!r} to {args.out}")
+        out.line(
+            f"exported {exported} record(s) ({', '.join(sorted(exporter.kinds))}) with {args.exporter!r} to {args.out}"
+        )
     return EXIT_OK
 
 

@@ -19,7 +19,7 @@ class Exporter(Protocol):
     Plugins return exporters from the ``ob_exporters`` hook. Any object with these attributes is one.
     """
 
-    #: Used with ``export --format NAME``.
+    #: Used with ``export --to NAME``.
     name: str
     #: The media type of what it writes (``application/json``; ``text/html`` for a site).
     media_type: str

@@ -348,7 +348,8 @@ def run_assessment(
     data = unstructure(response)
     if not fast_validator("response").is_valid(data):  # pragma: no cover - the checks above prevent it
         raise AssessError(f"the response does not validate against the response schema: {data}")
-    _write_atomically(save, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    # {"responses": [...]}: the shape `score` reads, so an assess run can be scored as it is
+    _write_atomically(save, json.dumps({"responses": [data]}, ensure_ascii=False, indent=2) + "\n")
     journal.unlink()
     say(words["saved"].format(file=save))
     return response

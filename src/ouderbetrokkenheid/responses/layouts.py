@@ -108,8 +108,7 @@ def _unknown(
         "response-unknown-item",
         f"{assessment.id} has no item {link!r}",
         Where(file=file, line=1, column=index + 1, name=name),
-        hint
-        + f"The columns are respondent, group, version, submitted, language and the link ids: {', '.join(links)}.",
+        hint,
     )
 
 

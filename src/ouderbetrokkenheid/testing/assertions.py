@@ -1,6 +1,8 @@
 """Assertions for pack authors."""
 
+from collections.abc import Iterable
 from os import PathLike
+from pathlib import Path
 
 from ouderbetrokkenheid.errors import Report
 from ouderbetrokkenheid.validation import validate_pack
@@ -17,13 +19,45 @@ def _render(report: Report) -> str:
     return "\n".join(lines)
 
 
-def assert_valid_pack(path: str | PathLike[str], *, strict: bool = True) -> Report:
+def assert_valid_pack(
+    path: str | PathLike[str], *, strict: bool = True, context: Iterable[str | PathLike[str]] | bool = True
+) -> Report:
     """Assert that the pack at *path* has no errors (and, when *strict*, no warnings either).
 
+    References into other packs (``depends``) are checked against *context*: ``True`` (the default)
+    uses the installed packs, a list of folders uses those packs, ``False`` checks the pack alone.
     The assertion message lists every problem with its location and hint. Returns the report.
     """
-    report = validate_pack(path)
+    external = None
+    if context is not False:
+        from ouderbetrokkenheid.catalog.library import Library
+
+        folders = [] if context is True else list(context)
+        library = Library.discover(folders, plugins=context is True)
+        own = _name(path)
+        names = {pack.name for pack in library.packs} - {own}
+
+        def external(identifier: str) -> bool | None:
+            namespace = identifier.split("/", 1)[0]
+            return (identifier in library) if namespace in names else None
+
+    report = validate_pack(path, external=external)
     failed = report.problems if strict else report.errors
     if failed:
         raise AssertionError(f"the pack at {path} has {len(failed)} problem(s):\n{_render(report)}")
     return report
+
+
+def _name(path: str | PathLike[str]) -> str | None:
+    from ouderbetrokkenheid.errors import ProblemError
+    from ouderbetrokkenheid.loading.documents import read_document
+
+    for manifest in ("pack.yaml", "pack.yml", "pack.json"):
+        candidate = Path(path) / manifest
+        if candidate.is_file():
+            try:
+                data = read_document(candidate).data
+            except ProblemError:
+                return None
+            return data.get("name") if isinstance(data, dict) else None
+    return None

@@ -68,6 +68,12 @@ def _describe(error: Any) -> tuple[str, str, str, str]:
     elif error.validator == "pattern" and isinstance(error.schema, dict) and error.schema.get("description"):
         message = f"{error.instance!r} does not have the required form"
         hint = str(error.schema["description"])
+    elif error.validator == "format":
+        hint = {
+            "uri": "Give an absolute address that starts with http://, https:// or mailto:.",
+            "date": "Write dates as YYYY-MM-DD (2026-03-01).",
+            "date-time": "Write date-times as 2026-03-01T10:15:00Z or with an offset (+01:00).",
+        }.get(str(error.validator_value), hint)
     elif error.validator == "enum":
         message = f"{error.instance!r} is not one of: " + ", ".join(map(str, error.validator_value))
         close = difflib.get_close_matches(str(error.instance), [str(v) for v in error.validator_value], n=1)

@@ -60,7 +60,8 @@ def render_catalog(ctx: SiteContext, lang: str, path: str, index: dict[str, Any]
             f'<fieldset><legend class="vh">{esc(facet["label"])}</legend>\n'
             f"<ul>{''.join(items)}</ul></fieldset></details>\n"
         )
-    results = "".join(_result_item(docs[i], index["kinds"]) for i in index["browse"])
+    # the first page of results as plain HTML; every record is on the full list (list.html)
+    results = "".join(_result_item(docs[i], index["kinds"]) for i in index["browse"][: index["pageSize"]])
     total = m_text("results_all", lang).format(n=len(docs))
     body = (
         f"<h1>{m('catalog', lang)}</h1>\n"
@@ -82,6 +83,7 @@ def render_catalog(ctx: SiteContext, lang: str, path: str, index: dict[str, Any]
         f'<p class="nojs">{m("js_needed", lang)}</p>\n'
         f'<ol id="ob-results" class="results" aria-labelledby="results-h">\n{results}</ol>\n'
         f'<button type="button" id="ob-more" hidden>{m("show_more", lang)}</button>\n'
+        f'<p class="full-list"><a href="list.html">{m("full_list", lang, n=esc(len(docs)))}</a></p>\n'
         "</div>\n</div>\n"
     )
     return page(
@@ -91,3 +93,14 @@ def render_catalog(ctx: SiteContext, lang: str, path: str, index: dict[str, Any]
         scripts=(f"assets/search-index.{lang}.js",),
         search_box=False,
     )
+
+
+def render_list(ctx: SiteContext, lang: str, path: str, index: dict[str, Any]) -> str:
+    """Every record of the catalog on one plain page, in browse order (no script needed)."""
+    results = "".join(_result_item(index["docs"][i], index["kinds"]) for i in index["browse"])
+    body = (
+        f"<h1>{m('full_list_title', lang)}</h1>\n"
+        f'<p class="lead">{m("full_list_intro", lang, n=esc(len(index["docs"])))}</p>\n'
+        f'<ol class="results">\n{results}</ol>\n'
+    )
+    return page(ctx.frame(path, lang, "catalog"), title=m_text("full_list_title", lang), body=body)

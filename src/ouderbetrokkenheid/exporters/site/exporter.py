@@ -47,7 +47,7 @@ def static_file(name: str) -> bytes:
 
 def pages(ctx: "SiteContext", default: str) -> Iterator[Page]:
     """Every file of the site after the static ones: ``(path, render)``, lazily rendered."""
-    from ouderbetrokkenheid.exporters.site.catalog_page import render_catalog
+    from ouderbetrokkenheid.exporters.site.catalog_page import render_catalog, render_list
     from ouderbetrokkenheid.exporters.site.evidence_page import render_evidence
     from ouderbetrokkenheid.exporters.site.framework_page import render_framework
     from ouderbetrokkenheid.exporters.site.home_page import render_home, render_root
@@ -83,6 +83,10 @@ def pages(ctx: "SiteContext", default: str) -> Iterator[Page]:
             f"{lang}/catalog.html",
             lambda lang=lang, index=index: render_catalog(ctx, lang, f"{lang}/catalog.html", index),
         )
+        yield (
+            f"{lang}/list.html",
+            lambda lang=lang, index=index: render_list(ctx, lang, f"{lang}/list.html", index),
+        )
         yield f"{lang}/index.html", lambda lang=lang: render_home(ctx, lang, f"{lang}/index.html")
         yield f"{lang}/evidence.html", lambda lang=lang: render_evidence(ctx, lang, f"{lang}/evidence.html")
         yield (
@@ -109,7 +113,7 @@ def page_count(ctx: "SiteContext") -> int:
     """How many files :func:`pages` yields."""
     from ouderbetrokkenheid.exporters.site.instruments_page import forms
 
-    per_language = 5 + len(ctx.resources) + len(ctx.frameworks) + len(ctx.assessments)
+    per_language = 6 + len(ctx.resources) + len(ctx.frameworks) + len(ctx.assessments)
     return 1 + per_language * len(ctx.languages) + len(forms(ctx))
 
 

@@ -101,9 +101,26 @@ MESSAGES: Mapping[str, LocalizedText] = {
     ),
     "show_more": _m("Meer tonen", "Afficher plus", "Show more"),
     "js_needed": _m(
-        "Zoeken en filteren vraagt JavaScript; hieronder staat de volledige lijst.",
-        "La recherche et les filtres nécessitent JavaScript ; la liste complète suit.",
-        "Searching and filtering need JavaScript; the full list follows.",
+        "Zoeken en filteren vraagt JavaScript. Hieronder de eerste items; alle staan op de volledige lijst.",
+        "La recherche et les filtres nécessitent JavaScript. Voici les premiers éléments ; tous figurent "
+        "sur la liste complète.",
+        "Searching and filtering need JavaScript. The first items follow; all of them are on the full list.",
+    ),
+    "full_list": _m(
+        "Volledige lijst van de {n} items",
+        "Liste complète des {n} éléments",
+        "Full list of the {n} items",
+    ),
+    "full_list_title": _m(
+        "Alle items van de catalogus", "Tous les éléments du catalogue", "Every item in the catalogue"
+    ),
+    "full_list_intro": _m(
+        "De {n} items van de catalogus: eerst de bronnen, dan de kaders, instrumenten en bevindingen, elk "
+        "alfabetisch.",
+        "Les {n} éléments du catalogue : d'abord les ressources, puis les cadres, les instruments et les "
+        "constats, chacun par ordre alphabétique.",
+        "The catalogue's {n} items: resources first, then frameworks, instruments and findings, each in "
+        "alphabetical order.",
     ),
     # resource fields
     "kind": _m("Soort", "Type", "Kind"),

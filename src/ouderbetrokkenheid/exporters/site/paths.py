@@ -7,6 +7,7 @@ Every page is written once per language, under that language's folder::
     forms/<assessment>-<group>-<lang>.html
     <lang>/index.html               home
     <lang>/catalog.html             search and facets
+    <lang>/list.html                every record on one plain page (no script needed)
     <lang>/evidence.html            findings (#f-...) with their effects
     <lang>/instruments.html         the assessments
     <lang>/resources/<name>.html

@@ -188,8 +188,10 @@ def _other(tag: str, lang: str) -> str:
 
 def index_script(data: dict[str, Any]) -> str:
     """The ``search-index.<lang>.js`` file: a script that registers *data* under its language."""
+    # JSON.parse of a string literal is much faster to load than the same data as an object literal
+    literal = script_json(script_json(data))
     return (
         "/* ouderbetrokkenheid search index: generated, do not edit. */\n"
         "window.OB_SEARCH = window.OB_SEARCH || {};\n"
-        f"window.OB_SEARCH[{script_json(data['lang'])}] = {script_json(data)};\n"
+        f"window.OB_SEARCH[{script_json(data['lang'])}] = JSON.parse({literal});\n"
     )

@@ -1,0 +1,564 @@
+"""The ``html`` exporter (the static site), without a browser: the pages it writes for the bundled packs,
+their HTML (parsed with the standard library), accessibility basics, links, the search index, escaping,
+and atomic writing. ``test_site_browser.py`` drives the same site in headless Chromium."""
+
+import datetime
+import json
+import re
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import ClassVar
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+import ouderbetrokkenheid as ob
+from ouderbetrokkenheid.catalog.catalog import Catalog
+from ouderbetrokkenheid.exporters.base import Exporter
+from ouderbetrokkenheid.exporters.site import SiteExporter
+from ouderbetrokkenheid.exporters.site.exporter import site_languages
+from ouderbetrokkenheid.exporters.site.markup import script_json
+from ouderbetrokkenheid.exporters.site.paths import Names, safe_name
+from ouderbetrokkenheid.exporters.site.related import RelatedIndex
+from ouderbetrokkenheid.exporters.site.scales import HATTIE, MONTHS, zone_of
+from ouderbetrokkenheid.model import (
+    Agent,
+    ContentPack,
+    Effect,
+    Finding,
+    Link,
+    LocalizedText,
+    PackManifest,
+    Provenance,
+    Resource,
+    Source,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKS = [*sorted(ROOT.glob("plugins/*/src/*/pack")), ROOT / "examples" / "voorbeeldpack"]
+LANGS = ("nl", "fr", "en")
+LANDMARKS = ("header", "nav", "main", "footer")
+
+
+@pytest.fixture(scope="module")
+def library() -> ob.Library:
+    found = ob.Library.discover(PACKS, plugins=False)
+    assert found.report.ok, found.report.problems
+    assert {p.name for p in found.packs} == {"ocb", "vcov", "ref", "instrumenten", "voorbeeld"}
+    return found
+
+
+@pytest.fixture(scope="module")
+def site(library, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "site"
+    SiteExporter().export(library, out, {"lang": "nl"})
+    return out
+
+
+# -- a small HTML checker ------------------------------------------------------------------------
+
+
+class Page(HTMLParser):
+    """What the tests look at in one page."""
+
+    VOID: ClassVar[frozenset[str]] = frozenset(
+        {
+            "area",
+            "base",
+            "br",
+            "col",
+            "embed",
+            "hr",
+            "img",
+            "input",
+            "link",
+            "meta",
+            "source",
+            "track",
+            "wbr",
+        }
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.html_lang: str | None = None
+        self.tags: Counter[str] = Counter()
+        self.headings: list[int] = []
+        self.heading_text: list[str] = []
+        self.ids: Counter[str] = Counter()
+        self.urls: list[tuple[str, str, str]] = []  # (tag, attribute, value)
+        self.labels_for: set[str] = set()
+        self.inputs: list[dict[str, str | None]] = []
+        self.scripts: list[tuple[dict[str, str | None], str]] = []
+        self.langs: list[str] = []
+        self.stack: list[str] = []
+        self._script: dict[str, str | None] | None = None
+        self._script_text: list[str] = []
+        self._heading: list[str] | None = None
+        self.h1_lang: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags[tag] += 1
+        if tag == "html":
+            self.html_lang = a.get("lang")
+        if a.get("id"):
+            self.ids[a["id"]] += 1
+        if "lang" in a and tag != "html":
+            self.langs.append(a["lang"] or "")
+        for name in ("href", "src", "action", "formaction", "xlink:href", "poster", "data"):
+            if a.get(name) is not None:
+                self.urls.append((tag, name, a[name]))
+        if tag == "label" and a.get("for"):
+            self.labels_for.add(a["for"])
+        if tag in {"input", "select", "textarea"}:
+            self.inputs.append(a)
+        if re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(int(tag[1]))
+            self._heading = []
+            if tag == "h1":
+                self.h1_lang = a.get("lang")
+        if tag == "script":
+            self._script = a
+            self._script_text = []
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._script is not None:
+            self.scripts.append((self._script, "".join(self._script_text)))
+            self._script = None
+        if re.fullmatch(r"h[1-6]", tag) and self._heading is not None:
+            self.heading_text.append("".join(self._heading).strip())
+            self._heading = None
+        if self.stack and self.stack[-1] == tag:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script_text.append(data)
+        if self._heading is not None:
+            self._heading.append(data)
+
+
+def parse(path: Path) -> Page:
+    page = Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    page.close()
+    return page
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+# -- the pages -----------------------------------------------------------------------------------
+
+
+def test_is_an_exporter():
+    exporter = SiteExporter()
+    assert isinstance(exporter, Exporter)
+    assert (exporter.name, exporter.media_type, exporter.extension) == ("html", "text/html", "")
+    assert exporter.kinds == {"resources", "findings", "frameworks", "mappings", "assessments"}
+    assert exporter.description
+
+
+def test_writes_every_page_in_every_language(site, library):
+    ctx_names = {
+        "resources": Names(r.id for r in library.resources()),
+        "frameworks": Names(f.id for f in library.frameworks()),
+        "instruments": Names(a.id for a in library.assessments()),
+    }
+    assert (site / "index.html").is_file()
+    assert (site / "assets" / "site.css").is_file()
+    assert (site / "assets" / "site.js").is_file()
+    for lang in LANGS:
+        assert (site / "assets" / f"search-index.{lang}.js").is_file()
+        for page in ("index.html", "catalog.html", "list.html", "evidence.html", "instruments.html"):
+            assert (site / lang / page).is_file(), (lang, page)
+        for folder, records in (
+            ("resources", library.resources()),
+            ("frameworks", library.frameworks()),
+            ("instruments", library.assessments()),
+        ):
+            files = {p.name for p in (site / lang / folder).glob("*.html")}
+            assert files == {f"{ctx_names[folder].name(r.id)}.html" for r in records}
+    forms = {p.name for p in (site / "forms").glob("*.html")}
+    expected = {
+        f"{safe_name(a.id)}-{g.id}-{lang}.html"
+        for a in library.assessments()
+        if a.items()
+        for g in a.groups
+        for lang in LANGS
+    }
+    assert forms == expected
+    assert len(expected) == 3 * 2 * 3  # three complete instruments, two groups each, three languages
+    assert not list(site.parent.glob(".site.*"))  # no temporary folder left
+
+
+def test_every_page_parses_with_lang_landmarks_and_heading_order(site):
+    pages = html_files(site)
+    assert len(pages) > 300
+    for path in pages:
+        page = parse(path)
+        where = path.relative_to(site)
+        assert page.html_lang, where
+        assert not page.stack or page.stack == ["html"], (where, page.stack)  # every element closed
+        assert page.tags["h1"] == 1, where
+        assert page.headings[0] == 1, where
+        for before, after in zip(page.headings, page.headings[1:], strict=False):
+            assert after <= before + 1, (where, page.headings)
+        assert all(text for text in page.heading_text), where
+        duplicated = [i for i, n in page.ids.items() if n > 1]
+        assert not duplicated, (where, duplicated)
+        landmarks = LANDMARKS if where.parts[0] != "forms" else ("header", "main", "footer")
+        if where.name == "index.html" and len(where.parts) == 1:
+            landmarks = ("header", "nav", "main", "footer")
+        for landmark in landmarks:
+            assert page.tags[landmark] >= 1, (where, landmark)
+        assert page.tags["main"] == 1, where
+        for field in page.inputs:
+            if field.get("type") == "hidden":
+                continue
+            assert field.get("id") in page.labels_for or field.get("aria-label"), (where, field)
+        if where.parts[0] in LANGS:
+            assert page.html_lang == where.parts[0], where
+            assert page.tags["a"] >= 1 and any(a == "#main" for _, _, a in page.urls), where  # skip link
+
+
+def test_no_reference_leaves_the_folder(site):
+    """src/href/action point inside the folder; only content links (<a href>) go out, and only to
+    http, https or mailto."""
+    for path in html_files(site):
+        page = parse(path)
+        for tag, attribute, url in page.urls:
+            scheme = urlsplit(url).scheme.lower()
+            if tag == "a" and attribute == "href" and scheme:
+                assert scheme in {"http", "https", "mailto"}, (path, url)
+                continue
+            assert not scheme, (path, tag, attribute, url)
+            assert not url.startswith("//"), (path, url)
+    for asset in (site / "assets").iterdir():
+        text = asset.read_text(encoding="utf-8")
+        assert not re.search(
+            r"\b(fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts)\s*\(", text
+        )
+        if asset.suffix == ".css":
+            assert "url(" not in text and "@import" not in text
+
+
+def test_every_internal_link_resolves(site):
+    """Every relative link and script/style reference reaches a file of the site, and its #fragment an
+    element of that page."""
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(path: Path) -> set[str]:
+        if path not in ids:
+            ids[path] = set(parse(path).ids)
+        return ids[path]
+
+    checked = 0
+    for path in html_files(site):
+        for tag, _, url in parse(path).urls:
+            parts = urlsplit(url)
+            if parts.scheme or tag == "form":
+                continue
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            assert target.is_file(), (path.relative_to(site), url)
+            assert site.resolve() in target.parents, url
+            if parts.fragment and target.suffix == ".html":
+                assert parts.fragment in ids_of(target), (path.relative_to(site), url)
+            checked += 1
+    assert checked > 5000
+
+
+def test_language_switch_links_the_same_page(site):
+    page = parse(site / "nl" / "resources" / "ocb__boekje-bij-de-thee.html")
+    switch = {
+        url for tag, _, url in page.urls if tag == "a" and "/resources/ocb__boekje-bij-de-thee.html" in url
+    }
+    assert switch == {f"../../{lang}/resources/ocb__boekje-bij-de-thee.html" for lang in LANGS}
+    text = (site / "fr" / "resources" / "ocb__boekje-bij-de-thee.html").read_text(encoding="utf-8")
+    assert 'hreflang="en"' in text and 'aria-current="true"' in text
+
+
+def test_home_shows_the_three_themes_and_every_framework(site, library):
+    text = (site / "nl" / "index.html").read_text(encoding="utf-8")
+    for label in ("Gelijkwaardig partnerschap", "Thuisbetrokkenheid", "Open communicatie"):
+        assert f">{label}</a></h3>" in text
+    for framework in library.frameworks():
+        assert (
+            framework.title.get_text("nl") in text
+            or framework.title.get_text("nl").replace("'", "&#x27;") in text
+        )
+    assert "zonder rangorde" in text and "in volgorde" in text  # unordered and ordered frameworks
+    en = (site / "en" / "index.html").read_text(encoding="utf-8")
+    assert ">Home involvement</a></h3>" in en
+
+
+def test_resource_page_has_all_languages_provenance_related_and_json_ld(site, library):
+    resource = library.get("ocb/boekje-bij-de-thee")
+    text = (site / "en" / "resources" / "ocb__boekje-bij-de-thee.html").read_text(encoding="utf-8")
+    page = parse(site / "en" / "resources" / "ocb__boekje-bij-de-thee.html")
+    for tag in ("nl", "fr", "en"):
+        assert f'<div lang="{tag}"' in text
+    assert "Provenance" in text and "taken from the source document" in text
+    related = [r.id for r in RelatedIndex(library).related(resource)]
+    assert related
+    for other in related:
+        assert f'href="../../en/resources/{safe_name(other)}.html"' in text
+    blocks = [body for attributes, body in page.scripts if attributes.get("type") == "application/ld+json"]
+    assert len(blocks) == 1
+    node = json.loads(blocks[0])
+    assert node["@context"] == "https://schema.org"
+    assert node["name"] == resource.title["en"]
+    assert "LearningResource" in node["@type"]
+    assert not any(key.startswith("ob:") for key in node)
+
+
+def test_framework_page_shows_concepts_collections_and_crosswalks(site):
+    text = (site / "en" / "frameworks" / "ref__lusse.html").read_text(encoding="utf-8")
+    assert 'id="c-factor-6"' in text
+    assert "Crosswalks" in text and "narrow match" in text
+    sdl = (site / "en" / "frameworks" / "ref__sdl-gradaties.html").read_text(encoding="utf-8")
+    assert '<ol class="members">' in sdl and "in order" in sdl
+    ocb = (site / "en" / "frameworks" / "ocb__themas.html").read_text(encoding="utf-8")
+    assert '<ul class="members">' in ocb and "no ranking" in ocb
+
+
+def test_evidence_draws_effects_on_their_scale(site):
+    text = (site / "nl" / "evidence.html").read_text(encoding="utf-8")
+    charts = re.findall(r'<svg class="scale".*?</svg>', text, flags=re.S)
+    assert len(charts) >= 4
+    hattie = next(c for c in charts if "0,51" in c)
+    assert 'role="img"' in hattie and "<title" in hattie and "<desc" in hattie
+    assert "Zone van gewenste effecten" in hattie
+    # the hinge line sits at 0.40 on the -0.2..1.2 axis
+    hinge = re.search(r'<line class="refline" x1="([\d.]+)"', hattie)
+    assert hinge is not None
+    assert float(hinge[1]) == pytest.approx(34 + (0.40 + 0.2) / 1.4 * (640 - 34 - 24), abs=0.1)
+    months = next(c for c in charts if "+4 maanden" in c)
+    assert "−12" in months and ">12<" in months
+    assert "4 van 5" in text  # EEF padlocks, with their text
+
+
+def test_zones():
+    assert zone_of(HATTIE, 0.49).key == "zone_desired"
+    assert zone_of(HATTIE, 0.40).key == "zone_desired"
+    assert zone_of(HATTIE, 0.39).key == "zone_teacher"
+    assert zone_of(HATTIE, 0.1).key == "zone_developmental"
+    assert zone_of(HATTIE, -0.5).key == "zone_reverse"
+    assert zone_of(HATTIE, 2.0).key == "zone_desired"
+    assert zone_of(MONTHS, 4) is None
+
+
+def test_instruments_link_their_printable_forms(site):
+    text = (site / "nl" / "instruments.html").read_text(encoding="utf-8")
+    assert "../forms/instrumenten__partnerschapsmeting-parents-fr.html" in text
+    form = parse(site / "forms" / "instrumenten__partnerschapsmeting-parents-fr.html")
+    assert form.html_lang == "fr"
+    detail = (site / "nl" / "instruments" / "vcov__knelpuntentest.html").read_text(encoding="utf-8")
+    assert "De vragen van dit instrument zijn niet bekend" in detail
+
+
+def test_search_index_is_the_catalog_index(site, library):
+    catalog = Catalog(library)
+    for lang in LANGS:
+        script = (site / "assets" / f"search-index.{lang}.js").read_text(encoding="utf-8")
+        assert "</script" not in script.lower() and "<" not in script.split("\n", 1)[1]
+        data = json.loads(re.search(r"window\.OB_SEARCH\[\"\w+\"\] = (.*);\n$", script, flags=re.S)[1])
+        index = catalog.index(lang)
+        assert data["vocab"] == index.vocabulary
+        assert len(data["docs"]) == index.size == len(data["browse"])
+        assert sorted(data["browse"]) == list(range(index.size))
+        for term in ("ouder", "parent", max(index.postings, key=lambda t: len(index.postings[t][0]))):
+            if term not in index.postings:
+                continue
+            position = data["vocab"].index(term)
+            docs, weights = index.postings[term]
+            assert data["post"][position][0::2] == docs.tolist()
+            assert data["post"][position][1::2] == pytest.approx(weights.tolist(), abs=1e-5)
+        assert [f["name"] for f in data["facets"]] == [
+            "theme",
+            "audience",
+            "level",
+            "kind",
+            "language",
+            "access",
+        ]
+
+
+def test_related_index_agrees_with_the_catalog(library):
+    catalog = Catalog(library)
+    related = RelatedIndex(library)
+    compared = 0
+    for resource in library.resources():
+        expected = [hit.record.id for hit in catalog.related(resource.id)]
+        assert [r.id for r in related.related(resource)] == expected, resource.id
+        compared += bool(expected)
+    assert compared > 50
+
+
+def test_progress_is_told_per_page(library, tmp_path):
+    calls = []
+    SiteExporter().export(
+        library, tmp_path / "out", {"progress": lambda done, total: calls.append((done, total))}
+    )
+    total = calls[0][1]
+    assert calls == [(i, total) for i in range(total + 1)]
+    written = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
+    assert total == len(written) - 2  # site.css and site.js are copied, not rendered
+
+
+def test_languages_option(library, tmp_path):
+    assert site_languages({}) == (LANGS, "nl")
+    assert site_languages({"lang": "fr"}) == (LANGS, "fr")
+    assert site_languages({"lang": "ar"}) == ((*LANGS, "ar"), "ar")
+    with pytest.raises(ValueError, match="language tag"):
+        site_languages({"lang": "../etc"})
+    small = library.filtered(lambda r: r.id.startswith("ocb/"))
+    SiteExporter().export(small, tmp_path / "ar", {"lang": "ar"})
+    root = (tmp_path / "ar" / "index.html").read_text(encoding="utf-8")
+    assert "url=ar/index.html" in root and 'lang="ar" dir="rtl"' in root
+    page = parse(tmp_path / "ar" / "ar" / "index.html")
+    assert page.html_lang == "ar"
+    assert "nl" in page.langs  # the site's words are Dutch there, and marked so
+
+
+# -- escaping ------------------------------------------------------------------------------------
+
+EVIL = "<script>alert(1)</script>\"'&"
+
+
+def _evil_library() -> ob.Library:
+    """A pack built by hand, bypassing the schema: markup in every text, javascript: URLs everywhere."""
+    provenance = Provenance(source="s", status="unverified", note=LocalizedText({"nl": EVIL}))
+    resource = Resource(
+        id="evil/a",
+        kind="book",
+        title=LocalizedText({"nl": EVIL + " titel", "en": "</script><script>alert(2)</script>"}),
+        subtitle=LocalizedText({"nl": "<img src=x onerror=alert(3)>"}),
+        summary=LocalizedText({"nl": "summary </script> " + EVIL, 'x" onclick="alert(4)': "other"}),
+        authors=(Agent(name=EVIL, kind="person", url="javascript:alert(5)"),),
+        publisher=(Agent(name="P", url="JavaScript:alert(6)"),),
+        links=(
+            Link(access="online", url="javascript:alert(7)", label=LocalizedText({"nl": EVIL})),
+            Link(access="download", url=" javascript:alert(8)"),
+            Link(access="online", url="data:text/html,<script>alert(9)</script>"),
+            Link(access="online", url="https://example.org/ok"),
+        ),
+        themes=('"><script>alert(10)</script>',),
+        licence="javascript:alert(11)",
+        provenance=provenance,
+    )
+    finding = Finding(
+        id="evil/f",
+        claim=LocalizedText({"nl": EVIL}),
+        effects=(Effect(metric="cohens-d", value=0.5, edition=EVIL, note=LocalizedText({"nl": EVIL})),),
+        caveats=(LocalizedText({"nl": EVIL}),),
+        provenance=provenance,
+    )
+    manifest = PackManifest(
+        name="evil",
+        version="1.0.0",
+        title=LocalizedText({"nl": EVIL}),
+        publisher=Agent(name=EVIL, url="javascript:alert(12)"),
+        licence="CC0-1.0",
+        languages=("nl",),
+        sources=(
+            Source(id="s", title=EVIL, url="javascript:alert(13)", retrieved=datetime.date(2026, 1, 1)),
+        ),
+    )
+    return ob.Library([ContentPack(manifest=manifest, resources=(resource,), findings=(finding,))])
+
+
+def test_content_is_escaped_and_unsafe_links_are_not_written(tmp_path):
+    out = tmp_path / "site"
+    SiteExporter().export(_evil_library(), out, {})
+    checked = 0
+    for path in out.rglob("*"):
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert "<script>alert" not in text, path
+        assert "<img src=x" not in text, path
+        assert 'onclick="alert' not in text, path
+        assert "alert(10)</script>" not in text
+        if path.suffix == ".html":
+            page = parse(path)
+            for _, _, url in page.urls:
+                assert not url.strip().lower().startswith(("javascript:", "data:")), (path, url)
+            for attributes, body in page.scripts:
+                assert attributes.get("src") or attributes.get("type") == "application/ld+json", (
+                    path,
+                    attributes,
+                )
+                assert "</script" not in body.lower()
+            checked += 1
+    assert checked >= 10
+    page = (out / "nl" / "resources" / "evil__a.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#x27;&amp; titel" in page
+    assert 'href="https://example.org/ok"' in page
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, flags=re.S)[1])
+    assert ld["name"].startswith("<script>alert(1)</script>")  # intact as data, escaped as \u003c in the page
+    assert ld["url"] == {"@id": "https://example.org/ok"}  # the javascript: and data: URLs are dropped
+    index = (out / "assets" / "search-index.en.js").read_text(encoding="utf-8")
+    assert "\\u003c/script\\u003e\\u003cscript\\u003ealert(2)" in index
+
+
+def test_no_javascript_url_reaches_an_attribute(tmp_path):
+    out = tmp_path / "site"
+    SiteExporter().export(_evil_library(), out, {})
+    for path in out.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        for attribute in re.findall(r'(?:href|src|action)="([^"]*)"', text):
+            assert "javascript" not in attribute.lower() and not attribute.lower().startswith("data:"), (
+                path,
+                attribute,
+            )
+
+
+def test_script_json_cannot_close_the_script():
+    text = script_json({"a": "</script><!-- \u2028 & >"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"a": "</script><!-- \u2028 & >"}
+
+
+def test_file_names_are_safe_and_unique():
+    names = Names()
+    assert names.name("vcov/boek") == "vcov__boek"
+    assert names.name("vcov/boek") == "vcov__boek"
+    sneaky = names.name("../../etc/passwd")
+    assert "/" not in sneaky and not sneaky.startswith(".")
+    clash = names.name("VCOV/boek")
+    assert clash != "vcov__boek" and clash.startswith("vcov__boek-")
+
+
+# -- atomic writing ------------------------------------------------------------------------------
+
+
+def test_failure_leaves_no_folder_and_keeps_an_earlier_export(library, tmp_path):
+    out = tmp_path / "site"
+
+    def explode(done, total):
+        if done == 40:
+            raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError, match="disk full"):
+        SiteExporter().export(library, out, {"progress": explode})
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []
+
+    SiteExporter().export(library, out, {"lang": "fr"})
+    before = (out / "index.html").read_text(encoding="utf-8")
+    with pytest.raises(RuntimeError, match="disk full"):
+        SiteExporter().export(library, out, {"lang": "en", "progress": explode})
+    assert (out / "index.html").read_text(encoding="utf-8") == before
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_bad_lang_option_is_refused_before_writing(library, tmp_path):
+    with pytest.raises(ValueError, match="language tag"):
+        SiteExporter().export(library, tmp_path / "site", {"lang": "<x>"})
+    assert not (tmp_path / "site").exists()
