@@ -84,10 +84,20 @@ def ajv() -> None:
         say("npm ci failed: the ajv cross-check will be SKIPPED")
 
 
+def browser() -> None:
+    """Say whether the browser tests will run (they need Debian's chromium and playwright)."""
+    chromium = os.environ.get("OUDERBETROKKENHEID_CHROMIUM", "/usr/bin/chromium")
+    if not Path(chromium).exists():
+        say(f"no Chromium at {chromium}: the browser tests will be SKIPPED (apt-get install chromium to run them)")
+    else:
+        say(f"Chromium found at {chromium}: the browser tests will run")
+
+
 def test() -> None:
     """The whole test suite: lint, docs (warnings are errors), then every test (core, packs, examples)."""
     ensure_venv(EXTRAS["test"])
     ajv()
+    browser()
     say("ruff")
     sh(PYTHON, "-m", "ruff", "check", "src", "tests", "plugins", "examples", "benchmarks", "docs", "dev.py")
     say("docs (html and doctest, warnings are errors)")

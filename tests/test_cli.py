@@ -130,7 +130,7 @@ def test_plugins_lists_builtins(capsys):
     code, out, _ = run(capsys, "plugins", "--format", "json")
     assert code == 0
     (row,) = json.loads(out)["plugins"]
-    assert row["builtin"] and row["exporters"] == ["json", "jsonld", "csv", "markdown"]
+    assert row["builtin"] and row["exporters"] == ["json", "jsonld", "csv", "markdown", "html"]
 
 
 def test_export_json_round_trips(capsys, tmp_path):

@@ -11,5 +11,6 @@ def ob_exporters() -> list[Exporter]:
     from ouderbetrokkenheid.exporters.json import JsonExporter
     from ouderbetrokkenheid.exporters.jsonld import JsonLdExporter
     from ouderbetrokkenheid.exporters.markdown import MarkdownExporter
+    from ouderbetrokkenheid.exporters.site import SiteExporter
 
-    return [JsonExporter(), JsonLdExporter(), CsvExporter(), MarkdownExporter()]
+    return [JsonExporter(), JsonLdExporter(), CsvExporter(), MarkdownExporter(), SiteExporter()]

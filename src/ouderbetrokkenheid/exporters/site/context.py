@@ -41,6 +41,13 @@ class SiteContext:
         self.languages = tuple(languages)
         self.version = version
         self.records = indexed_records(self.catalog)
+        # lookups that never raise (Library.get suggests close matches on a miss: costly in a loop)
+        self.by_id: dict[str, Record] = {record.id: record for record in library}
+        self.concepts: dict[str, tuple[Framework, Concept]] = {
+            concept.id: (framework, concept)
+            for framework in library.frameworks()
+            for concept in framework.concepts
+        }
         self.resources = library.resources()
         self.frameworks = library.frameworks()
         self.findings = library.findings()
@@ -129,10 +136,8 @@ class SiteContext:
     # -- pages and links -------------------------------------------------------------------------
     def framework_of(self, concept_id: str) -> Framework | None:
         """The framework that defines *concept_id*, if it is loaded."""
-        try:
-            return self.library.concept(concept_id)[0]
-        except Exception:
-            return None
+        found = self.concepts.get(concept_id)
+        return None if found is None else found[0]
 
     def path(self, identifier: str, lang: str) -> str | None:
         """The page (and anchor) of a record or concept, from the site root; ``None`` if it has none."""
@@ -154,14 +159,9 @@ class SiteContext:
         """A link to the page of *identifier*, labelled with its title; its id as code when it has no
         page here (a record of a pack that is not loaded)."""
         target = self.path(identifier, lang)
-        record: Record | Concept | None
-        if identifier in self.library:
-            try:
-                record = self.library.get(identifier)
-            except Exception:
-                record = self.library.concept(identifier)[1]
-        else:
-            record = None
+        record: Record | Concept | None = self.by_id.get(identifier)
+        if record is None and identifier in self.concepts:
+            record = self.concepts[identifier][1]
         if record is None or target is None:
             return f"<code>{esc(identifier)}</code>"
         body = t(self.title(record, lang), lang)
