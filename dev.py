@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The two commands of the quick start, for a fresh machine with only Python 3.11+.
 
-    python3 dev.py run    install the library and the bundled packs, validate them, show the catalog
+    python3 dev.py run    install the library and the bundled packs, validate them, build the e-toolkit site
     python3 dev.py test   install everything the tests need, then run the whole test suite
 
 Both work in a virtual environment ``.venv`` next to this file, made on first use; installs are
@@ -60,15 +60,19 @@ def cli(*args: str, check: bool = True) -> int:
 
 
 def run() -> None:
-    """The main job: install, validate the bundled packs, show the catalog."""
+    """The main job: install, validate the bundled packs, build the e-toolkit site."""
     ensure_venv(EXTRAS["run"])
     say("installed plugins")
     cli("plugins")
     say("validating the installed packs")
     packs = [str(pack.relative_to(ROOT)) for plugin in PLUGINS for pack in sorted(plugin.glob("src/*/pack"))]
     cli("validate", "--strict", *packs)
-    say("the catalog")
-    cli("catalog")
+    say("records per pack")
+    cli("validate")
+    site = ROOT / "_site"
+    say(f"building the e-toolkit site in {site.relative_to(ROOT)}/")
+    cli("export", "--to", "html", "--out", str(site))
+    say(f"done: open {site / 'index.html'} in a browser (it works from file://, no server needed)")
 
 
 def ajv() -> None:
