@@ -18,10 +18,33 @@ EXIT_USAGE = 2
 DEBUG_ENV = "OUDERBETROKKENHEID_DEBUG"
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter, with the width read without importing shutil (start-up time)."""
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+    ) -> None:
+        if width is None:
+            try:
+                width = int(os.environ.get("COLUMNS", "0")) or os.get_terminal_size().columns
+            except (OSError, ValueError):
+                width = 80
+            width -= 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that uses :class:`_Formatter` (also for the commands' own parsers)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+
 def _common(suppress: bool) -> argparse.ArgumentParser:
     """Options accepted before and after the command name."""
     default = argparse.SUPPRESS if suppress else None
-    parent = argparse.ArgumentParser(add_help=False)
+    parent = _Parser(add_help=False)
     parent.add_argument(
         "--lang",
         metavar="TAG",
@@ -69,7 +92,7 @@ def add_filters(sub: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the command line."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="ouderbetrokkenheid",
         description="Parent-school partnership knowledge as structured data: validate, browse and export content packs.",
         parents=[_common(suppress=False)],
@@ -77,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     common = _common(suppress=True)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     sub = commands.add_parser(
         "plugins", parents=[common], help="list installed plugins, their hooks, packs and exporters"

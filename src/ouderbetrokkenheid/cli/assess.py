@@ -4,10 +4,15 @@ Every answer is saved the moment it is given; a run that stops is continued by r
 command again. The finished response is written as JSON (``--save FILE``).
 """
 
+from __future__ import annotations
+
 import argparse
 import sys
-from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
 
 EXIT_OK = 0
 EXIT_STOPPED = 1
@@ -44,6 +49,8 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def default_save(assessment_id: str, group: str, respondent: str | None) -> Path:
     """``<local id>-<group>[-<respondent>].json`` in the current folder."""
+    from pathlib import Path
+
     parts = [assessment_id.split("/", 1)[-1], group]
     if respondent:
         parts.append("".join(c if c.isalnum() or c in "-_." else "_" for c in respondent))
@@ -52,6 +59,8 @@ def default_save(assessment_id: str, group: str, respondent: str | None) -> Path
 
 def run(args: argparse.Namespace, out: Any) -> int:
     """Run ``assess``: 0 when the response is complete, 1 when the run stopped early."""
+    from pathlib import Path
+
     import ouderbetrokkenheid as ob
     from ouderbetrokkenheid.responses.interactive import run_assessment
 

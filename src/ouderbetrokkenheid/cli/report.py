@@ -6,12 +6,15 @@ against ``result.schema.json`` and against the assessment *ID* (its version, gro
 and items), and writes the report atomically. ``paper-form ID --group G --out FILE`` writes the form.
 """
 
-import argparse
-import difflib
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from __future__ import annotations
 
+import argparse
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
+
     from ouderbetrokkenheid.catalog.library import Library
     from ouderbetrokkenheid.cli.commands import Output
     from ouderbetrokkenheid.errors import Problem
@@ -70,7 +73,7 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     sub.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace, out: "Output") -> int:
+def run(args: argparse.Namespace, out: Output) -> int:
     """Run ``report`` or ``paper-form`` (after :func:`add_parser`)."""
     from ouderbetrokkenheid.errors import ProblemError, UnknownIdError
 
@@ -86,7 +89,9 @@ def run(args: argparse.Namespace, out: "Output") -> int:
         return EXIT_INVALID
 
 
-def _assessment(args: argparse.Namespace, out: "Output") -> tuple["Library", "Assessment"]:
+def _assessment(args: argparse.Namespace, out: Output) -> tuple[Library, Assessment]:
+    import difflib
+
     from ouderbetrokkenheid.catalog.library import Library
     from ouderbetrokkenheid.errors import UnknownIdError
     from ouderbetrokkenheid.model import Assessment
@@ -101,13 +106,15 @@ def _assessment(args: argparse.Namespace, out: "Output") -> tuple["Library", "As
     return library, record
 
 
-def _language(args: argparse.Namespace, out: "Output", library: "Library") -> tuple[str, str]:
+def _language(args: argparse.Namespace, out: Output, library: Library) -> tuple[str, str]:
     """The asked language (or the pack's default) and the pack's default language."""
     default = library.pack_of(args.id).manifest.default_language
     return (out.lang or default), default
 
 
-def _report(args: argparse.Namespace, out: "Output") -> int:
+def _report(args: argparse.Namespace, out: Output) -> int:
+    from pathlib import Path
+
     from ouderbetrokkenheid.exporters.base import atomic_file
 
     kind = args.report_format or next(
@@ -136,7 +143,9 @@ def _report(args: argparse.Namespace, out: "Output") -> int:
     return EXIT_OK
 
 
-def _paper_form(args: argparse.Namespace, out: "Output") -> int:
+def _paper_form(args: argparse.Namespace, out: Output) -> int:
+    from pathlib import Path
+
     from ouderbetrokkenheid.exporters.base import atomic_file
     from ouderbetrokkenheid.reports.paper import group_items, render_paper_form
 
@@ -158,7 +167,7 @@ def _paper_form(args: argparse.Namespace, out: "Output") -> int:
     return EXIT_OK
 
 
-def read_result(path: Path, assessment: "Assessment") -> "Result":
+def read_result(path: Path, assessment: Assessment) -> Result:
     """Read a result file, check it against the schema and against *assessment*, and structure it.
     Raise :class:`~ouderbetrokkenheid.ProblemError` with every problem found (located in the file)."""
     from ouderbetrokkenheid.converter import structure
@@ -177,9 +186,11 @@ def read_result(path: Path, assessment: "Assessment") -> "Result":
     return structure(document.data, Result)
 
 
-def result_problems(document: "Document", assessment: "Assessment") -> list["Problem"]:
+def result_problems(document: Document, assessment: Assessment) -> list[Problem]:
     """What in a schema-valid result does not fit *assessment*: another assessment or version, or
     groups, dimensions, bands or items it does not have."""
+    import difflib
+
     data = document.data
     hint = "Score the responses again against this assessment, or give the assessment the result is for."
     if data["assessment"] != assessment.id:

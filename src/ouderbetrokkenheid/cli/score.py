@@ -1,8 +1,13 @@
 """``ouderbetrokkenheid score ID RESPONSES...``: scores per respondent group and dimension, the
 perception gaps between groups, and resources for the dimensions that need work."""
 
+from __future__ import annotations
+
 import argparse
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 EXIT_OK = 0
 EXIT_USAGE = 2
