@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ouderbetrokkenheid.errors import LibraryError, Problem, Report, Severity, UnknownIdError
 from ouderbetrokkenheid.model import (
+    KINDS,
     Assessment,
     Concept,
     ContentPack,
@@ -223,9 +224,8 @@ class Library:
         """A new library with only the records for which *keep* is true (packs and manifests kept)."""
         import attrs
 
-        kinds = ("resources", "findings", "frameworks", "mappings", "assessments")
         packs = [
-            attrs.evolve(pack, **{kind: tuple(r for r in getattr(pack, kind) if keep(r)) for kind in kinds})
+            attrs.evolve(pack, **{kind: tuple(r for r in getattr(pack, kind) if keep(r)) for kind in KINDS})
             for pack in self._packs.values()
         ]
         return Library(packs, problems=self._problems)
@@ -233,14 +233,7 @@ class Library:
     def counts(self) -> dict[str, dict[str, int]]:
         """Records per pack and kind: ``{"ocb": {"resources": 9, ...}}``."""
         return {
-            pack.name: {
-                "resources": len(pack.resources),
-                "findings": len(pack.findings),
-                "frameworks": len(pack.frameworks),
-                "mappings": len(pack.mappings),
-                "assessments": len(pack.assessments),
-            }
-            for pack in self._packs.values()
+            pack.name: {kind: len(getattr(pack, kind)) for kind in KINDS} for pack in self._packs.values()
         }
 
 

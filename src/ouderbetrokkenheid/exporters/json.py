@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ouderbetrokkenheid.exporters.base import atomic_file
+from ouderbetrokkenheid.model.pack import KINDS as RECORD_KINDS
 
 if TYPE_CHECKING:
     from ouderbetrokkenheid.catalog.library import Library
 
-KINDS = frozenset({"resources", "findings", "frameworks", "mappings", "assessments"})
+KINDS = frozenset(RECORD_KINDS)
 
 
 def library_data(library: "Library") -> dict[str, Any]:

@@ -47,12 +47,13 @@ from ouderbetrokkenheid.model import (
 from ouderbetrokkenheid.model import (
     Mapping as CrosswalkMapping,
 )
+from ouderbetrokkenheid.model.pack import KINDS as RECORD_KINDS
 from ouderbetrokkenheid.model.vocabularies import SCHEMA
 
 if TYPE_CHECKING:
     from ouderbetrokkenheid.catalog.library import Library
 
-KINDS = frozenset({"resources", "findings", "frameworks", "mappings", "assessments"})
+KINDS = frozenset(RECORD_KINDS)
 
 #: Every IRI of ours starts with this.
 BASE = "urn:ouderbetrokkenheid:"

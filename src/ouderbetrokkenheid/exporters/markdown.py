@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 import attrs
 
+from ouderbetrokkenheid import urls
 from ouderbetrokkenheid.exporters.base import atomic_folder
 from ouderbetrokkenheid.exporters.jsonld import licence_url
 from ouderbetrokkenheid.exporters.progress import progress_steps
@@ -38,15 +39,15 @@ from ouderbetrokkenheid.model import (
 from ouderbetrokkenheid.model import (
     Mapping as CrosswalkMapping,
 )
+from ouderbetrokkenheid.model.pack import KINDS as RECORD_KINDS
 
 if TYPE_CHECKING:
     from ouderbetrokkenheid.catalog.library import Library
 
-KINDS = frozenset({"resources", "findings", "frameworks", "mappings", "assessments"})
+KINDS = frozenset(RECORD_KINDS)
 INDEX = "index.md"
 DEFAULT_LANGUAGE = "nl"
 #: Link schemes that are written as links; any other URL is shown as text.
-SAFE_SCHEMES: tuple[str, ...] = ("http://", "https://", "mailto:")
 
 
 def _ui(nl: str, fr: str, en: str) -> LocalizedText:
@@ -170,8 +171,8 @@ def paragraphs(text: str) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """*url* ready for a Markdown link, or ``None`` when its scheme is not http, https or mailto."""
-    if url is None or not url.lower().startswith(SAFE_SCHEMES):
+    """*url* ready for a Markdown link, or ``None`` when it may not be linked (:mod:`ouderbetrokkenheid.urls`)."""
+    if urls.safe_url(url) is None:
         return None
     return quote(url, safe=":/?#[]@!$&'*+,;=%-._~")
 

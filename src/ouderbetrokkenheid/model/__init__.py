@@ -18,12 +18,13 @@ from ouderbetrokkenheid.model.assessment import (
 )
 from ouderbetrokkenheid.model.common import Agent, Link, Provenance, Source, Translation
 from ouderbetrokkenheid.model.framework import Collection, Concept, Framework, Mapping
-from ouderbetrokkenheid.model.pack import ContentPack, PackManifest, Record
+from ouderbetrokkenheid.model.pack import KINDS, ContentPack, PackManifest, Record
 from ouderbetrokkenheid.model.resource import Effect, Finding, Rating, Resource
 from ouderbetrokkenheid.model.text import LocalizedText, fallback_chain, is_language_tag
 from ouderbetrokkenheid.model.vocabularies import VOCABULARIES, Term, Vocabulary
 
 __all__ = [
+    "KINDS",
     "VOCABULARIES",
     "Agent",
     "Assessment",

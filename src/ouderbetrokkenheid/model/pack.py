@@ -10,6 +10,9 @@ from ouderbetrokkenheid.model.framework import Framework, Mapping
 from ouderbetrokkenheid.model.resource import Finding, Resource
 from ouderbetrokkenheid.model.text import LocalizedText
 
+#: The kinds of record a pack holds, as they are named in records files and on :class:`ContentPack`.
+KINDS: tuple[str, ...] = ("resources", "findings", "frameworks", "mappings", "assessments")
+
 #: Anything with an ``id`` that a pack holds.
 Record = Resource | Finding | Framework | Mapping | Assessment
 

@@ -11,7 +11,6 @@ nothing else. Its respondent count, its scores, and every gap
 that involves it are dropped before any renderer sees them.
 """
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
@@ -19,30 +18,13 @@ import attrs
 
 from ouderbetrokkenheid.model.assessment import Assessment, Gap, Result
 from ouderbetrokkenheid.model.text import LocalizedText
+from ouderbetrokkenheid.urls import safe_url
 
 if TYPE_CHECKING:
     from ouderbetrokkenheid.catalog.library import Library
 
 #: How many items a perception gap lists (those that differ most).
 GAP_ITEMS = 3
-
-#: The URL schemes a report may link to.
-SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
-_UNSAFE_URL_CHARS = re.compile(r"[\x00-\x20\x7f-\x9f\"'<>\\^`{|}]")
-
-
-def safe_url(url: str | None) -> str | None:
-    """Return *url* when it is an absolute ``http``, ``https`` or ``mailto`` URL with no whitespace,
-    control characters, quotes or angle brackets; otherwise ``None`` (it is then never linked)."""
-    if not url or _UNSAFE_URL_CHARS.search(url):
-        return None
-    found = _SCHEME.match(url)
-    if found is None or found[1].lower() not in SAFE_SCHEMES:
-        return None
-    if found[1].lower() in {"http", "https"} and not url[found.end() :].startswith("//"):
-        return None
-    return url
 
 
 @attrs.frozen(kw_only=True)

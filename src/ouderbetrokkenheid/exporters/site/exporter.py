@@ -9,13 +9,14 @@ import attrs
 
 from ouderbetrokkenheid.exporters.base import atomic_folder
 from ouderbetrokkenheid.exporters.progress import progress_steps
+from ouderbetrokkenheid.model.pack import KINDS as RECORD_KINDS
 from ouderbetrokkenheid.model.text import is_language_tag
 
 if TYPE_CHECKING:
     from ouderbetrokkenheid.catalog.library import Library
     from ouderbetrokkenheid.exporters.site.context import SiteContext
 
-KINDS = frozenset({"resources", "findings", "frameworks", "mappings", "assessments"})
+KINDS = frozenset(RECORD_KINDS)
 
 #: The languages every site is written in (the switch on every page), in this order.
 LANGUAGES: tuple[str, ...] = ("nl", "fr", "en")
