@@ -107,6 +107,8 @@ class _Checker:
 
     def refs(self, where: Located, field: str, targets: Sequence[str], what: str) -> Iterator[Problem]:
         for index, target in enumerate(targets):
+            if target in self.concepts or target in self.records:
+                continue  # the common case, without a generator per reference
             yield from self.ref(where, f"/{field}/{index}", target, what)
 
     # -- translations ------------------------------------------------------------------------
@@ -198,8 +200,10 @@ class _Checker:
         self.concepts.add(identifier)
 
     def resource(self, where: Located, record: Resource) -> Iterator[Problem]:
-        yield from self.refs(where, "concepts", record.concepts, "concept")
-        yield from self.refs(where, "related", record.related, "related resource")
+        if record.concepts:
+            yield from self.refs(where, "concepts", record.concepts, "concept")
+        if record.related:
+            yield from self.refs(where, "related", record.related, "related resource")
         if record.part_of is not None:
             yield from self.ref(where, "/part_of", record.part_of, "part_of")
 
