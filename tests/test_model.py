@@ -125,3 +125,12 @@ def test_framework_helpers():
     assert framework.concept("p/f#b") is concepts[1]
     with pytest.raises(KeyError):
         framework.concept("p/f#c")
+
+
+def test_the_package_exports_every_model_name():
+    import ouderbetrokkenheid
+
+    assert set(ouderbetrokkenheid._MODEL) == set(model.__all__)
+    assert set(model.__all__) <= set(ouderbetrokkenheid.__all__)
+    for name in ouderbetrokkenheid.__all__:
+        assert getattr(ouderbetrokkenheid, name) is not None

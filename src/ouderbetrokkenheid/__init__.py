@@ -59,7 +59,8 @@ _EXPORTS: dict[str, str] = {
     "unstructure": "ouderbetrokkenheid.converter",
     "get_converter": "ouderbetrokkenheid.converter",
 }
-_MODEL = (
+_MODEL = (  # kept equal to ouderbetrokkenheid.model.__all__ by a test (importing it here costs start-up time)
+    "KINDS",
     "Agent",
     "Assessment",
     "Band",
@@ -102,6 +103,7 @@ _EXPORTS.update(dict.fromkeys(_MODEL, "ouderbetrokkenheid.model"))
 __all__ = [
     "CODES",
     "FACETS",
+    "KINDS",
     "PROJECT",
     "VOCABULARIES",
     "Agent",
@@ -216,6 +218,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from ouderbetrokkenheid.hookspecs import PROJECT, hookimpl, hookspec
     from ouderbetrokkenheid.loading.documents import read_document
     from ouderbetrokkenheid.model import (
+        KINDS,
         VOCABULARIES,
         Agent,
         Assessment,
