@@ -246,6 +246,8 @@ def test_frameworks_tree_marks_ordered_collections(capsys):
     assert code == 0
     assert "Niveaus (ordered):" in out
     assert "1. Ontmoeten" in out and "2. Meedenken" in out
+    code, out, _ = run(capsys, "--lang", "fr", "frameworks", "voorbeeld/kader", "--path", str(EXAMPLE_PACK))
+    assert "Niveaux (ordonné):" in out
 
 
 def test_crosswalk(capsys):

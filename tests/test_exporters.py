@@ -961,7 +961,9 @@ def test_page_names_are_safe():
     assert markdown_exporter.page_name("../../etc/passwd") == "__..__etc__passwd.md"
     assert markdown_exporter.safe_url("javascript:alert(1)") is None
     assert markdown_exporter.safe_url("MAILTO:a@b.example") == "MAILTO:a@b.example"
-    assert markdown_exporter.safe_url("https://x.example/a b") is None  # whitespace: one rule for every output
+    assert (
+        markdown_exporter.safe_url("https://x.example/a b") is None
+    )  # whitespace: one rule for every output
     assert markdown_exporter.safe_url("https://x.example/a(b)") == "https://x.example/a%28b%29"
 
 

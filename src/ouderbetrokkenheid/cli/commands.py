@@ -15,6 +15,29 @@ EXIT_INVALID = 1
 EXIT_USAGE = 2
 
 
+#: The command line's own words that appear among content (labels come from the packs).
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "ordered": "ordered",
+        "unordered": "unordered, no ranking",
+        "unknown": "unknown",
+        "not-known": "({missing} of {total} not known)",
+    },
+    "nl": {
+        "ordered": "geordend",
+        "unordered": "zonder rangorde",
+        "unknown": "onbekend",
+        "not-known": "({missing} van {total} niet gekend)",
+    },
+    "fr": {
+        "ordered": "ordonné",
+        "unordered": "sans hiérarchie",
+        "unknown": "inconnu",
+        "not-known": "({missing} sur {total} inconnus)",
+    },
+}
+
+
 class Output:
     """Where the commands write: people get text, scripts get JSON (``--format json``)."""
 
@@ -27,6 +50,11 @@ class Output:
         if value is None:
             return ""
         return str(value.get_text(self.lang, default))
+
+    def word(self, key: str) -> str:
+        """A word of the command line's own text in the asked language (nl, fr or en; else English)."""
+        words = _WORDS.get((self.lang or "en").split("-", 1)[0], _WORDS["en"])
+        return words[key]
 
     def line(self, text: str = "") -> None:
         """Print a line to standard output."""
@@ -480,17 +508,21 @@ def cmd_frameworks(args: argparse.Namespace, out: Output) -> int:
 
         tree(None, 1)
         for collection in framework.collections:
-            order = "ordered" if collection.ordered else "unordered, no ranking"
+            order = out.word("ordered") if collection.ordered else out.word("unordered")
             out.line(f"  {out.text(collection.label, default)} ({order}):")
             for index, member in enumerate(collection.members, 1):
                 bullet = f"{index}." if collection.ordered else "-"
                 out.line(f"    {bullet} {labels.get(member, member)}")
             if collection.expected_members and len(collection.members) < collection.expected_members:
                 out.line(
-                    f"    ({collection.expected_members - len(collection.members)} of {collection.expected_members} not known)"
+                    "    "
+                    + out.word("not-known").format(
+                        missing=collection.expected_members - len(collection.members),
+                        total=collection.expected_members,
+                    )
                 )
         if framework.known_gaps is not None:
-            out.line(f"  unknown: {out.text(framework.known_gaps, default)}")
+            out.line(f"  {out.word('unknown')}: {out.text(framework.known_gaps, default)}")
         out.line()
     return EXIT_OK
 
