@@ -238,3 +238,11 @@ def test_hidden_folders_and_other_files_are_ignored(tmp_path):
     (folder / ".git").mkdir()
     (folder / ".git" / "junk.json").write_text("not json", "utf-8")
     assert ob.validate_pack(folder).problems == ()
+
+
+def test_peek_manifest_reads_name_and_depends_without_validating(tmp_path):
+    assert ob.peek_manifest(tmp_path) == (None, ())
+    (tmp_path / "pack.yaml").write_text("name: t\ndepends: [a, 3]\nversion: nonsense\n", "utf-8")
+    assert ob.peek_manifest(tmp_path) == ("t", ("a",))
+    (tmp_path / "pack.yaml").write_text("name: [unclosed\n", "utf-8")
+    assert ob.peek_manifest(tmp_path) == (None, ())

@@ -22,6 +22,7 @@ _EXPORTS: dict[str, str] = {
     "load_pack": "ouderbetrokkenheid.validation",
     "validate_pack": "ouderbetrokkenheid.validation",
     "check_pack": "ouderbetrokkenheid.validation",
+    "peek_manifest": "ouderbetrokkenheid.validation.pack",
     "read_document": "ouderbetrokkenheid.loading.documents",
     # catalog
     "Library": "ouderbetrokkenheid.catalog.library",
@@ -166,6 +167,7 @@ __all__ = [
     "hookspec",
     "is_language_tag",
     "load_pack",
+    "peek_manifest",
     "read_document",
     "read_many",
     "read_responses",
@@ -262,3 +264,4 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from ouderbetrokkenheid.scaffold import ScaffoldError, scaffold_pack
     from ouderbetrokkenheid.scoring import ResponseError, ResponseSet, recommend, score
     from ouderbetrokkenheid.validation import check_pack, load_pack, validate_pack
+    from ouderbetrokkenheid.validation.pack import peek_manifest

@@ -94,20 +94,21 @@ class Library:
         *paths*. Never raises for bad packs or plugins: a pack with errors is left out and its
         problems, like those of failing plugins, are in :attr:`report`."""
         from ouderbetrokkenheid.plugins import get_plugin_manager
+        from ouderbetrokkenheid.validation.pack import peek_manifest
 
         problems: list[Problem] = []
         ready: list[ContentPack] = []
         folders: list[tuple[str | None, Path]] = []
         given = [Path(path) for path in paths]
         # A folder given by path replaces an installed pack of the same name (a pack being edited).
-        replaced = {name for name in map(_pack_name, given) if name}
+        replaced = {peek_manifest(path)[0] for path in given} - {None}
         if plugins:
             host = host or get_plugin_manager()
             for info, item in host.pack_sources():
                 if isinstance(item, ContentPack):
                     if item.name not in replaced:
                         ready.append(item)
-                elif _pack_name(Path(str(item))) not in replaced:
+                elif peek_manifest(Path(str(item)))[0] not in replaced:
                     folders.append((info.label, Path(str(item))))
             problems.extend(host.problems)
         folders.extend((None, path) for path in given)
@@ -253,24 +254,9 @@ def _clash(code: str, message: str, where: str, severity: Severity = Severity.ER
 
 def _by_dependencies(folders: Sequence[tuple[Any, Path]]) -> list[tuple[Any, Path]]:
     """Order pack folders so that a pack comes after the packs it depends on (when it can)."""
-    from ouderbetrokkenheid.loading.documents import DocumentError, read_document
-    from ouderbetrokkenheid.validation.pack import MANIFEST_NAMES
+    from ouderbetrokkenheid.validation.pack import peek_manifest
 
-    info: list[tuple[str | None, tuple[str, ...]]] = []
-    for _, folder in folders:
-        name: str | None = None
-        depends: tuple[str, ...] = ()
-        manifest = next((folder / n for n in MANIFEST_NAMES if (folder / n).is_file()), None)
-        if manifest is not None:
-            try:
-                data = read_document(manifest).data
-                if isinstance(data, dict):
-                    name = data.get("name") if isinstance(data.get("name"), str) else None
-                    raw = data.get("depends")
-                    depends = tuple(d for d in raw if isinstance(d, str)) if isinstance(raw, list) else ()
-            except DocumentError:
-                pass  # reported when the pack itself is loaded
-        info.append((name, depends))
+    info = [peek_manifest(folder) for _, folder in folders]
     ordered: list[int] = []
     placed: set[str] = set()
     remaining = list(range(len(folders)))
@@ -285,19 +271,3 @@ def _by_dependencies(folders: Sequence[tuple[Any, Path]]) -> list[tuple[Any, Pat
                 placed.add(info[i][0])  # type: ignore[arg-type]
         remaining = [i for i in remaining if i not in ready]
     return [folders[i] for i in ordered]
-
-
-def _pack_name(folder: Path) -> str | None:
-    """The name in the manifest of the pack at *folder* (``None`` if it cannot be read)."""
-    from ouderbetrokkenheid.loading.documents import DocumentError, read_document
-    from ouderbetrokkenheid.validation.pack import MANIFEST_NAMES
-
-    manifest = next((folder / n for n in MANIFEST_NAMES if (folder / n).is_file()), None)
-    if manifest is None:
-        return None
-    try:
-        data = read_document(manifest).data
-    except DocumentError:
-        return None
-    name = data.get("name") if isinstance(data, dict) else None
-    return name if isinstance(name, str) else None

@@ -1,7 +1,6 @@
 """The commands of the command line. They use only the public API (``import ouderbetrokkenheid``)."""
 
 import argparse
-import contextlib
 import json
 import sys
 from collections.abc import Iterable
@@ -99,10 +98,10 @@ def cmd_plugins(args: argparse.Namespace, out: Output) -> int:
     host = ob.get_plugin_manager()
     packs: dict[str, list[str]] = {}
     for info, item in host.pack_sources():
-        name = item.name if isinstance(item, ob.ContentPack) else Path(str(item)).name
-        if not isinstance(item, ob.ContentPack):
-            with contextlib.suppress(ob.ProblemError, AttributeError):
-                name = ob.read_document(_manifest(Path(str(item)))).data.get("name", name)
+        if isinstance(item, ob.ContentPack):
+            name = item.name
+        else:
+            name = ob.peek_manifest(Path(str(item)))[0] or Path(str(item)).name
         packs.setdefault(info.name, []).append(name)
     exporters: dict[str, list[str]] = {}
     for exporter_name, (info, _) in host.exporters().items():
@@ -136,13 +135,6 @@ def cmd_plugins(args: argparse.Namespace, out: Output) -> int:
                 out.line(f"    exporters: {', '.join(row['exporters'])}")
         out.problems(host.problems)
     return EXIT_INVALID if any(p.is_error for p in host.problems) else EXIT_OK
-
-
-def _manifest(folder: Path) -> Path:
-    for name in ("pack.yaml", "pack.yml", "pack.json"):
-        if (folder / name).is_file():
-            return folder / name
-    return folder / "pack.yaml"
 
 
 # -- validate ------------------------------------------------------------------------------------
@@ -189,14 +181,7 @@ def _validate_paths(paths: list[Path], args: argparse.Namespace) -> dict[str, "o
     if args.max_file_size is not None:
         kwargs["max_bytes"] = args.max_file_size * 1024 * 1024
     context = None
-    given = set()
-    for path in paths:
-        try:
-            data = ob.read_document(_manifest(path)).data
-            if isinstance(data, dict) and isinstance(data.get("name"), str):
-                given.add(data["name"])
-        except ob.ProblemError:
-            pass  # reported by validate_pack below
+    given = {ob.peek_manifest(path)[0] for path in paths} - {None}  # unreadable ones: reported below
     if not args.no_plugins:
         context = ob.Library.discover()
     reports: dict[str, ob.Report] = {}

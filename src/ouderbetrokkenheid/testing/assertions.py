@@ -2,10 +2,10 @@
 
 from collections.abc import Iterable
 from os import PathLike
-from pathlib import Path
 
 from ouderbetrokkenheid.errors import Report
 from ouderbetrokkenheid.validation import validate_pack
+from ouderbetrokkenheid.validation.pack import peek_manifest
 
 
 def _render(report: Report) -> str:
@@ -34,7 +34,7 @@ def assert_valid_pack(
 
         folders = [] if context is True else list(context)
         library = Library.discover(folders, plugins=context is True)
-        own = _name(path)
+        own = peek_manifest(path)[0]
         names = {pack.name for pack in library.packs} - {own}
 
         def external(identifier: str) -> bool | None:
@@ -46,18 +46,3 @@ def assert_valid_pack(
     if failed:
         raise AssertionError(f"the pack at {path} has {len(failed)} problem(s):\n{_render(report)}")
     return report
-
-
-def _name(path: str | PathLike[str]) -> str | None:
-    from ouderbetrokkenheid.errors import ProblemError
-    from ouderbetrokkenheid.loading.documents import read_document
-
-    for manifest in ("pack.yaml", "pack.yml", "pack.json"):
-        candidate = Path(path) / manifest
-        if candidate.is_file():
-            try:
-                data = read_document(candidate).data
-            except ProblemError:
-                return None
-            return data.get("name") if isinstance(data, dict) else None
-    return None

@@ -61,9 +61,32 @@ def _problem(code: str, message: str, hint: str, file: str) -> Problem:
     return Problem(code=code, severity=Severity.ERROR, message=message, hint=hint, file=file)
 
 
+def find_manifest(folder: Path) -> Path | None:
+    """The manifest of the pack folder *folder* (``pack.yaml``, ``pack.yml`` or ``pack.json``), if any."""
+    return next((folder / name for name in MANIFEST_NAMES if (folder / name).is_file()), None)
+
+
+def peek_manifest(folder: str | PathLike[str]) -> tuple[str | None, tuple[str, ...]]:
+    """``(name, depends)`` read from the pack's manifest without validating it; ``(None, ())`` when it
+    cannot be read (the full load reports why). Used to order and match packs before loading them."""
+    manifest = find_manifest(Path(folder))
+    if manifest is None:
+        return None, ()
+    try:
+        data = read_document(manifest).data
+    except DocumentError:
+        return None, ()
+    if not isinstance(data, dict):
+        return None, ()
+    name = data.get("name") if isinstance(data.get("name"), str) else None
+    raw = data.get("depends")
+    depends = tuple(d for d in raw if isinstance(d, str)) if isinstance(raw, list) else ()
+    return name, depends
+
+
 def pack_files(root: Path) -> tuple[Path | None, list[Path]]:
     """Return the manifest (or ``None``) and the data files of the pack at *root*, in a stable order."""
-    manifest = next((root / name for name in MANIFEST_NAMES if (root / name).is_file()), None)
+    manifest = find_manifest(root)
     data = sorted(
         path
         for path in root.rglob("*")
