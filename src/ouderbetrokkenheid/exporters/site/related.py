@@ -1,12 +1,26 @@
-"""Related resources for every resource at once.
+"""Related resources for every resource at once, in time that grows with the catalog, not its square.
 
 :meth:`Catalog.related <ouderbetrokkenheid.Catalog.related>` scores every resource against one record;
 called for each page of a 10,000-resource site that is 10⁸ comparisons. :class:`RelatedIndex` gives the
 same ranking (explicit links 5, parts of the same whole 2, shared concepts 3, concepts linked by a
-crosswalk 3 × strength × confidence, 1 per shared theme; best first, then by id) with a few vector
-operations per resource. A test checks it against ``Catalog.related`` on the bundled packs.
+crosswalk 3 × strength × confidence, 1 per shared theme; best first, then by id) without looking at
+every resource for every page:
+
+- The score of another resource splits into a *sparse* part (explicit links, parts of the same whole:
+  a few resources), a *concept* part that depends only on the other resource's concepts (its *concept
+  set*; a catalog has far fewer of them than resources) and a *theme* part, at most the number of the
+  page's themes.
+- The concept part is added up per concept set through the few concept sets that hold each concept;
+  concept sets are then visited best first, their resources grouped by theme set and kept in id order,
+  until no later one can beat the tenth best found. Resources that share only themes are visited
+  by theme set in the same way, when they can still make the list.
+
+Scores are compared after rounding to nine decimals, so that equal sums (``3 × 0.8 + 1`` added in one
+order or another) tie and fall back to the id. A property test checks the ranking against
+``Catalog.related`` on generated catalogs.
 """
 
+import heapq
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -20,6 +34,9 @@ if TYPE_CHECKING:
 #: How much each crosswalk predicate counts (as in ``Catalog.related``).
 STRENGTH = {"exact": 1.0, "close": 0.8, "broad": 0.5, "narrow": 0.5, "related": 0.3}
 
+#: Decimals kept when scores are compared (see the module's text).
+DECIMALS = 9
+
 
 class RelatedIndex:
     """Everything ``related`` needs, indexed once for a library's resources."""
@@ -30,53 +47,76 @@ class RelatedIndex:
         self.resources: tuple[Resource, ...] = library.resources()
         n = len(self.resources)
         self.position = {r.id: i for i, r in enumerate(self.resources)}
-        ranks = sorted(range(n), key=lambda i: self.resources[i].id)
+        by_id = sorted(range(n), key=lambda i: self.resources[i].id)
         self.id_rank = np.empty(n, dtype=np.int64)
-        self.id_rank[ranks] = np.arange(n)
+        self.id_rank[by_id] = np.arange(n)
         self.listed_by: dict[str, list[int]] = defaultdict(list)  # id -> resources that list it as related
         self.parts: dict[str, list[int]] = defaultdict(list)  # whole -> its parts
-        self.by_concept: dict[str, list[int]] = defaultdict(list)  # with repeats, as the catalog counts
-        themes: dict[str, int] = {}
-        theme_rows: list[int] = []
-        theme_cols: list[int] = []
-        for i, resource in enumerate(self.resources):
+        concept_sets: dict[tuple[str, ...], int] = {}
+        theme_sets: dict[frozenset[str], int] = {}
+        self.concept_set = np.empty(n, dtype=np.int64)
+        self.theme_set = np.empty(n, dtype=np.int64)
+        # concept set -> theme set -> resources; theme set -> resources (both in id order)
+        grouped: list[dict[int, list[int]]] = []
+        by_theme_set: list[list[int]] = []
+        for i in by_id:
+            resource = self.resources[i]
             for other in resource.related:
                 self.listed_by[other].append(i)
             if resource.part_of is not None:
                 self.parts[resource.part_of].append(i)
-            for concept in resource.concepts:
-                self.by_concept[concept].append(i)
-            for theme in set(resource.themes):
-                theme_rows.append(i)
-                theme_cols.append(themes.setdefault(theme, len(themes)))
-        self.themes = themes
-        self.theme_matrix = np.zeros((n, max(len(themes), 1)), dtype=np.float64)
-        self.theme_matrix[theme_rows, theme_cols] = 1.0
+            c = concept_sets.setdefault(tuple(sorted(resource.concepts)), len(concept_sets))
+            t = theme_sets.setdefault(frozenset(resource.themes), len(theme_sets))
+            if c == len(grouped):
+                grouped.append({})
+            if t == len(by_theme_set):
+                by_theme_set.append([])
+            self.concept_set[i] = c
+            self.theme_set[i] = t
+            grouped[c].setdefault(t, []).append(i)
+            by_theme_set[t].append(i)
+        # the groups (resources of one concept set and one theme set) laid out by concept set
+        group_members: list[list[int]] = []
+        group_theme_set: list[int] = []
+        self.group_start = np.zeros(len(grouped) + 1, dtype=np.int64)
+        for c, held_by_theme_set in enumerate(grouped):
+            for t, held in held_by_theme_set.items():
+                group_members.append(held)
+                group_theme_set.append(t)
+            self.group_start[c + 1] = len(group_members)
+        self.group_members = [np.array(held, dtype=np.int64) for held in group_members]
+        self.group_theme_set = np.array(group_theme_set, dtype=np.int64)
+        self.group_concept_set = np.repeat(np.arange(len(grouped)), np.diff(self.group_start))
+        self.group_size = np.array([len(held) for held in group_members], dtype=np.int64)
+        self.group_first = np.array([self.id_rank[held[0]] for held in group_members], dtype=np.int64)
+        self.by_theme_set = [np.array(held, dtype=np.int64) for held in by_theme_set]
+        holders: dict[str, dict[int, int]] = defaultdict(dict)  # concept -> concept set -> repeats
+        for concepts, c in concept_sets.items():
+            for concept in concepts:
+                holders[concept][c] = holders[concept].get(c, 0) + 1
+        self.holders = {
+            concept: (
+                np.fromiter(held, np.int64, len(held)),
+                np.fromiter(held.values(), np.float64, len(held)),
+            )
+            for concept, held in holders.items()
+        }
+        theme_holders: dict[str, list[int]] = defaultdict(list)
+        for themes, t in theme_sets.items():
+            for theme in themes:
+                theme_holders[theme].append(t)
+        self.theme_holders = {theme: np.array(held, dtype=np.int64) for theme, held in theme_holders.items()}
         self.mapped: dict[str, list[tuple[str, float]]] = defaultdict(list)
         for mapping in library.mappings():
             weight = STRENGTH.get(mapping.predicate, 0.0) * mapping.confidence
             self.mapped[mapping.subject].append((mapping.object, weight))
             self.mapped[mapping.object].append((mapping.subject, weight))
 
-    def scores(self, resource: Resource) -> "np.ndarray":
-        """The relatedness of every resource to *resource* (itself: -1)."""
+    def _concept_scores(self, resource: Resource) -> "np.ndarray":
+        """The concept part of the score, per concept set."""
         import numpy as np
 
-        n = len(self.resources)
-        score = np.zeros(n)
-        explicit = {self.position[r] for r in resource.related if r in self.position}
-        explicit.update(self.listed_by.get(resource.id, ()))
-        if explicit:
-            score[list(explicit)] += 5.0
-        if resource.part_of is not None:
-            family = set(self.parts.get(resource.part_of, ()))
-            if resource.part_of in self.position:
-                family.add(self.position[resource.part_of])
-            if family:
-                score[list(family)] += 2.0
-        children = self.parts.get(resource.id)
-        if children:
-            score[children] += 2.0
+        score = np.zeros(len(self.group_start) - 1)
         concepts = set(resource.concepts)
         mapped: dict[str, float] = {}
         for concept in concepts:
@@ -86,12 +126,46 @@ class RelatedIndex:
             *((c, 3.0) for c in concepts),
             *((c, 3.0 * w) for c, w in mapped.items() if c not in concepts),
         ):
-            holders = self.by_concept.get(concept)
-            if holders:
-                np.add.at(score, holders, weight)
-        mine = [self.themes[theme] for theme in set(resource.themes) if theme in self.themes]
-        if mine:
-            score += self.theme_matrix[:, mine].sum(axis=1)
+            held = self.holders.get(concept)
+            if held is not None:
+                score[held[0]] += weight * held[1]
+        return score.round(DECIMALS)
+
+    def _theme_scores(self, resource: Resource) -> "np.ndarray":
+        """The theme part of the score, per theme set."""
+        import numpy as np
+
+        score = np.zeros(len(self.by_theme_set))
+        for theme in set(resource.themes):
+            held = self.theme_holders.get(theme)
+            if held is not None:
+                score[held] += 1.0
+        return score
+
+    def _sparse(self, resource: Resource) -> dict[int, float]:
+        """Explicit links and parts of the same whole: the few resources with a score of that kind."""
+        sparse: dict[int, float] = defaultdict(float)
+        explicit = {self.position[r] for r in resource.related if r in self.position}
+        explicit.update(self.listed_by.get(resource.id, ()))
+        for i in explicit:
+            sparse[i] += 5.0
+        if resource.part_of is not None:
+            family = set(self.parts.get(resource.part_of, ()))
+            if resource.part_of in self.position:
+                family.add(self.position[resource.part_of])
+            for i in family:
+                sparse[i] += 2.0
+        for i in self.parts.get(resource.id, ()):
+            sparse[i] += 2.0
+        return sparse
+
+    def scores(self, resource: Resource) -> "np.ndarray":
+        """The relatedness of every resource to *resource* (itself: -1): O(n), for tests and tools."""
+        score = (
+            self._concept_scores(resource)[self.concept_set] + self._theme_scores(resource)[self.theme_set]
+        ).round(DECIMALS)
+        for i, extra in self._sparse(resource).items():
+            score[i] = round(score[i] + extra, DECIMALS)
         own = self.position.get(resource.id)
         if own is not None:
             score[own] = -1.0
@@ -101,10 +175,77 @@ class RelatedIndex:
         """The resources most related to *resource*, best first (ties by id)."""
         import numpy as np
 
-        score = self.scores(resource)
-        candidates = np.flatnonzero(score > 0)
-        if len(candidates) > limit:
-            threshold = np.partition(score[candidates], len(candidates) - limit)[len(candidates) - limit]
-            candidates = candidates[score[candidates] >= threshold]
-        order = np.lexsort((self.id_rank[candidates], -score[candidates]))
-        return [self.resources[i] for i in candidates[order][:limit].tolist()]
+        concept_score = self._concept_scores(resource)
+        theme_score = self._theme_scores(resource)
+        sparse = self._sparse(resource)
+        skip = set(sparse)
+        own = self.position.get(resource.id)
+        if own is not None:
+            skip.add(own)
+            sparse.pop(own, None)
+        need = limit + len(skip)  # enough from one group, whatever is skipped in it
+        found: list[tuple[float, int, int]] = []  # (score, id rank, position)
+
+        def take(score: float, members: "np.ndarray", wanted: int = limit) -> int:
+            taken = 0
+            for i in members[: wanted + len(skip)].tolist():
+                if i not in skip:
+                    found.append((score, int(self.id_rank[i]), i))
+                    taken += 1
+                    if taken == wanted:
+                        break
+            return taken
+
+        # groups with a shared concept: all of them scored at once, the best taken
+        sets = np.flatnonzero(concept_score > 0)
+        if len(sets):
+            starts, stops = self.group_start[sets], self.group_start[sets + 1]
+            lengths = stops - starts
+            offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+            groups = np.arange(int(lengths.sum())) + offsets
+            scores = (
+                concept_score[self.group_concept_set[groups]] + theme_score[self.group_theme_set[groups]]
+            ).round(DECIMALS)
+            # at most `need` groups come before the cut (each holds a resource): only those are sorted
+            top = np.argpartition(-scores, need - 1)[:need] if len(scores) > need else np.arange(len(scores))
+            top = top[np.argsort(-scores[top], kind="stable")]
+            enough = np.cumsum(np.minimum(self.group_size[groups[top]], need))
+            cut = float(scores[top[min(int(np.searchsorted(enough, need)), len(top) - 1)]])
+            above = scores > cut
+            for g, score in zip(groups[above].tolist(), scores[above].tolist(), strict=True):
+                take(score, self.group_members[g])
+            # the tied groups in order of their first id: stop when none can hold a smaller id
+            tied = groups[~above & (scores == cut)]
+            if len(tied) > need:  # the `need` smallest first ids are enough (see take's `need`)
+                tied = tied[np.argpartition(self.group_first[tied], need - 1)[:need]]
+            ranks: list[int] = []  # the `limit` smallest id ranks taken at the cut, negated (a max-heap)
+            for g in tied[np.argsort(self.group_first[tied])].tolist():
+                if len(ranks) == limit and self.group_first[g] > -ranks[0]:
+                    break
+                before = len(found)
+                take(cut, self.group_members[g])
+                for _, rank, _ in found[before:]:
+                    if len(ranks) < limit:
+                        heapq.heappush(ranks, -rank)
+                    elif rank < -ranks[0]:
+                        heapq.heapreplace(ranks, -rank)
+        best = sorted((f[0] for f in found), reverse=True)
+        kth = best[limit - 1] if len(best) >= limit else None
+        # resources that share themes and no concept
+        sets = np.flatnonzero(theme_score > 0)
+        for t in sets[np.argsort(-theme_score[sets], kind="stable")].tolist():
+            score = float(theme_score[t])
+            if kth is not None and score < kth:
+                break
+            members = self.by_theme_set[t]
+            start, chunk, wanted = 0, 4 * limit, limit
+            while wanted > 0 and start < len(members):
+                part = members[start : start + chunk]
+                wanted -= take(score, part[concept_score[self.concept_set[part]] == 0], wanted)
+                start += chunk
+                chunk *= 2
+        for i, extra in sparse.items():
+            dense = concept_score[self.concept_set[i]] + theme_score[self.theme_set[i]]
+            found.append((round(float(dense) + extra, DECIMALS), int(self.id_rank[i]), i))
+        found.sort(key=lambda f: (-f[0], f[1]))
+        return [self.resources[i] for _, _, i in found[:limit]]
