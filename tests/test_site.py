@@ -415,7 +415,7 @@ def test_progress_is_told_per_page(library, tmp_path):
     total = calls[0][1]
     assert calls == [(i, total) for i in range(total + 1)]
     written = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
-    assert total == len(written) - 2  # site.css and site.js are copied, not rendered
+    assert total == len(written) - 3  # site.css, site.js and search.js are copied, not rendered
 
 
 def test_languages_option(library, tmp_path):

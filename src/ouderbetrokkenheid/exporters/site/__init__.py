@@ -2,7 +2,7 @@
 
 One HTML page per language per page (``nl/index.html``, ``fr/index.html`` ...), linked to the same page
 in the other languages, so the language switch works from ``file://`` and from any static host. The
-catalog searches in the browser (``site.js`` over ``assets/search-index.<lang>.js``, loaded as scripts:
+catalog searches in the browser (``search.js`` over ``assets/search-index.<lang>.js``, loaded as scripts:
 no request leaves the page, and a Content-Security-Policy on every page says so). Content is escaped
 everywhere and only ``http``, ``https`` and ``mailto`` links are written.
 

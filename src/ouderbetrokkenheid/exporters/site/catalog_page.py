@@ -1,4 +1,4 @@
-"""The catalog page: a search field and facets that ``site.js`` brings to life, and the full list of
+"""The catalog page: a search field and facets that ``search.js`` brings to life, and the full list of
 records as plain HTML (what a visitor without JavaScript, or a crawler, gets).
 
 The search runs in the browser over ``assets/search-index.<lang>.js`` (see
@@ -16,7 +16,7 @@ from ouderbetrokkenheid.exporters.site.search import FACETS
 
 
 def _result_item(doc: dict[str, Any], kinds: dict[str, str]) -> str:
-    """One result, as ``site.js`` renders it too."""
+    """One result, as ``search.js`` renders it too."""
     title_lang = f' lang="{esc(doc["tl"])}"' if doc.get("tl") else ""
     meta = esc(kinds.get(doc["k"], doc["k"]))
     if doc.get("y"):
@@ -32,7 +32,7 @@ def _result_item(doc: dict[str, Any], kinds: dict[str, str]) -> str:
 
 
 def render_catalog(ctx: SiteContext, lang: str, path: str, index: dict[str, Any]) -> str:
-    """The catalog page in *lang*; *index* is the search index for *lang* (the same data site.js gets)."""
+    """The catalog page in *lang*; *index* is the search index for *lang* (the same data search.js gets)."""
     docs = index["docs"]
     counts: dict[str, Counter[int]] = {name: Counter() for name, _ in FACETS}
     for doc in docs:
@@ -90,7 +90,7 @@ def render_catalog(ctx: SiteContext, lang: str, path: str, index: dict[str, Any]
         ctx.frame(path, lang, "catalog"),
         title=m_text("catalog", lang),
         body=body,
-        scripts=(f"assets/search-index.{lang}.js",),
+        scripts=(f"assets/search-index.{lang}.js", "assets/search.js"),
         search_box=False,
     )
 

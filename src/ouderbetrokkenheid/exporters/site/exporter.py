@@ -22,7 +22,7 @@ KINDS = frozenset(RECORD_KINDS)
 LANGUAGES: tuple[str, ...] = ("nl", "fr", "en")
 
 #: The files shipped with this package that every site gets, under ``assets/``.
-STATIC_FILES: tuple[str, ...] = ("site.css", "site.js")
+STATIC_FILES: tuple[str, ...] = ("site.css", "site.js", "search.js")
 
 Page = tuple[str, Callable[[], str]]
 

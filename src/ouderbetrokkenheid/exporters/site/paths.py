@@ -3,7 +3,7 @@
 Every page is written once per language, under that language's folder::
 
     index.html                      (picks the default language)
-    assets/site.css, assets/site.js, assets/search-index.<lang>.js
+    assets/site.css, assets/site.js, assets/search.js, assets/search-index.<lang>.js
     forms/<assessment>-<group>-<lang>.html
     <lang>/index.html               home
     <lang>/catalog.html             search and facets

@@ -1,7 +1,7 @@
 """The search index the catalog page searches in the browser, one ``.js`` file per language.
 
 It is :meth:`Catalog.index <ouderbetrokkenheid.Catalog.index>` itself, shipped: the sorted vocabulary of
-stemmed terms and, per term, its postings with the BM25 weights already computed. ``site.js`` folds and
+stemmed terms and, per term, its postings with the BM25 weights already computed. ``search.js`` folds and
 stems the query with a port of :mod:`ouderbetrokkenheid.catalog.text`, expands each term to the words it
 starts (from three letters on, at 0.6 of the weight), and ranks as ``Catalog.search`` does: more query
 words matched first, then the summed weight, then the id.
