@@ -117,7 +117,7 @@ def site_side(queries: list[dict[str, Any]]) -> list[list[str]] | None:
         queries_file.write_text(json.dumps([{"q": q["q"], "lang": q["lang"]} for q in queries]))
         runner = Path(folder) / "run.js"
         runner.write_text(NODE_RUNNER)
-        result = subprocess.run(  # noqa: S603
+        result = subprocess.run(
             [node, str(runner), str(site / "assets"), str(queries_file)],
             capture_output=True,
             text=True,
@@ -128,7 +128,9 @@ def site_side(queries: list[dict[str, Any]]) -> list[list[str]] | None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--side", default="library,site", help="library, site or both (default)")
     parser.add_argument("--show", type=int, default=0, help="print the first N results of missed queries")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -145,8 +147,10 @@ def main() -> None:
             figures = measure(ranked, query["relevant"], work_of)
             per_lang[query["lang"]].append(figures)
             per_lang["all"].append(figures)
-            if args.show and (figures["p1"] == 0 or figures["ndcg5"] < 0.85):  # noqa: PLR2004
-                print(f"[{side}] {query['lang']} {query['q']!r}: nDCG@5 {figures['ndcg5']:.2f}", file=sys.stderr)
+            if args.show and (figures["p1"] == 0 or figures["ndcg5"] < 0.85):
+                print(
+                    f"[{side}] {query['lang']} {query['q']!r}: nDCG@5 {figures['ndcg5']:.2f}", file=sys.stderr
+                )
                 for identifier in ranked[: args.show]:
                     grade = query["relevant"].get(identifier, 0)
                     print(f"    {grade}  {identifier}", file=sys.stderr)
