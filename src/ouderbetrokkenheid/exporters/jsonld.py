@@ -302,6 +302,7 @@ def resource_node(resource: Resource, pack: ContentPack | None) -> Node:
             **_licence(resource.licence),
             "isPartOf": None if resource.part_of is None else record_iri(resource.part_of),
             "relation": _iris(resource.related),
+            "sameAs": _iris(resource.same_as),
             "ob:knownGaps": _text(resource.known_gaps),
             "ob:provenance": _provenance(resource.provenance, pack),
         }
@@ -379,17 +380,14 @@ def framework_nodes(framework: Framework, pack: ContentPack | None) -> list[Node
         )
     ]
     for concept in framework.concepts:
-        alt_labels: dict[str, list[str]] = {}
-        for label in concept.alt_labels:
-            for lang, text in label.items():
-                alt_labels.setdefault(lang, []).append(text)
         nodes.append(
             _clean(
                 {
                     "@id": record_iri(concept.id),
                     "@type": "Concept",
                     "prefLabel": _text(concept.label),
-                    "altLabel": alt_labels,
+                    "altLabel": _labels(concept.alt_labels),
+                    "hiddenLabel": _labels(concept.hidden_labels),
                     "definition": _text(concept.definition),
                     "notation": concept.notation,
                     "inScheme": scheme,
@@ -476,6 +474,41 @@ def assessment_node(assessment: Assessment, pack: ContentPack | None) -> Node:
     )
 
 
+def _labels(labels: tuple[LocalizedText, ...]) -> dict[str, list[str]]:
+    """SKOS alternative or hidden labels, language by language."""
+    out: dict[str, list[str]] = {}
+    for label in labels:
+        for lang, text in label.items():
+            out.setdefault(lang, []).append(text)
+    return out
+
+
+def thesaurus_nodes(pack: ContentPack) -> list[Node]:
+    """A pack's thesaurus: a SKOS scheme of concepts whose labels search treats as the same words."""
+    manifest = pack.manifest
+    if not manifest.thesaurus:
+        return []
+    scheme = record_iri(f"{manifest.name}/thesaurus")
+    nodes: list[Node] = [
+        {"@id": scheme, "@type": "ConceptScheme", "ob:pack": record_iri(manifest.name)}
+    ]
+    nodes.extend(
+        _clean(
+            {
+                "@id": record_iri(f"{manifest.name}/thesaurus#{entry.id}"),
+                "@type": "Concept",
+                "prefLabel": _text(entry.label),
+                "altLabel": _labels(entry.alt_labels),
+                "hiddenLabel": _labels(entry.hidden_labels),
+                "inScheme": scheme,
+                "ob:provenance": _provenance(entry.provenance, pack),
+            }
+        )
+        for entry in manifest.thesaurus
+    )
+    return nodes
+
+
 def pack_node(manifest: PackManifest) -> Node:
     """A content pack as a schema.org ``Dataset``."""
     return _clean(
@@ -512,6 +545,8 @@ def vocabulary_nodes() -> list[Node]:
                     "name": _text(term.label),
                     "inDefinedTermSet": scheme,
                     "inScheme": scheme,
+                    "altLabel": _labels(term.alt_labels),
+                    "hiddenLabel": _labels(term.hidden_labels),
                     "broadMatch": None if term.match is None else _compact(term.match),
                     "ob:educationSystem": term.system,
                 }
@@ -541,6 +576,7 @@ def graph_nodes(
     vocabularies; *step* is called after each record."""
     for pack in library.packs:
         yield pack_node(pack.manifest)
+        yield from thesaurus_nodes(pack)
         for record in pack.records():
             yield from record_nodes(record, pack)
             if step is not None:

@@ -18,7 +18,7 @@ from ouderbetrokkenheid.model.assessment import (
 )
 from ouderbetrokkenheid.model.common import Agent, Link, Provenance, Source, Translation
 from ouderbetrokkenheid.model.framework import Collection, Concept, Framework, Mapping
-from ouderbetrokkenheid.model.pack import KINDS, ContentPack, PackManifest, Record
+from ouderbetrokkenheid.model.pack import KINDS, ContentPack, PackManifest, Record, ThesaurusEntry
 from ouderbetrokkenheid.model.resource import Effect, Finding, Rating, Resource
 from ouderbetrokkenheid.model.text import LocalizedText, fallback_chain, is_language_tag
 from ouderbetrokkenheid.model.vocabularies import VOCABULARIES, Term, Vocabulary
@@ -57,6 +57,7 @@ __all__ = [
     "Section",
     "Source",
     "Term",
+    "ThesaurusEntry",
     "Translation",
     "Vocabulary",
     "fallback_chain",

@@ -68,7 +68,7 @@ class Provenance:
     #: The id of a :class:`Source` declared in the pack manifest.
     source: str
     #: ``verified``, ``from-source-document``, ``secondary-source``, ``unverified`` or
-    #: ``example-authored-here`` (vocabulary ``verification``).
+    #: ``example-authored-here`` or ``authored-here`` (vocabulary ``verification``).
     status: str
     #: Where in the source (a section, a page).
     locator: str | None = None

@@ -21,7 +21,10 @@ class Concept:
     notation: str | None = None
     #: The id of the broader concept, if any.
     broader: str | None = None
+    #: Other names of the concept (SKOS ``altLabel``): search finds the concept's resources by them.
     alt_labels: tuple[LocalizedText, ...] = ()
+    #: Names search finds but never shows (SKOS ``hiddenLabel``): misspellings, old spellings.
+    hidden_labels: tuple[LocalizedText, ...] = ()
 
 
 @attrs.frozen(kw_only=True)

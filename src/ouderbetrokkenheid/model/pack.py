@@ -5,7 +5,7 @@ from collections.abc import Iterator
 import attrs
 
 from ouderbetrokkenheid.model.assessment import Assessment
-from ouderbetrokkenheid.model.common import Agent, Source
+from ouderbetrokkenheid.model.common import Agent, Provenance, Source
 from ouderbetrokkenheid.model.framework import Framework, Mapping
 from ouderbetrokkenheid.model.resource import Finding, Resource
 from ouderbetrokkenheid.model.text import LocalizedText
@@ -15,6 +15,22 @@ KINDS: tuple[str, ...] = ("resources", "findings", "frameworks", "mappings", "as
 
 #: Anything with an ``id`` that a pack holds.
 Record = Resource | Finding | Framework | Mapping | Assessment
+
+
+@attrs.frozen(kw_only=True)
+class ThesaurusEntry:
+    """Words that mean the same for search: a SKOS concept with its preferred, alternative and hidden
+    labels. A query for any of them also finds the others, weighted below an exact match."""
+
+    #: Unique within the pack (``ouderraad``).
+    id: str
+    label: LocalizedText
+    #: Other words for the same thing (SKOS ``altLabel``); one language per entry is fine.
+    alt_labels: tuple[LocalizedText, ...] = ()
+    #: Words search understands but never shows (SKOS ``hiddenLabel``): misspellings, old spellings.
+    hidden_labels: tuple[LocalizedText, ...] = ()
+    #: Who wrote the entry: ``authored-here`` for the words this project wrote.
+    provenance: Provenance
 
 
 @attrs.frozen(kw_only=True)
@@ -35,6 +51,8 @@ class PackManifest:
     sources: tuple[Source, ...] = ()
     #: Other packs whose ids this pack refers to (crosswalks, alignments).
     depends: tuple[str, ...] = ()
+    #: Synonyms for search that the pack contributes.
+    thesaurus: tuple[ThesaurusEntry, ...] = ()
 
     @property
     def default_language(self) -> str:

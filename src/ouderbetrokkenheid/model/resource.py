@@ -42,6 +42,9 @@ class Resource:
     part_of: str | None = None
     #: Other resources of any pack.
     related: tuple[str, ...] = ()
+    #: Records (in other packs) that describe the same publication (``schema:sameAs``): search shows
+    #: them as one result that names every pack.
+    same_as: tuple[str, ...] = ()
     #: What the source does not tell about this resource (its author, its exact title ...), said plainly.
     known_gaps: LocalizedText | None = None
 

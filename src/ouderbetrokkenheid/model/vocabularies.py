@@ -24,6 +24,11 @@ class Term:
     match: str | None = None
     #: For education levels: the school system (``vl`` Dutch-language, ``fwb`` French-language).
     system: str | None = None
+    #: Other words for the term (SKOS ``altLabel``), written by this project: search and filters
+    #: understand them (``kleuter`` for ``vl-kleuter``).
+    alt_labels: tuple[LocalizedText, ...] = ()
+    #: Words search understands but never shows (SKOS ``hiddenLabel``).
+    hidden_labels: tuple[LocalizedText, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -313,6 +318,7 @@ VERIFICATION = _v(
         "exemple rédigé par ce projet",
         "example written by this project",
     ),
+    _t("authored-here", "geschreven door dit project", "rédigé par ce projet", "written by this project"),
 )
 
 CONTENT_STATUS = _v(

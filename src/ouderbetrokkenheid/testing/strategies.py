@@ -49,6 +49,7 @@ from ouderbetrokkenheid.model import (
     Scale,
     Section,
     Source,
+    ThesaurusEntry,
     Translation,
 )
 from ouderbetrokkenheid.model.vocabularies import VOCABULARIES
@@ -198,6 +199,7 @@ def resources(
         ),
         part_of=_optional(record_ids()),
         related=st.lists(record_ids(), max_size=2, unique=True).map(tuple),
+        same_as=st.lists(record_ids(), max_size=2, unique=True).map(tuple),
         known_gaps=_optional(localized_texts()),
     )
 
@@ -260,6 +262,7 @@ def frameworks(draw: st.DrawFn, id: SearchStrategy[str] | None = None) -> Framew
                 notation=draw(_optional(st.from_regex(r"\A[A-Z0-9]{1,3}\Z"))),
                 broader=None if broader is None else f"{framework_id}#{broader}",
                 alt_labels=tuple(draw(st.lists(localized_texts(), max_size=1))),
+                hidden_labels=tuple(draw(st.lists(localized_texts(), max_size=1))),
             )
         )
     members = [c.id for c in concept_list]
@@ -412,6 +415,19 @@ def manifests(name: SearchStrategy[str] = namespaces) -> SearchStrategy[PackMani
         homepage=_optional(urls),
         sources=st.lists(sources(), max_size=2).map(tuple),
         depends=st.lists(namespaces, max_size=2, unique=True).map(tuple),
+        thesaurus=st.lists(thesaurus_entries(), max_size=2).map(tuple),
+    )
+
+
+def thesaurus_entries() -> SearchStrategy[ThesaurusEntry]:
+    """Thesaurus entries of a pack manifest (synonyms for search)."""
+    return st.builds(
+        ThesaurusEntry,
+        id=st.from_regex(r"\A[a-z0-9]{1,8}(-[a-z0-9]{1,6}){0,2}\Z"),
+        label=localized_texts(),
+        alt_labels=st.lists(localized_texts(), max_size=2).map(tuple),
+        hidden_labels=st.lists(localized_texts(), max_size=1).map(tuple),
+        provenance=provenances(),
     )
 
 

@@ -206,6 +206,11 @@ class _Checker:
             yield from self.refs(where, "related", record.related, "related resource")
         if record.part_of is not None:
             yield from self.ref(where, "/part_of", record.part_of, "part_of")
+        for index, target in enumerate(record.same_as):
+            # same_as usually points into another pack, which need not be installed (nor be a
+            # dependency): only a link inside this pack is checked
+            if _namespace(target) == self.ns:
+                yield from self.ref(where, f"/same_as/{index}", target, "same_as")
 
     def finding(self, where: Located, record: Finding) -> Iterator[Problem]:
         yield from self.refs(where, "sources", record.sources, "source resource")
