@@ -3,7 +3,7 @@
 import pytest
 
 import ouderbetrokkenheid as ob
-from ouderbetrokkenheid.catalog.text import fold, stem, terms
+from ouderbetrokkenheid.catalog.analysis import analyse, fold, stem
 
 
 def text(**values):
@@ -112,15 +112,29 @@ def ids(items):
         ("communicaties", "communicatie"),
         ("gelijkwaardige", "gelijkwaardig"),
         ("mogelijkheden", "mogelijkheid"),
+        ("meertalige", "meertaligheid"),
+        ("voorlezen", "voorlees"),
     ],
 )
 def test_stems_join_inflections(word, same):
-    assert stem(word) == stem(same)
+    assert stem(word, "nl") == stem(same, "nl")
 
 
-def test_fold_and_terms():
+@pytest.mark.parametrize(
+    ("lang", "word", "same"),
+    [("fr", "écoles", "ecole"), ("fr", "parents", "parent"), ("en", "reading", "read"), ("en", "schools", "school")],
+)
+def test_french_and_english_stems(lang, word, same):
+    assert stem(word, lang) == stem(same, lang)
+
+
+def test_fold_and_analyse():
     assert fold("Één École") == "een ecole"
-    assert terms("Ouders' KINDEREN, thuis!") == ["ouder", "kind", "thuis"]
+    assert analyse("Ouders' KINDEREN, thuis!", "nl") == ["ouder", "kind", "thuis"]
+    # stop words go, unless the query has nothing else
+    assert analyse("hoe betrek ik de ouders", "nl") == ["betrek", "ouder"]
+    assert analyse("comment impliquer les parents", "fr") == analyse("impliquer parents", "fr")
+    assert analyse("wie", "nl") == ["wie"]
 
 
 def test_case_and_diacritics_are_folded(catalog):
@@ -149,7 +163,7 @@ def test_searches_the_labels_of_the_asked_language(catalog):
 def test_more_matched_words_rank_first(catalog):
     hits = catalog.search("ouders school", lang="nl")
     assert hits[0].record.id == "t/ouders"
-    assert hits[0].matched == ("ouder", "school")
+    assert hits[0].matched == ("ouders", "school")  # the words as typed
     assert all(len(h.matched) <= 2 for h in hits)
 
 

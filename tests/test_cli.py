@@ -295,7 +295,7 @@ def test_export_with_filters(capsys, tmp_path):
     (entry,) = json.loads(target.read_text("utf-8"))["packs"]
     assert "resources" not in entry  # filtered away
     assert entry["frameworks"]  # other kinds are kept
-    code, _, _ = run(
+    code, _, err = run(
         capsys,
         "export",
         "--to",
@@ -307,8 +307,9 @@ def test_export_with_filters(capsys, tmp_path):
         "--path",
         str(EXAMPLE_PACK),
     )
-    (entry,) = json.loads(target.read_text("utf-8"))["packs"]
-    assert set(entry) == {"manifest"}  # --pack filters every kind
+    assert code == 1  # an unknown filter value is an error that names the packs, not an empty export
+    assert "unknown pack 'andere'" in err
+    assert "voorbeeld" in err
 
 
 def test_new_pack_scaffold_validates_and_passes_its_own_tests(capsys, tmp_path):

@@ -29,6 +29,9 @@ _EXPORTS: dict[str, str] = {
     "Catalog": "ouderbetrokkenheid.catalog.catalog",
     "Filters": "ouderbetrokkenheid.catalog.catalog",
     "Hit": "ouderbetrokkenheid.catalog.catalog",
+    "Found": "ouderbetrokkenheid.catalog.catalog",
+    "Results": "ouderbetrokkenheid.catalog.catalog",
+    "UnknownFilterError": "ouderbetrokkenheid.catalog.filters",
     "FACETS": "ouderbetrokkenheid.catalog.catalog",
     "scaffold_pack": "ouderbetrokkenheid.scaffold",
     # assessments
@@ -121,6 +124,7 @@ __all__ = [
     "Exporter",
     "Filters",
     "Finding",
+    "Found",
     "Framework",
     "Gap",
     "GroupResult",
@@ -150,6 +154,7 @@ __all__ = [
     "ResponseError",
     "ResponseSet",
     "Result",
+    "Results",
     "ScaffoldError",
     "Scale",
     "Section",
@@ -158,6 +163,7 @@ __all__ = [
     "Term",
     "ThesaurusEntry",
     "Translation",
+    "UnknownFilterError",
     "UnknownIdError",
     "Vocabulary",
     "__version__",
@@ -204,7 +210,8 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from ouderbetrokkenheid import schema
-    from ouderbetrokkenheid.catalog.catalog import FACETS, Catalog, Filters, Hit
+    from ouderbetrokkenheid.catalog.catalog import FACETS, Catalog, Filters, Found, Hit, Results
+    from ouderbetrokkenheid.catalog.filters import UnknownFilterError
     from ouderbetrokkenheid.catalog.library import Library
     from ouderbetrokkenheid.converter import get_converter, structure, unstructure
     from ouderbetrokkenheid.errors import (

@@ -413,9 +413,123 @@ AGENT_KINDS = _v(
     _t("organisation", "organisatie", "organisation", "organisation", SCHEMA + "Organization"),
 )
 
+#: Other words for vocabulary terms (SKOS ``altLabel``), written by this project for search and for
+#: filter values given as words (``--kind boek``): vocabulary -> code -> language -> words.
+ALT_LABELS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
+    "resource-kind": {
+        "book": {"nl": ("boek",), "fr": ("livre", "ouvrage"), "en": ("book",)},
+        "brochure": {"nl": ("folder",), "fr": ("dépliant",), "en": ("leaflet", "booklet")},
+        "guide": {
+            "nl": ("gids", "handleiding", "draaiboek", "inspiratiegids"),
+            "fr": ("mode d'emploi", "manuel"),
+            "en": ("manual", "handbook"),
+        },
+        "research-report": {"nl": ("rapport", "onderzoek"), "fr": ("rapport",), "en": ("report",)},
+        "thesis": {
+            "nl": ("masterproef", "proefschrift", "doctoraat", "thesis"),
+            "fr": ("mémoire", "thèse"),
+            "en": ("dissertation",),
+        },
+        "article": {"nl": ("artikel", "blog"), "fr": ("article", "blog"), "en": ("article", "blog")},
+        "website": {"nl": ("site", "webpagina"), "fr": ("site internet", "page web"), "en": ("web page", "site")},
+        "toolkit": {
+            "nl": ("materiaal", "toolkit", "gereedschapskist"),
+            "fr": ("matériel", "outils"),
+            "en": ("materials", "tools"),
+        },
+        "instrument": {
+            "nl": ("quickscan", "zelftest", "vragenlijst", "instrument"),
+            "fr": ("questionnaire", "quickscan", "outil d'évaluation"),
+            "en": ("questionnaire", "quickscan", "survey", "instrument"),
+        },
+        "training": {
+            "nl": ("vorming", "opleiding", "nascholing", "workshop"),
+            "fr": ("formation", "atelier"),
+            "en": ("training", "workshop", "course"),
+        },
+        "practice-example": {
+            "nl": ("praktijkvoorbeeld", "goede praktijk"),
+            "fr": ("bonne pratique",),
+            "en": ("good practice",),
+        },
+        "tip-list": {"nl": ("tips",), "fr": ("conseils", "astuces"), "en": ("tips",)},
+    },
+    "education-level": {
+        "vl-kleuter": {
+            "nl": ("kleuter", "kleuterschool", "kleuteronderwijs"),
+            "fr": ("maternelle", "école maternelle"),
+            "en": ("nursery", "kindergarten", "preschool", "early years"),
+        },
+        "vl-lager": {
+            "nl": ("lagere school", "basisschool", "basisonderwijs"),
+            "fr": ("école primaire", "primaire"),
+            "en": ("primary school", "elementary school"),
+        },
+        "vl-secundair": {
+            "nl": ("secundair", "middelbare school", "secundaire school"),
+            "fr": ("secondaire", "école secondaire"),
+            "en": ("secondary", "secondary school", "high school"),
+        },
+        "vl-okan": {
+            "nl": ("okan", "nieuwkomers", "anderstalige nieuwkomers"),
+            "fr": ("primo-arrivants",),
+            "en": ("newcomers",),
+        },
+    },
+    "theme": {
+        "parent-organisation": {
+            "nl": ("ouderwerking", "ouderraad", "oudervereniging"),
+            "fr": ("association de parents", "conseil des parents"),
+            "en": ("parent council", "parents' association"),
+        },
+        "participation": {"nl": ("inspraak", "participatie"), "fr": ("participation",), "en": ("participation",)},
+        "diversity": {"nl": ("diversiteit", "gelijke kansen"), "fr": ("diversité",), "en": ("diversity",)},
+        "poverty": {"nl": ("armoede", "kansarm"), "fr": ("pauvreté",), "en": ("deprivation",)},
+        "reading": {"nl": ("voorlezen", "lezen"), "fr": ("lire", "lecture à voix haute"), "en": ("reading aloud",)},
+        "early-childhood": {"nl": ("kleuters", "jonge kinderen"), "fr": ("maternelle",), "en": ("early years",)},
+        "research": {"nl": ("onderzoek", "evidentie"), "fr": ("recherche",), "en": ("research", "evidence")},
+        "self-assessment": {
+            "nl": ("zelfevaluatie", "zelftest"),
+            "fr": ("autoévaluation", "auto-évaluation"),
+            "en": ("self-assessment", "self-evaluation"),
+        },
+        "dropout": {"nl": ("vroegtijdig schoolverlaten",), "fr": ("abandon scolaire",), "en": ("dropout",)},
+        "multilingualism": {
+            "nl": ("meertalig", "anderstalig", "thuistaal"),
+            "fr": ("multilingue", "allophone"),
+            "en": ("multilingual", "home language"),
+        },
+    },
+    "audience-role": {
+        "parent-council": {
+            "nl": ("ouderraad", "ouderwerking", "oudervereniging", "oudercomité"),
+            "fr": ("association de parents", "conseil des parents", "comité de parents"),
+            "en": ("parent council", "parents' association", "parent committee"),
+        },
+        "teacher": {"nl": ("leerkracht", "juf", "meester"), "fr": ("professeur", "instituteur"), "en": ("teacher",)},
+    },
+}
+
+
+def _with_alt_labels(vocabulary: Vocabulary) -> Vocabulary:
+    extra = ALT_LABELS.get(vocabulary.name, {})
+    return attrs.evolve(
+        vocabulary,
+        terms=tuple(
+            attrs.evolve(
+                term,
+                alt_labels=tuple(
+                    LocalizedText({lang: word}) for lang, found in extra.get(term.code, {}).items() for word in found
+                ),
+            )
+            for term in vocabulary.terms
+        ),
+    )
+
+
 #: Every vocabulary, by name.
 VOCABULARIES: dict[str, Vocabulary] = {
-    v.name: v
+    v.name: _with_alt_labels(v)
     for v in (
         RESOURCE_KINDS,
         AUDIENCE_ROLES,

@@ -13,8 +13,8 @@ of a local JSON file is refused under ``file://``; a script is not.
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ouderbetrokkenheid.catalog.analysis import fold
 from ouderbetrokkenheid.catalog.catalog import Catalog
-from ouderbetrokkenheid.catalog.text import fold
 from ouderbetrokkenheid.exporters.site.markup import m_text, script_json, truncate
 from ouderbetrokkenheid.exporters.site.messages import language_name
 from ouderbetrokkenheid.model import VOCABULARIES, Assessment, Finding, Framework, Record, Resource

@@ -1,0 +1,388 @@
+"""The search index: documents, their facet values, and per language an inverted index with BM25
+weights, the words people typed (for typo tolerance) and the thesaurus.
+
+Ranking, in short (:meth:`LangIndex.plan` and :func:`rank`):
+
+1. The query is analysed like the records (:mod:`~ouderbetrokkenheid.catalog.analysis`) and cut into
+   *slots*: a phrase the thesaurus knows (``conseil des parents``), or one word.
+2. A slot matches a record through *alternatives*, each with a factor: the word itself (1.0); a
+   thesaurus synonym's words (0.7);
+   compounds both ways: the word at the start or the end of a longer word (``thuis`` in
+   *thuisbetrokkenheid*, ``boek`` in *handboek*: 0.6) and the last part of a compound query word
+   (``handboek`` finds *boek*: 0.4); a word one or two typos away, for longer words (0.5). The slot's
+   score for a record is its best alternative's BM25 weight times the factor, plus a boost when the
+   word names a facet value the record has (``boek`` -> books, ``kleuter`` -> nursery school:
+   0.6 of that value's weight; a framework concept's label, 0.3).
+3. Slots that match no record at all are reported as unmatched. The others weigh by how rare they
+   are; a record's *coverage* is the share of that weight it matches, and its score is the sum of
+   its slot scores times coverage squared, so records that match the rare words rank first. When
+   some record matches a word that is not very common, records that match only very common words
+   (in more than a fifth of the records) are left out.
+4. Records that describe one publication (``same_as``) are one result: the best of them, naming the
+   others.
+"""
+
+import bisect
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ouderbetrokkenheid.catalog.analysis import analyse, fold, is_stop, primary, stem, words
+from ouderbetrokkenheid.catalog.thesaurus import FREE, Group
+from ouderbetrokkenheid.model import Assessment, Finding, Framework, LocalizedText, Record, Resource
+
+if TYPE_CHECKING:
+    import numpy as np
+
+#: Field weights: a match in a title counts more than one in a summary.
+WEIGHTS = {"title": 3.0, "labels": 2.0, "people": 1.5, "summary": 1.0, "facet": 2.0}
+K1 = 1.2
+B = 0.75
+
+#: Factors of the alternatives of a query word (see the module's docstring).
+EXACT = 1.0
+FACET = 0.6
+CONCEPT = 0.3
+SYNONYM = 0.7
+COMPOUND = 0.6
+FUZZY = 0.5
+HEAD = 0.4
+#: The shortest word that is looked for inside compounds.
+MIN_COMPOUND = 4
+#: The shortest word that typos are forgiven in (one typo; two from :data:`TWO_TYPOS` letters on).
+MIN_FUZZY = 6
+TWO_TYPOS = 9
+#: A word in more than this share of the records is very common.
+COMMON = 0.2
+#: The longest thesaurus phrase, in words.
+MAX_PHRASE = 4
+#: Index terms that stand for a facet value start with this (no word does: words are letters).
+PSEUDO = "~"
+
+
+def pseudo_term(facet: str, value: str) -> str:
+    """The index term of a facet value (``~kind:book``)."""
+    return f"{PSEUDO}{facet}:{value}"
+
+
+@attrs.frozen(kw_only=True)
+class Slot:
+    """One part of a query: the words typed, and the index terms that match them."""
+
+    words: tuple[str, ...]
+    #: ``(terms, factor)``: a record matches an alternative when it has every one of its terms.
+    alternatives: tuple[tuple[tuple[str, ...], float], ...]
+
+
+def _text(value: LocalizedText | None, lang: str | None, default: str) -> str:
+    return "" if value is None else value.get_text(lang, default)
+
+
+def record_fields(record: Record, lang: str | None, default: str) -> list[tuple[str, str]]:
+    """The searchable texts of *record* in *lang*, each with its field (for its weight)."""
+    out: list[tuple[str, str]] = []
+    if isinstance(record, Resource):
+        out += [("title", _text(record.title, lang, default)), ("title", _text(record.subtitle, lang, default))]
+        out += [("summary", _text(record.summary, lang, default))]
+        out += [("people", agent.name) for agent in (*record.authors, *record.publisher)]
+    elif isinstance(record, Framework):
+        out += [("title", _text(record.title, lang, default)), ("summary", _text(record.summary, lang, default))]
+        for concept in record.concepts:
+            out.append(("labels", _text(concept.label, lang, default)))
+            out += [("labels", _text(alt, lang, default)) for alt in concept.alt_labels]
+            out += [("labels", _text(alt, lang, default)) for alt in concept.hidden_labels]
+            out.append(("summary", _text(concept.definition, lang, default)))
+        out += [("people", agent.name) for agent in (*record.authors, *record.publisher)]
+    elif isinstance(record, Finding):
+        out += [("title", _text(record.claim, lang, default))]
+        out += [("summary", _text(caveat, lang, default)) for caveat in record.caveats]
+    elif isinstance(record, Assessment):
+        out += [("title", _text(record.title, lang, default)), ("summary", _text(record.summary, lang, default))]
+        out += [("labels", _text(d.label, lang, default)) for d in record.dimensions]
+    return out
+
+
+def osa_distance(a: str, b: str, limit: int) -> int:
+    """The optimal string alignment distance of *a* and *b* (a swap of two letters is one typo);
+    any value above *limit* is returned as ``limit + 1``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return min(previous[-1], limit + 1)
+
+
+class LangIndex:
+    """The inverted index of every document for the labels in one language.
+
+    Postings are numpy arrays with the BM25 term-frequency part and the idf already multiplied in,
+    so a query costs a few vector operations per matching index term.
+    """
+
+    def __init__(
+        self,
+        records: Sequence[Record],
+        defaults: Sequence[str],
+        values: Sequence[dict[str, set[str]]],
+        groups: Iterable[Group],
+        lang: str | None,
+    ) -> None:
+        import numpy as np
+
+        self.lang = primary(lang)
+        collected: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
+        surfaces: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        lengths = []
+        for doc, (record, default) in enumerate(zip(records, defaults, strict=True)):
+            counts: dict[str, float] = defaultdict(float)
+            length = 0
+            for field, text in record_fields(record, lang, default):
+                weight = WEIGHTS[field]
+                for word in words(text):
+                    if is_stop(word, self.lang):
+                        continue
+                    term = stem(word, self.lang)
+                    counts[term] += weight
+                    surfaces[fold(word)][term] += 1
+                    length += 1
+            for facet, found in values[doc].items():
+                for value in found:
+                    counts[pseudo_term(facet, value)] += WEIGHTS["facet"]
+            for term, weight in counts.items():
+                docs, weights = collected[term]
+                docs.append(doc)
+                weights.append(weight)
+            lengths.append(max(length, 1))
+        self.size = len(records)
+        length_array = np.asarray(lengths, dtype=np.float64)
+        average = float(length_array.mean()) if self.size else 1.0
+        self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        for term, (docs, weights) in collected.items():
+            doc_array = np.asarray(docs, dtype=np.int32)
+            weight_array = np.asarray(weights, dtype=np.float64)
+            norm = (
+                weight_array
+                * (K1 + 1)
+                / (weight_array + K1 * (1 - B + B * length_array[doc_array] / average))
+            )
+            idf = math.log(1 + (self.size - len(docs) + 0.5) / (len(docs) + 0.5))
+            self.postings[term] = (doc_array, (norm * idf).astype(np.float32))
+        #: The words (stems), sorted, without the facet values' terms.
+        self.vocabulary = sorted(t for t in self.postings if not t.startswith(PSEUDO))
+        self._reversed = sorted(t[::-1] for t in self.vocabulary)
+        #: Each folded word of the records, with the stem it has most often.
+        self.surface = {
+            word: max(stems.items(), key=lambda item: (item[1], item[0]))[0] for word, stems in surfaces.items()
+        }
+        self._surface_sorted = sorted(self.surface)
+        self._phrases: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        self._expansions: list[list[tuple[tuple[str, ...], float]]] = []
+        self._keys: list[str] = []
+        for group in groups:
+            self._add_group(group)
+
+    # -- the thesaurus ------------------------------------------------------------------------
+    def _add_group(self, group: Group) -> None:
+        number = len(self._expansions)
+        own: list[tuple[str, ...]] = []
+        every: list[tuple[str, ...]] = []
+        for label_lang, text in group.labels:
+            phrase = tuple(analyse(text, self.lang))
+            if not phrase:
+                continue
+            every.append(phrase)
+            if primary(label_lang) == self.lang:
+                own.append(phrase)
+            # a label is recognised in the query as analysed in its own language and in the index's
+            native = tuple(analyse(text, label_lang))
+            for key in {phrase, native}:
+                if 0 < len(key) <= MAX_PHRASE and number not in self._phrases[key]:
+                    self._phrases[key].append(number)
+        expansions: list[tuple[tuple[str, ...], float]] = []
+        for phrase in dict.fromkeys(own or every):
+            if all(term in self.postings for term in phrase):
+                expansions.append((phrase, SYNONYM))
+        if group.value is not None:
+            term = pseudo_term(*group.value)
+            if term in self.postings:
+                expansions.append(((term,), CONCEPT if group.value[0] == "concept" else FACET))
+        self._expansions.append(expansions)
+        self._keys.append(group.key)
+
+    # -- query planning ------------------------------------------------------------------------
+    def plan(self, query: str, lang: str | None = None) -> list[Slot]:
+        """The slots of *query* typed in *lang* (default: the index's language)."""
+        query_lang = primary(lang) if lang else self.lang
+        typed = words(query)
+        content = [w for w in typed if not is_stop(w, query_lang)] or typed
+        stems = [stem(w, query_lang) for w in content]
+        slots: list[Slot] = []
+        i = 0
+        while i < len(stems):
+            for length in range(min(MAX_PHRASE, len(stems) - i), 0, -1):
+                phrase = tuple(stems[i : i + length])
+                if length > 1 and phrase not in self._phrases:
+                    continue
+                alternatives: dict[tuple[str, ...], float] = {}
+                if length == 1:
+                    for terms, factor in self._word(phrase[0], fold(content[i])):
+                        alternatives[terms] = max(alternatives.get(terms, 0.0), factor)
+                elif all(term in self.postings for term in phrase):
+                    alternatives[phrase] = EXACT * length  # each word of the phrase counts
+                for group in self._phrases.get(phrase, ()):
+                    for terms, factor in self._expansions[group]:
+                        alternatives[terms] = max(alternatives.get(terms, 0.0), factor)
+                slots.append(Slot(words=tuple(content[i : i + length]), alternatives=tuple(alternatives.items())))
+                i += length
+                break
+        return slots
+
+    def _word(self, term: str, typed: str) -> list[tuple[tuple[str, ...], float]]:
+        """The alternatives of one query word: itself, compounds, typos."""
+        found: list[tuple[tuple[str, ...], float]] = []
+        if term in self.postings:
+            found.append(((term,), EXACT))
+        if len(term) >= MIN_COMPOUND:
+            start = bisect.bisect_left(self.vocabulary, term)
+            for candidate in self.vocabulary[start:]:
+                if not candidate.startswith(term):
+                    break
+                if candidate != term:
+                    found.append(((candidate,), COMPOUND))
+            backwards = term[::-1]
+            start = bisect.bisect_left(self._reversed, backwards)
+            for candidate in self._reversed[start:]:
+                if not candidate.startswith(backwards):
+                    break
+                if len(candidate) >= len(term) + 3:
+                    found.append(((candidate[::-1],), COMPOUND))
+            for cut in range(3, len(term) - MIN_COMPOUND + 1):
+                head = term[cut:]
+                if head in self.postings:
+                    found.append(((head,), HEAD))
+                    break
+        if not found and len(typed) >= MIN_FUZZY:
+            found.extend(((t,), FUZZY) for t in self._typos(typed))
+        return found
+
+    def _typos(self, typed: str) -> list[str]:
+        """The stems of the records' words one typo (two for long words) away from *typed*; the first
+        two letters must be right."""
+        limit = 1 if len(typed) < TWO_TYPOS else 2
+        start = bisect.bisect_left(self._surface_sorted, typed[:2])
+        out = []
+        for candidate in self._surface_sorted[start:]:
+            if not candidate.startswith(typed[:2]):
+                break
+            if abs(len(candidate) - len(typed)) <= limit and osa_distance(typed, candidate, limit) <= limit:
+                out.append(self.surface[candidate])
+        return list(dict.fromkeys(out))
+
+    # -- scoring --------------------------------------------------------------------------------
+    def slot_scores(self, slot: Slot) -> "np.ndarray":
+        """Per document: the slot's best alternative's weight times its factor (0: no match). An
+        alternative of several words weighs the mean of its words' weights."""
+        import numpy as np
+
+        best = np.zeros(self.size, dtype=np.float32)
+        boost = np.zeros(self.size, dtype=np.float32)
+        for terms, factor in slot.alternatives:
+            if terms[0].startswith(PSEUDO):
+                docs, values = self.postings[terms[0]]
+                boost[docs] = np.maximum(boost[docs], values * np.float32(factor))
+                continue
+            if len(terms) == 1:
+                docs, values = self.postings[terms[0]]
+                best[docs] = np.maximum(best[docs], values * np.float32(factor))
+                continue
+            total = np.zeros(self.size, dtype=np.float32)
+            have = np.zeros(self.size, dtype=np.int32)
+            for term in terms:
+                docs, values = self.postings[term]
+                total[docs] += values
+                have[docs] += 1
+            total[have < len(terms)] = 0
+            np.maximum(best, total * np.float32(factor / len(terms)), out=best)
+        return best + boost
+
+    def to_state(self) -> dict[str, Any]:
+        """Everything the site needs to search like this index (see the site's search.js)."""
+        return {
+            "lang": self.lang,
+            "vocab": self.vocabulary,
+            "surface": self.surface,
+            "phrases": {" ".join(k): v for k, v in self._phrases.items()},
+            "expansions": [[[list(t), f] for t, f in e] for e in self._expansions],
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Ranked:
+    """What :func:`rank` returns: document numbers best first, their scores and matched words, the
+    words that matched nothing, and every slot."""
+
+    docs: list[int]
+    scores: dict[int, float]
+    matched: dict[int, tuple[str, ...]]
+    unmatched: tuple[str, ...]
+    slots: tuple[Slot, ...]
+
+
+def rank(index: LangIndex, slots: Sequence[Slot], allowed: "np.ndarray | None") -> Ranked:
+    """Rank the documents for *slots*; *allowed* (0/1 per document, or ``None``) masks some out."""
+    import numpy as np
+
+    per_slot = [index.slot_scores(slot) for slot in slots]
+    present = [scores > 0 for scores in per_slot]
+    counts = [int(mask.sum()) for mask in present]
+    unmatched = tuple(" ".join(s.words) for s, n in zip(slots, counts, strict=True) if n == 0)
+    live = [i for i, n in enumerate(counts) if n > 0]
+    empty = Ranked(docs=[], scores={}, matched={}, unmatched=unmatched, slots=tuple(slots))
+    if not live:
+        return empty
+    size = max(index.size, 1)
+    weights = {i: math.log(1 + size / counts[i]) for i in live}
+    total_weight = sum(weights.values())
+    score = np.zeros(index.size, dtype=np.float64)
+    coverage = np.zeros(index.size, dtype=np.float64)
+    rare = np.zeros(index.size, dtype=bool)
+    for i in live:
+        score += per_slot[i]
+        coverage += present[i] * weights[i]
+        if counts[i] <= COMMON * size:
+            rare |= present[i]
+    coverage /= total_weight
+    final = score * coverage * coverage
+    keep = final > 0
+    if rare.any():
+        keep &= rare
+    if allowed is not None:
+        keep &= allowed.astype(bool)
+    docs = np.flatnonzero(keep)
+    order = sorted(docs.tolist(), key=lambda d: (-round(float(final[d]), 6), d))
+    matched = {
+        d: tuple(" ".join(slots[i].words) for i in live if present[i][d]) for d in order
+    }
+    return Ranked(
+        docs=order,
+        scores={d: round(float(final[d]), 4) for d in order},
+        matched=matched,
+        unmatched=unmatched,
+        slots=tuple(slots),
+    )
+
+
+__all__ = ["FREE", "LangIndex", "Ranked", "Slot", "osa_distance", "pseudo_term", "rank", "record_fields"]
