@@ -13,10 +13,10 @@ from pathlib import Path
 
 import attrs
 import pytest
+from ouderbetrokkenheid.catalog.text import terms
 
 import ouderbetrokkenheid as ob
 from ouderbetrokkenheid.catalog.catalog import Catalog
-from ouderbetrokkenheid.catalog.text import terms
 from ouderbetrokkenheid.exporters.site import SiteExporter
 from ouderbetrokkenheid.exporters.site.paths import safe_name
 
