@@ -59,6 +59,8 @@ TWO_TYPOS = 9
 COMMON = 0.2
 #: The longest thesaurus phrase, in words.
 MAX_PHRASE = 4
+#: Decimals of the index weights (the site ships them so).
+ROUND = 5
 #: Index terms that stand for a facet value start with this (no word does: words are letters).
 PSEUDO = "~"
 
@@ -179,7 +181,8 @@ class LangIndex:
                 / (weight_array + K1 * (1 - B + B * length_array[doc_array] / average))
             )
             idf = math.log(1 + (self.size - len(docs) + 0.5) / (len(docs) + 0.5))
-            self.postings[term] = (doc_array, (norm * idf).astype(np.float32))
+            # rounded as the site ships them, so that the site's scores are the same numbers
+            self.postings[term] = (doc_array, np.round(norm * idf, ROUND))
         #: The words (stems), sorted, without the facet values' terms.
         self.vocabulary = sorted(t for t in self.postings if not t.startswith(PSEUDO))
         self._reversed = sorted(t[::-1] for t in self.vocabulary)
@@ -187,12 +190,13 @@ class LangIndex:
         self.surface = {
             word: max(stems.items(), key=lambda item: (item[1], item[0]))[0] for word, stems in surfaces.items()
         }
-        self._surface_sorted = sorted(self.surface)
         self._phrases: dict[tuple[str, ...], list[int]] = defaultdict(list)
         self._expansions: list[list[tuple[tuple[str, ...], float]]] = []
         self._keys: list[str] = []
         for group in groups:
             self._add_group(group)
+        self._phrases = dict(self._phrases)
+        self._surface_sorted = sorted(self.surface)
 
     # -- the thesaurus ------------------------------------------------------------------------
     def _add_group(self, group: Group) -> None:
@@ -203,14 +207,14 @@ class LangIndex:
             phrase = tuple(analyse(text, self.lang))
             if not phrase:
                 continue
+            # the label's words become known words, so a query finds the label however it is typed
+            for word in words(text):
+                self.surface.setdefault(fold(word), stem(word, self.lang))
             every.append(phrase)
             if primary(label_lang) == self.lang:
                 own.append(phrase)
-            # a label is recognised in the query as analysed in its own language and in the index's
-            native = tuple(analyse(text, label_lang))
-            for key in {phrase, native}:
-                if 0 < len(key) <= MAX_PHRASE and number not in self._phrases[key]:
-                    self._phrases[key].append(number)
+            if len(phrase) <= MAX_PHRASE and number not in self._phrases[phrase]:
+                self._phrases[phrase].append(number)
         expansions: list[tuple[tuple[str, ...], float]] = []
         for phrase in dict.fromkeys(own or every):
             if all(term in self.postings for term in phrase):
@@ -223,12 +227,18 @@ class LangIndex:
         self._keys.append(group.key)
 
     # -- query planning ------------------------------------------------------------------------
-    def plan(self, query: str, lang: str | None = None) -> list[Slot]:
-        """The slots of *query* typed in *lang* (default: the index's language)."""
-        query_lang = primary(lang) if lang else self.lang
+    def query_terms(self, query: str) -> tuple[list[str], list[str]]:
+        """The content words of *query* (stop words left out, unless there is nothing else) and
+        their index terms: the Snowball stem of a word the records or the thesaurus use (looked up,
+        so the site finds exactly the same), else the folded word itself (a word that occurs
+        nowhere can still match compounds and typos)."""
         typed = words(query)
-        content = [w for w in typed if not is_stop(w, query_lang)] or typed
-        stems = [stem(w, query_lang) for w in content]
+        content = [w for w in typed if not is_stop(w, self.lang)] or typed
+        return content, [self.surface.get(fold(w), fold(w)) for w in content]
+
+    def plan(self, query: str, lang: str | None = None) -> list[Slot]:
+        """The slots of *query* (analysed in the index's language)."""
+        content, stems = self.query_terms(query)
         slots: list[Slot] = []
         i = 0
         while i < len(stems):
@@ -287,7 +297,11 @@ class LangIndex:
         for candidate in self._surface_sorted[start:]:
             if not candidate.startswith(typed[:2]):
                 break
-            if abs(len(candidate) - len(typed)) <= limit and osa_distance(typed, candidate, limit) <= limit:
+            if (
+                abs(len(candidate) - len(typed)) <= limit
+                and self.surface[candidate] in self.postings
+                and osa_distance(typed, candidate, limit) <= limit
+            ):
                 out.append(self.surface[candidate])
         return list(dict.fromkeys(out))
 
@@ -297,25 +311,25 @@ class LangIndex:
         alternative of several words weighs the mean of its words' weights."""
         import numpy as np
 
-        best = np.zeros(self.size, dtype=np.float32)
-        boost = np.zeros(self.size, dtype=np.float32)
+        best = np.zeros(self.size, dtype=np.float64)
+        boost = np.zeros(self.size, dtype=np.float64)
         for terms, factor in slot.alternatives:
             if terms[0].startswith(PSEUDO):
                 docs, values = self.postings[terms[0]]
-                boost[docs] = np.maximum(boost[docs], values * np.float32(factor))
+                boost[docs] = np.maximum(boost[docs], values * factor)
                 continue
             if len(terms) == 1:
                 docs, values = self.postings[terms[0]]
-                best[docs] = np.maximum(best[docs], values * np.float32(factor))
+                best[docs] = np.maximum(best[docs], values * factor)
                 continue
-            total = np.zeros(self.size, dtype=np.float32)
+            total = np.zeros(self.size, dtype=np.float64)
             have = np.zeros(self.size, dtype=np.int32)
             for term in terms:
                 docs, values = self.postings[term]
                 total[docs] += values
                 have[docs] += 1
             total[have < len(terms)] = 0
-            np.maximum(best, total * np.float32(factor / len(terms)), out=best)
+            np.maximum(best, total * (factor / len(terms)), out=best)
         return best + boost
 
     def to_state(self) -> dict[str, Any]:

@@ -153,14 +153,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub = commands.add_parser(
         "search",
         parents=[common],
-        help="search all packs (Dutch as people type it: thuis finds thuisbetrokkenheid)",
+        help="search all packs as people type (Dutch, French, English: compounds, synonyms, typos)",
     )
     sub.add_argument(
         "query", nargs="?", default="", help="words to look for (empty: list what the filters select)"
     )
     add_filters(sub)
     sub.add_argument("--limit", type=int, default=20, help="how many results (default 20)")
-    sub.add_argument("--facets", action="store_true", help="also print facet counts of the results")
+    sub.add_argument("--facets", action="store_true", help="also print facet counts of every result")
+    sub.add_argument(
+        "--no-cache", action="store_true", help="build the search index anew instead of using the cached one"
+    )
     sub.set_defaults(run="search")
 
     sub = commands.add_parser(

@@ -423,48 +423,60 @@ def _filters(args: argparse.Namespace) -> "ob.Filters":
 
 # -- search, frameworks, crosswalk ---------------------------------------------------------------
 def cmd_search(args: argparse.Namespace, out: Output) -> int:
-    """Ranked full-text search with filters and facets."""
-    library = _library(args.path, out)
-    catalog = ob.Catalog(library)
-    hits = catalog.search(args.query, lang=out.lang, limit=args.limit, filters=_filters(args))
-    facets = (
-        catalog.facets([h.record for h in hits if isinstance(h.record, ob.Resource)]) if args.facets else None
-    )
+    """Ranked full-text search with filters and facets; the index is kept in the user's cache
+    folder while the installed packs are unchanged (``--no-cache``: build it anew)."""
+    catalog = ob.Catalog.open(args.path, cache=not args.no_cache)
+    results = catalog.find(args.query, lang=out.lang, limit=args.limit, filters=_filters(args))
+    if catalog.problems and not out.json:
+        out.problems(catalog.problems)
+    facets = results.facets if args.facets else None
     if out.json:
         out.data(
             {
                 "query": args.query,
                 "lang": out.lang,
+                "total": results.total,
+                "unmatched": list(results.unmatched),
                 "results": [
                     {
-                        "id": h.record.id,
-                        "type": type(h.record).__name__.lower(),
-                        "score": h.score,
-                        "matched": list(h.matched),
-                        "title": _title(
-                            h.record, out, library.pack_of(h.record.id).manifest.default_language
-                        ),
+                        "id": hit.id,
+                        "type": hit.type,
+                        "kind": hit.kind,
+                        "pack": hit.pack,
+                        "score": hit.score,
+                        "matched": list(hit.matched),
+                        "title": _short(hit.title_in(out.lang)),
+                        "same_as": [{"id": other, "pack": pack} for other, pack in hit.same_as],
                     }
-                    for h in hits
+                    for hit in results.hits
                 ],
                 **({"facets": facets} if facets is not None else {}),
             }
         )
         return EXIT_OK
-    if not hits:
+    if results.unmatched:
+        out.line("no record has: " + ", ".join(results.unmatched))
+    if not results.hits:
         out.line("no results")
         return EXIT_OK
-    for hit in hits:
-        record = hit.record
-        default = library.pack_of(record.id).manifest.default_language
-        kind = record.kind if isinstance(record, ob.Resource) else type(record).__name__.lower()
-        out.line(f"{_title(record, out, default)}")
-        out.line(f"    {record.id}  [{kind}]  score {hit.score:g}")
+    for hit in results.hits:
+        out.line(_short(hit.title_in(out.lang)))
+        packs = ", ".join([hit.pack, *(pack for _, pack in hit.same_as)])
+        line = f"    {hit.id}  [{hit.kind}]  score {hit.score:g}"
+        if hit.same_as:
+            line += f"  (also in {', '.join(other for other, _ in hit.same_as)}; packs {packs})"
+        out.line(line)
+    if results.total > len(results.hits):
+        out.line(f"{len(results.hits)} of {results.total} results (--limit to see more)")
     if facets is not None:
         for name, counts in facets.items():
             if counts:
                 out.line(f"{name}: " + ", ".join(f"{value} ({n})" for value, n in counts.items()))
     return EXIT_OK
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 90 else text[:87] + "..."
 
 
 def cmd_frameworks(args: argparse.Namespace, out: Output) -> int:
