@@ -63,8 +63,9 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The lower-cased words of *text* (diacritics kept: the French stemmer needs them)."""
-    return _WORD.findall(text.casefold())
+    """The lower-cased words of *text* (diacritics kept: the French stemmer needs them; compatibility
+    forms unified: ``ﬁ`` = ``fi``, ``Ａ`` = ``a``)."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
 def primary(lang: str | None) -> str:

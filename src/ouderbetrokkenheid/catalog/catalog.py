@@ -236,6 +236,11 @@ class Catalog:
                     self._cache.put(self._key, "docs", self._docs)
         return self._docs
 
+    def works(self) -> list[tuple[int, ...]]:
+        """Per document of the index: the documents of the same publication (``same_as``), itself
+        included, in id order."""
+        return self._documents().works
+
     def index(self, lang: str | None = None) -> LangIndex:
         """The index for the labels in *lang* (``None``: each pack's default language)."""
         if lang not in self._indexes:

@@ -343,6 +343,12 @@ class LangIndex:
         }
 
 
+def round4(value: float) -> float:
+    """*value* to 4 decimals, half up, computed as the site computes it (the order of results with
+    equal rounded scores is by id, so both must round alike)."""
+    return math.floor(value * 10000 + 0.5) / 10000
+
+
 @attrs.frozen(kw_only=True)
 class Ranked:
     """What :func:`rank` returns: document numbers best first, their scores and matched words, the
@@ -392,7 +398,7 @@ def rank(index: LangIndex, slots: Sequence[Slot], allowed: "np.ndarray | None") 
     }
     return Ranked(
         docs=order,
-        scores={d: round(float(final[d]), 4) for d in order},
+        scores={d: round4(float(final[d])) for d in order},
         matched=matched,
         unmatched=unmatched,
         slots=tuple(slots),

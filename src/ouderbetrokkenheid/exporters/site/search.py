@@ -1,10 +1,12 @@
 """The search index the catalog page searches in the browser, one ``.js`` file per language.
 
-It is :meth:`Catalog.index <ouderbetrokkenheid.Catalog.index>` itself, shipped: the sorted vocabulary of
-stemmed terms and, per term, its postings with the BM25 weights already computed. ``search.js`` folds and
-stems the query with a port of :mod:`ouderbetrokkenheid.catalog.text`, expands each term to the words it
-starts (from three letters on, at 0.6 of the weight), and ranks as ``Catalog.search`` does: more query
-words matched first, then the summed weight, then the id.
+It is :meth:`Catalog.index <ouderbetrokkenheid.Catalog.index>` itself, shipped: the sorted index terms
+(Snowball stems, and the terms that stand for facet values) with their postings and BM25 weights; the
+lexicon of every word of the records and the thesaurus with its stem; the stop words; the thesaurus's
+phrases and what they expand to; the records of one publication (``same_as``). ``search.js`` is a port of
+:meth:`LangIndex.plan <ouderbetrokkenheid.catalog.index.LangIndex.plan>` and
+:func:`~ouderbetrokkenheid.catalog.index.rank` over that data: Python is the truth (no stemmer runs in the
+browser: a query word is looked up in the lexicon), and a test in Chromium proves the two rank alike.
 
 The file assigns a global (``OB_SEARCH[lang] = {...}``) and is loaded with ``<script src>``: ``fetch()``
 of a local JSON file is refused under ``file://``; a script is not.
@@ -13,8 +15,10 @@ of a local JSON file is refused under ``file://``; a script is not.
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ouderbetrokkenheid.catalog.analysis import fold
+from ouderbetrokkenheid.catalog import index as ranking
+from ouderbetrokkenheid.catalog.analysis import STOP_WORDS, fold
 from ouderbetrokkenheid.catalog.catalog import Catalog
+from ouderbetrokkenheid.catalog.filters import is_free
 from ouderbetrokkenheid.exporters.site.markup import m_text, script_json, truncate
 from ouderbetrokkenheid.exporters.site.messages import language_name
 from ouderbetrokkenheid.model import VOCABULARIES, Assessment, Finding, Framework, Record, Resource
@@ -47,7 +51,7 @@ def facet_values(record: Record) -> dict[str, list[str]]:
     """The facet values of *record* (resources have all facets; other records a kind and themes)."""
     if isinstance(record, Resource):
         access = list(dict.fromkeys(link.access for link in record.links))
-        if record.free:
+        if is_free(record):
             access.append("free")
         return {
             "theme": list(dict.fromkeys(record.themes)),
@@ -156,14 +160,19 @@ def build_index(
         range(len(records)),
         key=lambda i: (type_order[type(records[i])], fold(docs[i]["t"]), records[i].id),
     )
+    for doc, work in zip(docs, catalog.works(), strict=True):
+        if len(work) > 1:
+            doc["w"] = list(work)
+    terms = sorted(index.postings)
     postings = []
-    for term in index.vocabulary:
+    for term in terms:
         doc_array, weights = index.postings[term]
         flat: list[float] = []
         for doc_number, weight in zip(doc_array.tolist(), weights.tolist(), strict=True):
             flat.append(doc_number)
-            flat.append(round(weight, 5))
+            flat.append(weight)
         postings.append(flat)
+    state = index.to_state()
     kind_labels = {code: value_label("kind", code, lang).text for code in facet_codes["kind"]}
     return {
         "lang": lang,
@@ -171,8 +180,24 @@ def build_index(
         "facets": facets,
         "kinds": kind_labels,
         "browse": browse,
-        "vocab": index.vocabulary,
+        "terms": terms,
         "post": postings,
+        "surface": state["surface"],
+        "stop": sorted(STOP_WORDS.get(index.lang, ())),
+        "phrases": state["phrases"],
+        "exp": state["expansions"],
+        "k": {
+            "exact": ranking.EXACT,
+            "compound": ranking.COMPOUND,
+            "head": ranking.HEAD,
+            "fuzzy": ranking.FUZZY,
+            "minCompound": ranking.MIN_COMPOUND,
+            "minFuzzy": ranking.MIN_FUZZY,
+            "twoTypos": ranking.TWO_TYPOS,
+            "common": ranking.COMMON,
+            "maxPhrase": ranking.MAX_PHRASE,
+            "pseudo": ranking.PSEUDO,
+        },
         "pageSize": PAGE_SIZE,
         "ui": {
             key: m_text(key, lang)

@@ -6,18 +6,13 @@
 
   var root = document.documentElement;
 
-  /* -- text: a port of ouderbetrokkenheid.catalog.text (fold, Dutch stems) -------------------- */
-  var IRREGULAR = {
-    kinderen: "kind", kinders: "kind", scholen: "school", steden: "stad", dagen: "dag", wegen: "weg",
-    leraren: "leraar", leerkrachten: "leerkracht", gegevens: "gegeven", ouderen: "ouder"
-  };
-  var DIMINUTIVES = ["etjes", "tjes", "jes", "etje", "tje", "je"];
-  var PLURALS = ["ingen", "en", "'s", "s", "x"];
-  var NOT_PLURAL_S = ["is", "us", "ss", "ijs", "ys"];
-  var VOWELS = "aeiou";
+  /* -- the query: a port of LangIndex.query_terms / plan (ouderbetrokkenheid.catalog.index) --------
+   * Python is the truth: no stemmer runs here. A query word is looked up in the index's lexicon
+   * (every word of the records and the thesaurus, with its Snowball stem); a word found nowhere stays
+   * as typed (folded) and can still match compounds and typos. */
   var MARKS = /\p{M}/gu;
   var ASCII = /^[\x00-\x7f]*$/;
-  var TOKEN = /[0-9a-z]+/g;
+  var WORD = /[\p{L}\p{N}]+/gu;
 
   function fold(text) {
     var lower = String(text).toLowerCase().replace(/\u00df/g, "ss");
@@ -25,53 +20,11 @@
     return lower.normalize("NFKD").replace(MARKS, "");
   }
 
-  function isVowel(ch) { return VOWELS.indexOf(ch) >= 0; }
-
-  function undoSpelling(base) {
-    var n = base.length;
-    if (n > 3 && base[n - 1] === base[n - 2] && !isVowel(base[n - 1])) { return base.slice(0, -1); }
-    if (n >= 3 && !isVowel(base[n - 1]) && "aou".indexOf(base[n - 2]) >= 0 && !isVowel(base[n - 3])) {
-      return base.slice(0, -1) + base[n - 2] + base[n - 1];
-    }
-    return base;
+  function words(text) {
+    return String(text).normalize("NFKC").toLowerCase().replace(/\u00df/g, "ss").match(WORD) || [];
   }
-
-  function stem(token) {
-    if (Object.prototype.hasOwnProperty.call(IRREGULAR, token)) { return IRREGULAR[token]; }
-    if (token.endsWith("heden") && token.length > 7) { return token.slice(0, -5) + "heid"; }
-    var word = token, i, suffix, cut = false;
-    for (i = 0; i < DIMINUTIVES.length; i++) {
-      suffix = DIMINUTIVES[i];
-      if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
-        word = word.slice(0, -suffix.length);
-        cut = true;
-        break;
-      }
-    }
-    if (!cut) {
-      for (i = 0; i < PLURALS.length; i++) {
-        suffix = PLURALS[i];
-        if (suffix === "s" && NOT_PLURAL_S.some(function (end) { return word.endsWith(end); })) { continue; }
-        if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
-          word = word.slice(0, -suffix.length);
-          if (suffix === "ingen") { word += "ing"; } else if (suffix === "en") { word = undoSpelling(word); }
-          break;
-        }
-      }
-    }
-    if (word.endsWith("e") && word.length > 4 && !(word.endsWith("ee") || word.endsWith("ie") || word.endsWith("ije"))) {
-      word = word.slice(0, -1);
-    }
-    return word;
-  }
-
-  function tokens(text) { return fold(text).match(TOKEN) || []; }
-  function terms(text) { return tokens(text).map(stem); }
-  function unique(list) { return list.filter(function (x, i) { return list.indexOf(x) === i; }); }
-
-  /* -- search: the ranking of Catalog.search over the shipped index --------------------------- */
-  var PREFIX_FACTOR = 0.6;
-  var MIN_PREFIX = 3;
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+  function reverse(text) { return text.split("").reverse().join(""); }
 
   function lowerBound(list, value) {
     var lo = 0, hi = list.length;
@@ -82,52 +35,192 @@
     return lo;
   }
 
-  function expand(index, term) {
-    var vocab = index.vocab, found = [], start = lowerBound(vocab, term), j;
-    if (vocab[start] === term) { found.push([start, 1.0]); }
-    if (term.length >= MIN_PREFIX) {
-      for (j = start; j < vocab.length && vocab[j].startsWith(term); j++) {
-        if (vocab[j] !== term) { found.push([j, PREFIX_FACTOR]); }
+  /* derived lookups, made once per index */
+  function prepare(index) {
+    if (index.ready) { return index; }
+    index.termAt = new Map(index.terms.map(function (t, i) { return [t, i]; }));
+    index.vocab = index.terms.filter(function (t) { return t.charAt(0) !== index.k.pseudo; });
+    index.reversed = index.vocab.map(reverse).sort();
+    index.surfaces = Object.keys(index.surface).sort();
+    index.stopSet = new Set(index.stop);
+    index.ready = true;
+    return index;
+  }
+
+  function queryTerms(index, query) {
+    var typed = words(query);
+    var content = typed.filter(function (w) { return !index.stopSet.has(fold(w)); });
+    if (!content.length) { content = typed; }
+    var terms = content.map(function (w) { var f = fold(w); return has(index.surface, f) ? index.surface[f] : f; });
+    return [content, terms];
+  }
+
+  /* the optimal string alignment distance, any value above limit returned as limit + 1 */
+  function osa(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) { return limit + 1; }
+    var previous2 = [], previous = [], current, i, j;
+    for (j = 0; j <= b.length; j++) { previous.push(j); }
+    for (i = 1; i <= a.length; i++) {
+      current = [i];
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          current[j] = Math.min(current[j], previous2[j - 2] + 1);
+        }
       }
+      if (Math.min.apply(null, current) > limit) { return limit + 1; }
+      previous2 = previous;
+      previous = current;
+    }
+    return Math.min(previous[previous.length - 1], limit + 1);
+  }
+
+  function typos(index, typed) {
+    var k = index.k, limit = typed.length < k.twoTypos ? 1 : 2, out = [], start = typed.slice(0, 2);
+    for (var j = lowerBound(index.surfaces, start); j < index.surfaces.length; j++) {
+      var candidate = index.surfaces[j];
+      if (!candidate.startsWith(start)) { break; }
+      var term = index.surface[candidate];
+      if (Math.abs(candidate.length - typed.length) <= limit && index.termAt.has(term) &&
+          osa(typed, candidate, limit) <= limit && out.indexOf(term) < 0) {
+        out.push(term);
+      }
+    }
+    return out;
+  }
+
+  function wordAlternatives(index, term, typed) {
+    var k = index.k, found = [], j, start, candidate;
+    if (index.termAt.has(term)) { found.push([[term], k.exact]); }
+    if (term.length >= k.minCompound) {
+      for (j = lowerBound(index.vocab, term); j < index.vocab.length; j++) {
+        candidate = index.vocab[j];
+        if (!candidate.startsWith(term)) { break; }
+        if (candidate !== term) { found.push([[candidate], k.compound]); }
+      }
+      var backwards = reverse(term);
+      for (j = lowerBound(index.reversed, backwards); j < index.reversed.length; j++) {
+        candidate = index.reversed[j];
+        if (!candidate.startsWith(backwards)) { break; }
+        if (candidate.length >= term.length + 3) { found.push([[reverse(candidate)], k.compound]); }
+      }
+      for (var cut = 3; cut < term.length - k.minCompound + 1; cut++) {
+        if (index.termAt.has(term.slice(cut))) { found.push([[term.slice(cut)], k.head]); break; }
+      }
+    }
+    if (!found.length && typed.length >= k.minFuzzy) {
+      typos(index, typed).forEach(function (t) { found.push([[t], k.fuzzy]); });
     }
     return found;
   }
 
-  /* Ranked document numbers for the query terms; `allowed` (or null) masks documents out. */
-  function rank(index, queryTerms, allowed) {
-    var n = index.docs.length;
-    var scores = new Float64Array(n), matched = new Int32Array(n), best = new Float64Array(n);
-    var hit = [], seen = new Uint8Array(n);
-    queryTerms.forEach(function (term) {
-      var touched = [];
-      expand(index, term).forEach(function (pair) {
-        var post = index.post[pair[0]], factor = pair[1], k, d, v;
-        for (k = 0; k < post.length; k += 2) {
-          d = post[k];
-          v = post[k + 1] * factor;
-          if (v > best[d]) {
-            if (best[d] === 0) { touched.push(d); }
-            best[d] = v;
-          }
+  /* The slots of a query: a phrase the thesaurus knows, or one word; each with its alternatives. */
+  function plan(index, query) {
+    prepare(index);
+    var k = index.k, qt = queryTerms(index, query), content = qt[0], stems = qt[1], slots = [], i = 0;
+    while (i < stems.length) {
+      for (var length = Math.min(k.maxPhrase, stems.length - i); length > 0; length--) {
+        var phrase = stems.slice(i, i + length), key = phrase.join(" ");
+        if (length > 1 && !has(index.phrases, key)) { continue; }
+        var alternatives = new Map();
+        var put = function (terms, factor) {
+          var name = terms.join("\u0001");
+          var old = alternatives.get(name);
+          if (!old || old[1] < factor) { alternatives.set(name, [terms, factor]); }
+        };
+        if (length === 1) {
+          wordAlternatives(index, phrase[0], fold(content[i])).forEach(function (a) { put(a[0], a[1]); });
+        } else if (phrase.every(function (t) { return index.termAt.has(t); })) {
+          put(phrase, k.exact * length);
         }
+        (has(index.phrases, key) ? index.phrases[key] : []).forEach(function (group) {
+          index.exp[group].forEach(function (a) { put(a[0], a[1]); });
+        });
+        slots.push({ words: content.slice(i, i + length), alternatives: Array.from(alternatives.values()) });
+        i += length;
+        break;
+      }
+    }
+    return slots;
+  }
+
+  /* -- ranking: a port of LangIndex.slot_scores and rank ------------------------------------------ */
+  function slotScores(index, slot) {
+    var n = index.docs.length, best = new Float64Array(n), boost = new Float64Array(n);
+    slot.alternatives.forEach(function (alternative) {
+      var terms = alternative[0], factor = alternative[1], post, p, d, v;
+      if (terms[0].charAt(0) === index.k.pseudo) {
+        post = index.post[index.termAt.get(terms[0])];
+        for (p = 0; p < post.length; p += 2) { d = post[p]; v = post[p + 1] * factor; if (v > boost[d]) { boost[d] = v; } }
+        return;
+      }
+      if (terms.length === 1) {
+        post = index.post[index.termAt.get(terms[0])];
+        for (p = 0; p < post.length; p += 2) { d = post[p]; v = post[p + 1] * factor; if (v > best[d]) { best[d] = v; } }
+        return;
+      }
+      var total = new Float64Array(n), have = new Int32Array(n), scale = factor / terms.length;
+      terms.forEach(function (term) {
+        var list = index.post[index.termAt.get(term)];
+        for (var q = 0; q < list.length; q += 2) { total[list[q]] += list[q + 1]; have[list[q]] += 1; }
       });
-      touched.forEach(function (d) {
-        var v = allowed && !allowed[d] ? 0 : best[d];
-        best[d] = 0;
-        if (v > 0) {
-          scores[d] += v;
-          matched[d] += 1;
-          if (!seen[d]) { seen[d] = 1; hit.push(d); }
-        }
-      });
+      for (d = 0; d < n; d++) {
+        if (have[d] === terms.length) { v = total[d] * scale; if (v > best[d]) { best[d] = v; } }
+      }
     });
-    hit.sort(function (a, b) {
-      if (matched[a] !== matched[b]) { return matched[b] - matched[a]; }
-      if (scores[a] !== scores[b]) { return scores[b] - scores[a]; }
+    for (var e = 0; e < n; e++) { best[e] += boost[e]; }
+    return best;
+  }
+
+  function round4(x) { return Math.floor(x * 10000 + 0.5) / 10000; }
+
+  /* Ranked results for a query: {docs (one per publication, best first), scores, matched, unmatched}.
+   * `allowed` (a 0/1 mask, or null) leaves documents out after ranking, as Catalog.find does. */
+  function rank(index, query, allowed) {
+    prepare(index);
+    var slots = plan(index, query), n = index.docs.length;
+    var perSlot = slots.map(function (slot) { return slotScores(index, slot); });
+    var counts = perSlot.map(function (scores) { var c = 0; for (var d = 0; d < n; d++) { if (scores[d] > 0) { c++; } } return c; });
+    var unmatched = [], live = [];
+    slots.forEach(function (slot, i) { if (counts[i] === 0) { unmatched.push(slot.words.join(" ")); } else { live.push(i); } });
+    var result = { docs: [], scores: {}, matched: {}, unmatched: unmatched, slots: slots.length };
+    if (!live.length) { return result; }
+    var size = Math.max(n, 1), weights = {}, totalWeight = 0;
+    live.forEach(function (i) { weights[i] = Math.log(1 + size / counts[i]); totalWeight += weights[i]; });
+    var score = new Float64Array(n), coverage = new Float64Array(n), rare = new Uint8Array(n), anyRare = false, d;
+    live.forEach(function (i) {
+      var scores = perSlot[i], isRare = counts[i] <= index.k.common * size;
+      for (d = 0; d < n; d++) {
+        score[d] += scores[d];
+        if (scores[d] > 0) {
+          coverage[d] += weights[i];
+          if (isRare) { rare[d] = 1; anyRare = true; }
+        }
+      }
+    });
+    var hits = [];
+    for (d = 0; d < n; d++) {
+      var c = coverage[d] / totalWeight, final = score[d] * c * c;
+      if (final > 0 && (!anyRare || rare[d]) && (!allowed || allowed[d])) {
+        hits.push(d);
+        result.scores[d] = round4(final);
+      }
+    }
+    hits.sort(function (a, b) {
+      if (result.scores[a] !== result.scores[b]) { return result.scores[b] - result.scores[a]; }
       var ia = index.docs[a].id, ib = index.docs[b].id;
       return ia < ib ? -1 : ia > ib ? 1 : 0;
     });
-    return hit;
+    var seen = new Set();
+    hits.forEach(function (h) {
+      var work = index.docs[h].w ? index.docs[h].w.join(",") : String(h);
+      if (seen.has(work)) { return; }
+      seen.add(work);
+      result.docs.push(h);
+      result.matched[h] = live.filter(function (i) { return perSlot[i][h] > 0; }).map(function (i) { return slots[i].words.join(" "); });
+    });
+    return result;
   }
 
   /* Documents passing every facet with a selection (any of its values): a mask, or null. */
@@ -158,13 +251,23 @@
     return counts;
   }
 
+  /* Document numbers for a query and facet selection, best first, one per publication. */
   function search(index, query, selected) {
     var allowed = allowedBy(index, selected);
-    var queryTerms = unique(terms(query));
-    if (!queryTerms.length) {
-      return index.browse.filter(function (d) { return !allowed || allowed[d]; });
+    if (!queryTerms(prepare(index), query)[0].length) {
+      return collapse(index, index.browse.filter(function (d) { return !allowed || allowed[d]; }));
     }
-    return rank(index, queryTerms, allowed);
+    return rank(index, query, allowed).docs;
+  }
+
+  function collapse(index, list) {
+    var seen = new Set();
+    return list.filter(function (d) {
+      var work = index.docs[d].w ? index.docs[d].w.join(",") : String(d);
+      if (seen.has(work)) { return false; }
+      seen.add(work);
+      return true;
+    });
   }
 
   /* -- the catalog page ------------------------------------------------------------------------ */
@@ -246,11 +349,11 @@
     function update(start) {
       var began = performance.now();
       var query = input.value;
-      var queryTerms = unique(terms(query));
-      /* ranking everything and then filtering gives the order Catalog.search gives with the filter */
-      var pool = queryTerms.length ? rank(index, queryTerms, null) : index.browse;
-      var allowed = allowedBy(index, selected);
-      results = allowed ? pool.filter(function (d) { return allowed[d]; }) : pool;
+      /* the results are those of Catalog.find with the same filters; the facet counts are over
+       * the results without filters, each facet counting the documents that pass the other facets */
+      var none = index.facets.map(function () { return new Set(); });
+      var pool = search(index, query, none);
+      results = selected.some(function (set) { return set.size; }) ? search(index, query, selected) : pool;
       var counts = facetCounts(index, selected, pool);
       boxes.forEach(function (box) {
         var at = boxOf(box);
@@ -322,7 +425,7 @@
     update();
   }
 
-  window.OB = { fold: fold, stem: stem, tokens: tokens, terms: terms, search: search, rank: rank };
+  window.OB = { fold: fold, words: words, queryTerms: queryTerms, plan: plan, search: search, rank: rank };
 
   function start() {
     var lang = root.getAttribute("lang");
