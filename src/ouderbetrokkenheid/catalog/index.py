@@ -17,7 +17,7 @@ Ranking, in short (:meth:`LangIndex.plan` and :func:`rank`):
    are; a record's *coverage* is the share of that weight it matches, and its score is the sum of
    its slot scores times coverage squared, so records that match the rare words rank first. When
    some record matches a word that is not very common, records that match only very common words
-   (in more than a fifth of the records) are left out.
+   (in more than a fifth of the records, and more than ten) are left out.
 4. Records that describe one publication (``same_as``) are one result: the best of them, naming the
    others.
 """
@@ -55,8 +55,13 @@ MIN_COMPOUND = 4
 #: The shortest word that typos are forgiven in (one typo; two from :data:`TWO_TYPOS` letters on).
 MIN_FUZZY = 6
 TWO_TYPOS = 9
-#: A word in more than this share of the records is very common.
+#: A word in more than this share of the records (and more than :data:`MIN_COMMON` of them) is very
+#: common.
 COMMON = 0.2
+MIN_COMMON = 10
+#: A word found nowhere that starts with a known stem and has at most this many letters more is
+#: taken as that stem (an inflection of it: ``ontmoetingen`` -> ``ontmoet``).
+MAX_ENDING = 5
 #: The longest thesaurus phrase, in words.
 MAX_PHRASE = 4
 #: Decimals of the index weights (the site ships them so).
@@ -234,7 +239,15 @@ class LangIndex:
         nowhere can still match compounds and typos)."""
         typed = words(query)
         content = [w for w in typed if not is_stop(w, self.lang)] or typed
-        return content, [self.surface.get(fold(w), fold(w)) for w in content]
+        return content, [self._term(fold(w)) for w in content]
+
+    def _term(self, folded: str) -> str:
+        if folded in self.surface:
+            return self.surface[folded]
+        for cut in range(len(folded) - 1, max(MIN_COMPOUND, len(folded) - MAX_ENDING) - 1, -1):
+            if folded[:cut] in self.postings:
+                return folded[:cut]
+        return folded
 
     def plan(self, query: str, lang: str | None = None) -> list[Slot]:
         """The slots of *query* (analysed in the index's language)."""
@@ -382,7 +395,7 @@ def rank(index: LangIndex, slots: Sequence[Slot], allowed: "np.ndarray | None") 
     for i in live:
         score += per_slot[i]
         coverage += present[i] * weights[i]
-        if counts[i] <= COMMON * size:
+        if counts[i] <= max(COMMON * size, MIN_COMMON):
             rare |= present[i]
     coverage /= total_weight
     final = score * coverage * coverage

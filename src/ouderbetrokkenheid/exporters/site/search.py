@@ -195,6 +195,8 @@ def build_index(
             "minFuzzy": ranking.MIN_FUZZY,
             "twoTypos": ranking.TWO_TYPOS,
             "common": ranking.COMMON,
+            "minCommon": ranking.MIN_COMMON,
+            "maxEnding": ranking.MAX_ENDING,
             "maxPhrase": ranking.MAX_PHRASE,
             "pseudo": ranking.PSEUDO,
         },

@@ -51,8 +51,17 @@
     var typed = words(query);
     var content = typed.filter(function (w) { return !index.stopSet.has(fold(w)); });
     if (!content.length) { content = typed; }
-    var terms = content.map(function (w) { var f = fold(w); return has(index.surface, f) ? index.surface[f] : f; });
-    return [content, terms];
+    return [content, content.map(function (w) { return term(index, fold(w)); })];
+  }
+
+  /* a word of the lexicon: its stem; else the longest known stem it starts with, when the rest is
+   * short (an inflection); else the word itself */
+  function term(index, folded) {
+    if (has(index.surface, folded)) { return index.surface[folded]; }
+    for (var cut = folded.length - 1; cut >= Math.max(index.k.minCompound, folded.length - index.k.maxEnding); cut--) {
+      if (index.termAt.has(folded.slice(0, cut))) { return folded.slice(0, cut); }
+    }
+    return folded;
   }
 
   /* the optimal string alignment distance, any value above limit returned as limit + 1 */
@@ -190,7 +199,7 @@
     live.forEach(function (i) { weights[i] = Math.log(1 + size / counts[i]); totalWeight += weights[i]; });
     var score = new Float64Array(n), coverage = new Float64Array(n), rare = new Uint8Array(n), anyRare = false, d;
     live.forEach(function (i) {
-      var scores = perSlot[i], isRare = counts[i] <= index.k.common * size;
+      var scores = perSlot[i], isRare = counts[i] <= Math.max(index.k.common * size, index.k.minCommon);
       for (d = 0; d < n; d++) {
         score[d] += scores[d];
         if (scores[d] > 0) {
