@@ -83,7 +83,7 @@ from ouderbetrokkenheid import (
 )
 from ouderbetrokkenheid.model import *
 # Docstrings that autodoc pulls in are tested too; these are the names their examples use.
-from ouderbetrokkenheid.catalog.text import fold, stem, terms, tokens
+from ouderbetrokkenheid.catalog.analysis import analyse, fold, stem, words
 EXAMPLE_PACK = pathlib.Path({str(ROOT / "examples" / "voorbeeldpack")!r})
 SCHEMAS = pathlib.Path({str(ROOT / "schemas")!r})
 """
