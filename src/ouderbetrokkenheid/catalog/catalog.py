@@ -19,12 +19,14 @@ import attrs
 from ouderbetrokkenheid.catalog.analysis import fold
 from ouderbetrokkenheid.catalog.cache import Cache, cache_folder, packs_key
 from ouderbetrokkenheid.catalog.filters import FACETS, Filters, UnknownFilterError, facet_values, resolve
-from ouderbetrokkenheid.catalog.index import LangIndex, Ranked, rank
+from ouderbetrokkenheid.catalog.index import LangIndex, rank
 from ouderbetrokkenheid.catalog.library import Library
 from ouderbetrokkenheid.catalog.thesaurus import groups
 from ouderbetrokkenheid.model import Assessment, Finding, Framework, LocalizedText, Record, Resource
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from ouderbetrokkenheid.errors import Problem
 
 __all__ = ["FACETS", "Catalog", "Filters", "Found", "Hit", "Results", "UnknownFilterError"]
@@ -82,7 +84,7 @@ class Results:
 
 @attrs.frozen(kw_only=True)
 class _Docs:
-    """What search needs of each record, as plain data (cached with the index)."""
+    """What search needs of each record, as plain data and arrays (cached with the index)."""
 
     ids: list[str]
     types: list[str]
@@ -90,13 +92,23 @@ class _Docs:
     packs: list[str]
     defaults: list[str]
     titles: list[dict[str, str]]
-    #: Facet values (every facet for resources; the pack for other records).
-    values: list[dict[str, set[str]]]
-    #: Facet values the index knows as words (other records' themes too).
-    index_values: list[dict[str, set[str]]]
-    #: Per document, the documents of the same publication (itself included), in id order.
-    works: list[tuple[int, ...]]
+    #: Each document's place in id order (ties between equal scores go by id).
+    id_rank: "np.ndarray"
+    #: 1 for resources.
+    resource: "np.ndarray"
+    #: Facet -> value -> the documents that have it (sorted). Resources have every facet; other
+    #: records only ``pack``.
+    facet_docs: dict[str, dict[str, "np.ndarray"]]
+    #: For the documents of a publication in several records (``same_as``): all of its documents,
+    #: in id order. Other documents are their own publication.
+    works: dict[int, tuple[int, ...]]
+    #: The facet values of the documents in :attr:`works` (to count a publication once).
+    work_values: dict[int, dict[str, set[str]]]
     problems: list["Problem"]
+
+    def work(self, doc: int) -> tuple[int, ...]:
+        """The documents of *doc*'s publication."""
+        return self.works.get(doc, (doc,))
 
 
 def _closure(library: Library) -> dict[str, set[str]]:
@@ -147,30 +159,54 @@ def _works(records: Sequence[Record]) -> list[tuple[int, ...]]:
     return out
 
 
-def _docs(library: Library) -> _Docs:
-    records = _records(library)
+def _values(library: Library, records: Sequence[Record]) -> tuple[list[dict[str, set[str]]], list[dict[str, set[str]]]]:
+    """Per record: its facet values, and the facet values the index knows as words (other records'
+    themes too)."""
     closure = _closure(library)
-    packs = [library.pack_of(r.id) for r in records]
     values = []
     index_values = []
-    for record, pack in zip(records, packs, strict=True):
+    for record in records:
+        pack = library.pack_of(record.id).name
         if isinstance(record, Resource):
-            found = facet_values(record, pack.name, closure)
+            found = facet_values(record, pack, closure)
             values.append(found)
             index_values.append(found)
         else:
-            values.append({"pack": {pack.name}})
-            index_values.append({"pack": {pack.name}, "theme": set(getattr(record, "themes", ()))})
+            values.append({"pack": {pack}})
+            index_values.append({"pack": {pack}, "theme": set(getattr(record, "themes", ()))})
+    return values, index_values
+
+
+def _docs(library: Library) -> _Docs:
+    import numpy as np
+
+    records = _records(library)
+    packs = [library.pack_of(r.id) for r in records]
+    values, _ = _values(library, records)
+    collected: dict[str, dict[str, list[int]]] = {name: defaultdict(list) for name in FACETS}
+    for doc, found in enumerate(values):
+        for name, codes in found.items():
+            for code in codes:
+                collected[name][code].append(doc)
+    ids = [r.id for r in records]
+    id_rank = np.empty(len(ids), dtype=np.int64)
+    id_rank[np.argsort(np.asarray(ids, dtype=object), kind="stable")] = np.arange(len(ids))
+    works = {d: work for d, work in enumerate(_works(records)) if len(work) > 1}
     return _Docs(
-        ids=[r.id for r in records],
+        ids=ids,
         types=[_TYPES[type(r)] for r in records],
         kinds=[r.kind if isinstance(r, Resource) else _TYPES[type(r)] for r in records],
         packs=[p.name for p in packs],
         defaults=[p.manifest.default_language for p in packs],
         titles=[_title(r).to_dict() for r in records],
-        values=values,
-        index_values=index_values,
-        works=_works(records),
+        id_rank=id_rank,
+        resource=np.asarray([isinstance(r, Resource) for r in records], dtype=bool),
+        facet_docs={
+            name: {code: np.asarray(found, dtype=np.int64) for code, found in by_code.items()}
+            for name, by_code in collected.items()
+        },
+        works=works,
+        work_values={d: values[d] for d in works},
         problems=list(library.report.problems),
     )
 
@@ -239,7 +275,8 @@ class Catalog:
     def works(self) -> list[tuple[int, ...]]:
         """Per document of the index: the documents of the same publication (``same_as``), itself
         included, in id order."""
-        return self._documents().works
+        docs = self._documents()
+        return [docs.work(d) for d in range(len(docs.ids))]
 
     def index(self, lang: str | None = None) -> LangIndex:
         """The index for the labels in *lang* (``None``: each pack's default language)."""
@@ -252,7 +289,8 @@ class Catalog:
                 docs = self._documents()
                 library = self.library
                 records = _records(library)
-                built = LangIndex(records, docs.defaults, docs.index_values, groups(library), lang)
+                _, index_values = _values(library, records)
+                built = LangIndex(records, docs.defaults, index_values, groups(library), lang)
                 self._indexes[lang] = built
                 if self._cache and self._key:
                     self._cache.put(self._key, name, built)
@@ -261,12 +299,10 @@ class Catalog:
     # -- filters and facets -----------------------------------------------------------------------
     def _facet_index(self) -> dict[str, dict[str, set[int]]]:
         if self._by_value is None:
-            by_value: dict[str, dict[str, set[int]]] = {name: defaultdict(set) for name in FACETS}
-            for doc, values in enumerate(self._documents().values):
-                for name, found in values.items():
-                    for value in found:
-                        by_value[name][value].add(doc)
-            self._by_value = by_value
+            self._by_value = {
+                name: {code: set(found.tolist()) for code, found in by_code.items()}
+                for name, by_code in self._documents().facet_docs.items()
+            }
         return self._by_value
 
     def resolve(self, filters: Filters) -> Filters:
@@ -275,9 +311,9 @@ class Catalog:
         and no label names."""
         if not filters:
             return filters
-        index = self._facet_index()
+        known = self._documents().facet_docs
         changes = {
-            name: tuple(dict.fromkeys(resolve(name, value, index[name]) for value in getattr(filters, name)))
+            name: tuple(dict.fromkeys(resolve(name, value, known[name]) for value in getattr(filters, name)))
             for name in FACETS
             if getattr(filters, name)
         }
@@ -316,15 +352,17 @@ class Catalog:
 
     def facets(self, resources: Iterable[Resource] | None = None) -> dict[str, dict[str, int]]:
         """Counts per facet value over *resources* (default: all resources), most frequent first."""
+        import numpy as np
+
         docs = self._documents()
         if self._position is None:
             self._position = {identifier: i for i, identifier in enumerate(docs.ids)}
-        chosen = (
-            [self._position[r.id] for r in resources]
-            if resources is not None
-            else [d for d, t in enumerate(docs.types) if t == "resource"]
-        )
-        return _count(docs, [(d,) for d in chosen])
+        if resources is None:
+            mask = docs.resource.copy()
+        else:
+            mask = np.zeros(len(docs.ids), dtype=bool)
+            mask[[self._position[r.id] for r in resources]] = True
+        return _count(docs, mask, ())
 
     # -- search ---------------------------------------------------------------------------------
     def find(
@@ -334,37 +372,58 @@ class Catalog:
         lang: str | None = None,
         limit: int | None = 20,
         filters: Filters | None = None,
+        facets: bool = True,
         **values: str | Iterable[str] | bool | None,
     ) -> Results:
         """Results for *query* typed in *lang*, best first, one per publication, with the words that
-        matched nothing and facet counts over every result. An empty query lists the filtered
-        resources. Needs no loaded records when the index is cached (see :meth:`open`)."""
+        matched nothing and (unless *facets* is false) facet counts over every result. An empty query
+        lists the filtered resources. Needs no loaded records when the index is cached (see
+        :meth:`open`)."""
+        import numpy as np
+
         filters = self.resolve(filters or Filters.of(**values))
         allowed = self._allowed(filters)
         docs = self._documents()
         index = self.index(lang)
         slots = index.plan(query, lang)
+        size = len(docs.ids)
+        mask = None
+        if allowed is not None:
+            mask = np.zeros(size, dtype=bool)
+            mask[list(allowed)] = True
         if not slots:
-            chosen = range(len(docs.ids)) if allowed is None else sorted(allowed)
-            listed = [d for d in chosen if docs.types[d] == "resource"]
-            ranked = Ranked(docs=listed, scores=dict.fromkeys(listed, 0.0), matched={}, unmatched=(), slots=())
+            listed = docs.resource if mask is None else docs.resource & mask
+            order = np.flatnonzero(listed)
+            scores = np.zeros(len(order))
+            ranked = None
+            unmatched: tuple[str, ...] = ()
         else:
-            import numpy as np
-
-            mask = None
-            if allowed is not None:
-                mask = np.zeros(index.size, dtype=np.uint8)
-                mask[list(allowed)] = 1
             ranked = rank(index, slots, mask)
-        order = ranked.docs if not slots else sorted(ranked.docs, key=lambda d: (-ranked.scores[d], docs.ids[d]))
-        heads: list[int] = []
+            sort = np.lexsort((docs.id_rank[ranked.docs], -ranked.scores))
+            order, scores = ranked.docs[sort], ranked.scores[sort]
+            unmatched = ranked.unmatched
+        in_result = np.zeros(size, dtype=bool)
+        in_result[order] = True
+        duplicates = 0
+        seen_works: set[tuple[int, ...]] = set()
+        for work in docs.works.values():
+            if work not in seen_works:
+                seen_works.add(work)
+                duplicates += max(0, int(in_result[list(work)].sum()) - 1)
+        shown: list[tuple[int, float]] = []
         seen: set[tuple[int, ...]] = set()
-        for d in order:
-            work = docs.works[d]
-            if work not in seen:
-                seen.add(work)
-                heads.append(d)
-        shown = heads if limit is None else heads[:limit]
+        for d, score in zip(order.tolist(), scores.tolist(), strict=True):
+            if limit is not None and len(shown) >= limit:
+                break
+            work = docs.work(d)
+            if work in seen:
+                continue
+            seen.add(work)
+            shown.append((d, score))
+        counted: dict[str, dict[str, int]] = {}
+        if facets:
+            works = [w for w in {docs.work(d) for d in np.flatnonzero(in_result & docs.resource).tolist()} if len(w) > 1]
+            counted = _count(docs, in_result & docs.resource, works)
         return Results(
             hits=tuple(
                 Found(
@@ -374,15 +433,15 @@ class Catalog:
                     pack=docs.packs[d],
                     title=LocalizedText(docs.titles[d]),
                     default_language=docs.defaults[d],
-                    score=ranked.scores[d],
-                    matched=ranked.matched.get(d, ()),
-                    same_as=tuple((docs.ids[o], docs.packs[o]) for o in docs.works[d] if o != d),
+                    score=score,
+                    matched=ranked.matched(d) if ranked is not None else (),
+                    same_as=tuple((docs.ids[o], docs.packs[o]) for o in docs.work(d) if o != d),
                 )
-                for d in shown
+                for d, score in shown
             ),
-            total=len(heads),
-            unmatched=ranked.unmatched,
-            facets=_count(docs, [docs.works[d] for d in heads if docs.types[d] == "resource"]),
+            total=len(order) - duplicates,
+            unmatched=unmatched,
+            facets=counted,
         )
 
     def search(
@@ -450,17 +509,31 @@ class Catalog:
         return [Hit(record=r, score=round(s, 4)) for s, _, r in scores[:limit]]
 
 
-def _count(docs: _Docs, works: Iterable[Sequence[int]]) -> dict[str, dict[str, int]]:
-    """Facet counts, one per work (a publication in two packs counts once, for both packs)."""
+def _count(docs: _Docs, mask: "np.ndarray", works: Iterable[tuple[int, ...]]) -> dict[str, dict[str, int]]:
+    """Facet counts over the documents in *mask*; each publication in *works* (several documents)
+    counts once per value, for every pack it is in."""
     counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
+    for name, by_code in docs.facet_docs.items():
+        for code, found in by_code.items():
+            n = int(mask[found].sum())
+            if n:
+                counts[name][code] = n
     for work in works:
-        merged: dict[str, set[str]] = defaultdict(set)
+        merged: dict[str, Counter[str]] = defaultdict(Counter)
+        members = [d for d in work if mask[d]] or list(work[:1])
         for d in work:
-            for name, found in docs.values[d].items():
-                merged[name] |= found
-        for name, found in merged.items():
-            counts[name].update(found)
-    return {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in counts.items()}
+            for name, codes in docs.work_values.get(d, {}).items():
+                merged[name].update(codes)
+        for name, by_code in merged.items():
+            for code, n in by_code.items():
+                present = sum(1 for d in members if code in docs.work_values.get(d, {}).get(name, ()))
+                # the work counts once: drop the extra members that have the value, add it when
+                # only a member outside the results has it
+                counts[name][code] += (1 if n else 0) - present
+    return {
+        name: dict(sorted(((k, v) for k, v in c.items() if v > 0), key=lambda kv: (-kv[1], kv[0])))
+        for name, c in counts.items()
+    }
 
 
 def _installed_key(given: Sequence[Path], *, plugins: bool) -> str | None:

@@ -25,7 +25,7 @@ Ranking, in short (:meth:`LangIndex.plan` and :func:`rank`):
 import bisect
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -112,6 +112,43 @@ def record_fields(record: Record, lang: str | None, default: str) -> list[tuple[
     return out
 
 
+class Postings(Mapping[str, tuple["np.ndarray", "np.ndarray"]]):
+    """Term -> (document numbers, weights), stored as three arrays (quick to save and load)."""
+
+    def __init__(self, terms: list[str], offsets: "np.ndarray", docs: "np.ndarray", weights: "np.ndarray") -> None:
+        self.terms = terms
+        self.offsets = offsets
+        self.docs = docs
+        self.weights = weights
+        self._at: dict[str, int] | None = None
+
+    def __getstate__(self) -> tuple[list[str], "np.ndarray", "np.ndarray", "np.ndarray"]:
+        return (self.terms, self.offsets, self.docs, self.weights)
+
+    def __setstate__(self, state: tuple[list[str], "np.ndarray", "np.ndarray", "np.ndarray"]) -> None:
+        self.terms, self.offsets, self.docs, self.weights = state
+        self._at = None
+
+    def _position(self) -> dict[str, int]:
+        if self._at is None:
+            self._at = {term: i for i, term in enumerate(self.terms)}
+        return self._at
+
+    def __getitem__(self, term: str) -> tuple["np.ndarray", "np.ndarray"]:
+        i = self._position()[term]
+        start, end = int(self.offsets[i]), int(self.offsets[i + 1])
+        return self.docs[start:end], self.weights[start:end]
+
+    def __contains__(self, term: object) -> bool:
+        return term in self._position()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.terms)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+
 def osa_distance(a: str, b: str, limit: int) -> int:
     """The optimal string alignment distance of *a* and *b* (a swap of two letters is one typo);
     any value above *limit* is returned as ``limit + 1``."""
@@ -176,8 +213,12 @@ class LangIndex:
         self.size = len(records)
         length_array = np.asarray(lengths, dtype=np.float64)
         average = float(length_array.mean()) if self.size else 1.0
-        self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        for term, (docs, weights) in collected.items():
+        terms = sorted(collected)
+        offsets = [0]
+        doc_parts = []
+        weight_parts = []
+        for term in terms:
+            docs, weights = collected[term]
             doc_array = np.asarray(docs, dtype=np.int32)
             weight_array = np.asarray(weights, dtype=np.float64)
             norm = (
@@ -186,8 +227,17 @@ class LangIndex:
                 / (weight_array + K1 * (1 - B + B * length_array[doc_array] / average))
             )
             idf = math.log(1 + (self.size - len(docs) + 0.5) / (len(docs) + 0.5))
+            doc_parts.append(doc_array)
             # rounded as the site ships them, so that the site's scores are the same numbers
-            self.postings[term] = (doc_array, np.round(norm * idf, ROUND))
+            weight_parts.append(np.round(norm * idf, ROUND))
+            offsets.append(offsets[-1] + len(docs))
+        #: Every term's postings: document numbers and BM25 weights (one pair of arrays per term).
+        self.postings = Postings(
+            terms,
+            np.asarray(offsets, dtype=np.int64),
+            np.concatenate(doc_parts) if doc_parts else np.zeros(0, dtype=np.int32),
+            np.concatenate(weight_parts) if weight_parts else np.zeros(0),
+        )
         #: The words (stems), sorted, without the facet values' terms.
         self.vocabulary = sorted(t for t in self.postings if not t.startswith(PSEUDO))
         self._reversed = sorted(t[::-1] for t in self.vocabulary)
@@ -364,18 +414,24 @@ def round4(value: float) -> float:
 
 @attrs.frozen(kw_only=True)
 class Ranked:
-    """What :func:`rank` returns: document numbers best first, their scores and matched words, the
-    words that matched nothing, and every slot."""
+    """What :func:`rank` returns: the documents that match (numbers, any order) with their scores
+    (rounded to 4 decimals, half up, as the site rounds), which slots each matched, and the words
+    that matched nothing."""
 
-    docs: list[int]
-    scores: dict[int, float]
-    matched: dict[int, tuple[str, ...]]
+    docs: "np.ndarray"
+    scores: "np.ndarray"
+    #: Per live slot: its words and, per document, whether it matched.
+    present: tuple[tuple[str, "np.ndarray"], ...]
     unmatched: tuple[str, ...]
-    slots: tuple[Slot, ...]
+
+    def matched(self, doc: int) -> tuple[str, ...]:
+        """The query words *doc* matched."""
+        return tuple(words for words, mask in self.present if mask[doc])
 
 
 def rank(index: LangIndex, slots: Sequence[Slot], allowed: "np.ndarray | None") -> Ranked:
-    """Rank the documents for *slots*; *allowed* (0/1 per document, or ``None``) masks some out."""
+    """The documents that match *slots* and their scores; *allowed* (0/1 per document, or ``None``)
+    masks some out (after the words' rarity is measured over every document)."""
     import numpy as np
 
     per_slot = [index.slot_scores(slot) for slot in slots]
@@ -383,9 +439,9 @@ def rank(index: LangIndex, slots: Sequence[Slot], allowed: "np.ndarray | None") 
     counts = [int(mask.sum()) for mask in present]
     unmatched = tuple(" ".join(s.words) for s, n in zip(slots, counts, strict=True) if n == 0)
     live = [i for i, n in enumerate(counts) if n > 0]
-    empty = Ranked(docs=[], scores={}, matched={}, unmatched=unmatched, slots=tuple(slots))
     if not live:
-        return empty
+        none = np.zeros(0, dtype=np.int64)
+        return Ranked(docs=none, scores=np.zeros(0), present=(), unmatched=unmatched)
     size = max(index.size, 1)
     weights = {i: math.log(1 + size / counts[i]) for i in live}
     total_weight = sum(weights.values())
@@ -405,17 +461,14 @@ def rank(index: LangIndex, slots: Sequence[Slot], allowed: "np.ndarray | None") 
     if allowed is not None:
         keep &= allowed.astype(bool)
     docs = np.flatnonzero(keep)
-    order = sorted(docs.tolist(), key=lambda d: (-round(float(final[d]), 6), d))
-    matched = {
-        d: tuple(" ".join(slots[i].words) for i in live if present[i][d]) for d in order
-    }
+    # the site's arithmetic: floor(x * 10000 + 0.5) / 10000, in IEEE doubles both sides
+    scores = np.floor(final[docs] * 10000 + 0.5) / 10000
     return Ranked(
-        docs=order,
-        scores={d: round4(float(final[d])) for d in order},
-        matched=matched,
+        docs=docs,
+        scores=scores,
+        present=tuple((" ".join(slots[i].words), present[i]) for i in live),
         unmatched=unmatched,
-        slots=tuple(slots),
     )
 
 
-__all__ = ["FREE", "LangIndex", "Ranked", "Slot", "osa_distance", "pseudo_term", "rank", "record_fields"]
+__all__ = ["FREE", "LangIndex", "Postings", "Ranked", "Slot", "osa_distance", "pseudo_term", "rank", "record_fields"]

@@ -426,7 +426,9 @@ def cmd_search(args: argparse.Namespace, out: Output) -> int:
     """Ranked full-text search with filters and facets; the index is kept in the user's cache
     folder while the installed packs are unchanged (``--no-cache``: build it anew)."""
     catalog = ob.Catalog.open(args.path, cache=not args.no_cache)
-    results = catalog.find(args.query, lang=out.lang, limit=args.limit, filters=_filters(args))
+    results = catalog.find(
+        args.query, lang=out.lang, limit=args.limit, filters=_filters(args), facets=args.facets
+    )
     if catalog.problems and not out.json:
         out.problems(catalog.problems)
     facets = results.facets if args.facets else None
