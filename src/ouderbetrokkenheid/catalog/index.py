@@ -24,7 +24,7 @@ Ranking, in short (:meth:`LangIndex.plan` and :func:`rank`):
 
 import bisect
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -188,19 +188,22 @@ class LangIndex:
 
         self.lang = primary(lang)
         collected: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
-        surfaces: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        pairs: Counter[tuple[str, str]] = Counter()
         lengths = []
+        known: dict[str, tuple[str, str] | None] = {}  # word -> (folded, stem), None for a stop word
         for doc, (record, default) in enumerate(zip(records, defaults, strict=True)):
             counts: dict[str, float] = defaultdict(float)
             length = 0
             for field, text in record_fields(record, lang, default):
                 weight = WEIGHTS[field]
                 for word in words(text):
-                    if is_stop(word, self.lang):
+                    info = known.get(word, ())
+                    if info == ():
+                        info = known[word] = None if is_stop(word, self.lang) else (fold(word), stem(word, self.lang))
+                    if info is None:
                         continue
-                    term = stem(word, self.lang)
-                    counts[term] += weight
-                    surfaces[fold(word)][term] += 1
+                    counts[info[1]] += weight
+                    pairs[info] += 1
                     length += 1
             for facet, found in values[doc].items():
                 for value in found:
@@ -241,6 +244,9 @@ class LangIndex:
         #: The words (stems), sorted, without the facet values' terms.
         self.vocabulary = sorted(t for t in self.postings if not t.startswith(PSEUDO))
         self._reversed = sorted(t[::-1] for t in self.vocabulary)
+        surfaces: dict[str, dict[str, int]] = defaultdict(dict)
+        for (folded, term), n in pairs.items():
+            surfaces[folded][term] = n
         #: Each folded word of the records, with the stem it has most often.
         self.surface = {
             word: max(stems.items(), key=lambda item: (item[1], item[0]))[0] for word, stems in surfaces.items()
