@@ -207,6 +207,20 @@ def test_search_facet_resource_and_language_switch(tab, site, library):
     recorder.assert_clean()
 
 
+def test_unmatched_words_are_said_and_a_publication_is_one_result(tab, site, library):
+    page, recorder = tab
+    page.goto(url(site, "nl/catalog.html"))
+    page.wait_for_selector("#ob-q", state="visible")
+    before = runs(page)
+    page.locator("#ob-q").press_sequentially("warm welkom xyzzyq", delay=10)
+    wait_for_update(page, before)
+    wait_until(page, "document.querySelector('#ob-status').textContent.includes('xyzzyq')")
+    assert "Geen enkel item bevat: xyzzyq" in page.text_content("#ob-status")
+    hrefs = [href for href in result_hrefs(page) if "warm-welkom" in href]
+    assert len(hrefs) == 1  # the book of two packs, once
+    recorder.assert_clean()
+
+
 def test_keyboard_reaches_the_search_field_and_a_result(tab, site):
     page, recorder = tab
     page.goto(url(site, "nl/catalog.html"))

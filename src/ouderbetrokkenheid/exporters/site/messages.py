@@ -99,6 +99,9 @@ MESSAGES: Mapping[str, LocalizedText] = {
         "Aucun résultat. Essayez un autre mot ou moins de filtres.",
         "No results. Try another word or fewer filters.",
     ),
+    "results_unmatched": _m(
+        "Geen enkel item bevat: {words}", "Aucun élément ne contient : {words}", "No item has: {words}"
+    ),
     "show_more": _m("Meer tonen", "Afficher plus", "Show more"),
     "js_needed": _m(
         "Zoeken en filteren vraagt JavaScript. Hieronder de eerste items; alle staan op de volledige lijst.",

@@ -361,7 +361,9 @@
       /* the results are those of Catalog.find with the same filters; the facet counts are over
        * the results without filters, each facet counting the documents that pass the other facets */
       var none = index.facets.map(function () { return new Set(); });
-      var pool = search(index, query, none);
+      var hasQuery = queryTerms(prepare(index), query)[0].length > 0;
+      var ranked = hasQuery ? rank(index, query, null) : null;
+      var pool = ranked ? ranked.docs : search(index, query, none);
       results = selected.some(function (set) { return set.size; }) ? search(index, query, selected) : pool;
       var counts = facetCounts(index, selected, pool);
       boxes.forEach(function (box) {
@@ -380,6 +382,10 @@
         : results.length === 0 ? index.ui.results_none
         : results.length === 1 ? index.ui.results_one
         : format(index.ui.results_n, results.length);
+      if (ranked && ranked.unmatched.length) {
+        /* words that matched nothing are said, never silently dropped */
+        status.textContent += " · " + index.ui.results_unmatched.replace("{words}", ranked.unmatched.join(", "));
+      }
       remember();
       runs += 1;
       var end = performance.now();
