@@ -3,7 +3,8 @@ reused while the packs are unchanged.
 
 An entry is stored under a *key* that identifies the packs it was built from — for each pack the
 plugin's distribution and version and, for a pack folder, the path, size and modification time of
-every file in it — plus this library's version and the cache format. Installing, removing or
+every file in it — plus this library's version, the cache format and the files of the code that
+builds the index (so an edited or reinstalled library never reads an index of another shape). Installing, removing or
 upgrading a pack, or changing any file of a pack folder, gives another key: the old entries are
 never read again and are removed once more than :data:`KEEP` keys are stored.
 
@@ -59,6 +60,8 @@ def packs_key(sources: Iterable[tuple[str, str, Path | None]]) -> str:
 
     digest = hashlib.sha256()
     digest.update(f"{FORMAT}|{__version__}|{getattr(snowballstemmer, '__version__', '')}".encode())
+    # the code that builds what is stored: an edited (or reinstalled) catalog package is a new key
+    digest.update(repr(folder_identity(Path(__file__).parent)).encode())
     for plugin, version, folder in sources:
         digest.update(f"\n{plugin}|{version}|{folder}".encode())
         if folder is not None:
