@@ -15,8 +15,10 @@ True
 import functools
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
-import snowballstemmer
+if TYPE_CHECKING:
+    import snowballstemmer
 
 #: The Snowball algorithm for each language; other languages are folded but not stemmed.
 ALGORITHMS = {"nl": "dutch", "fr": "french", "en": "english"}
@@ -76,7 +78,11 @@ def primary(lang: str | None) -> str:
 @functools.cache
 def _stemmer(lang: str) -> "snowballstemmer.BaseStemmer | None":
     algorithm = ALGORITHMS.get(lang)
-    return None if algorithm is None else snowballstemmer.stemmer(algorithm)
+    if algorithm is None:
+        return None
+    import snowballstemmer  # only when an index is built: a query looks its words up
+
+    return snowballstemmer.stemmer(algorithm)
 
 
 @functools.lru_cache(maxsize=500_000)

@@ -54,12 +54,16 @@ def folder_identity(folder: Path) -> list[tuple[str, int, int]]:
 
 def packs_key(sources: Iterable[tuple[str, str, Path | None]]) -> str:
     """The key of a set of packs: ``(plugin or '', version or '', folder or None)`` each."""
-    import snowballstemmer
+    import importlib.util
 
     from ouderbetrokkenheid import __version__
 
     digest = hashlib.sha256()
-    digest.update(f"{FORMAT}|{__version__}|{getattr(snowballstemmer, '__version__', '')}".encode())
+    digest.update(f"{FORMAT}|{__version__}".encode())
+    # the stemmer's files (without importing it): another version stems otherwise
+    spec = importlib.util.find_spec("snowballstemmer")
+    if spec is not None and spec.origin:
+        digest.update(repr(folder_identity(Path(spec.origin).parent)).encode())
     # the code that builds what is stored: an edited (or reinstalled) catalog package is a new key
     digest.update(repr(folder_identity(Path(__file__).parent)).encode())
     for plugin, version, folder in sources:
