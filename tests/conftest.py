@@ -26,3 +26,9 @@ def example_pack(tmp_path):
 def _no_installed_plugins(monkeypatch):
     """Tests see only the plugins they register, never what happens to be installed."""
     monkeypatch.setenv("OUDERBETROKKENHEID_DISABLE_PLUGIN_AUTOLOAD", "1")
+
+
+@pytest.fixture(autouse=True)
+def _search_cache_in_tmp(monkeypatch, tmp_path_factory):
+    """Tests never write the search index into the user's cache folder."""
+    monkeypatch.setenv("OUDERBETROKKENHEID_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "search-cache"))
