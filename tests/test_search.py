@@ -311,3 +311,13 @@ def test_cache_keeps_a_few_keys(tmp_path):
     assert store.get("key0", "docs") is None
     (tmp_path / "broken.docs.pickle").write_bytes(b"not a pickle")
     assert store.get("broken", "docs") is None
+
+
+def test_a_limited_search_is_the_start_of_the_full_one(bundled, catalog):
+    for searched in (bundled, catalog):
+        for query in ("ouders", "boek", "anderstalige ouders", "school", "tips voor ouders", "warm welkom"):
+            full = searched.find(query, lang="nl", limit=None, facets=False)
+            for limit in (1, 3, 10):
+                part = searched.find(query, lang="nl", limit=limit, facets=False)
+                assert part.hits == full.hits[:limit], (query, limit)
+                assert part.total == full.total

@@ -399,8 +399,17 @@ class Catalog:
             unmatched: tuple[str, ...] = ()
         else:
             ranked = rank(index, slots, mask)
-            sort = np.lexsort((docs.id_rank[ranked.docs], -ranked.scores))
-            order, scores = ranked.docs[sort], ranked.scores[sort]
+            order, scores = ranked.docs, ranked.scores
+            spare = sum(len(work) - 1 for work in set(docs.works.values()))
+            if limit is not None and len(order) > limit + spare:
+                # only the best need sorting: every document scoring at least the (limit + spare)-th
+                # best score (ties included, so the order among them is exact)
+                threshold = -np.partition(-scores, limit + spare - 1)[limit + spare - 1]
+                keep = scores >= threshold
+                candidates, candidate_scores = order[keep], scores[keep]
+            else:
+                candidates, candidate_scores = order, scores
+            sort = np.lexsort((docs.id_rank[candidates], -candidate_scores))
             unmatched = ranked.unmatched
         in_result = np.zeros(size, dtype=bool)
         in_result[order] = True
@@ -410,11 +419,14 @@ class Catalog:
             if work not in seen_works:
                 seen_works.add(work)
                 duplicates += max(0, int(in_result[list(work)].sum()) - 1)
+        if ranked is None:
+            candidates, candidate_scores, sort = order, scores, np.arange(len(order))
         shown: list[tuple[int, float]] = []
         seen: set[tuple[int, ...]] = set()
-        for d, score in zip(order.tolist(), scores.tolist(), strict=True):
+        for position in sort.tolist():
             if limit is not None and len(shown) >= limit:
                 break
+            d, score = int(candidates[position]), float(candidate_scores[position])
             work = docs.work(d)
             if work in seen:
                 continue
@@ -422,8 +434,9 @@ class Catalog:
             shown.append((d, score))
         counted: dict[str, dict[str, int]] = {}
         if facets:
-            works = [w for w in {docs.work(d) for d in np.flatnonzero(in_result & docs.resource).tolist()} if len(w) > 1]
-            counted = _count(docs, in_result & docs.resource, works)
+            counted_mask = in_result & docs.resource
+            works = [w for w in set(docs.works.values()) if counted_mask[list(w)].any()]
+            counted = _count(docs, counted_mask, works)
         return Results(
             hits=tuple(
                 Found(
