@@ -3,13 +3,14 @@ their HTML (parsed with the standard library), accessibility basics, links, the 
 and atomic writing. ``test_site_browser.py`` drives the same site in headless Chromium."""
 
 import datetime
+import functools
 import json
 import re
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import pytest
 
@@ -156,6 +157,13 @@ def read_index(script: str) -> dict:
     return json.loads(json.loads(literal[1]))
 
 
+@functools.cache
+def read_index_of(site: Path, page: Path) -> dict:
+    """The search index of the language of *page*."""
+    lang = page.relative_to(site).parts[0]
+    return read_index((site / "assets" / f"search-index.{lang}.js").read_text(encoding="utf-8"))
+
+
 def html_files(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
@@ -257,7 +265,7 @@ def test_no_reference_leaves_the_folder(site):
 
 def test_every_internal_link_resolves(site):
     """Every relative link and script/style reference reaches a file of the site, and its #fragment an
-    element of that page."""
+    element of that page (or, on the catalog, search state: ``#audience=teacher``, a facet value)."""
     ids: dict[Path, set[str]] = {}
 
     def ids_of(path: Path) -> set[str]:
@@ -274,7 +282,11 @@ def test_every_internal_link_resolves(site):
             target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
             assert target.is_file(), (path.relative_to(site), url)
             assert site.resolve() in target.parents, url
-            if parts.fragment and target.suffix == ".html":
+            if parts.fragment and target.name == "catalog.html" and "=" in parts.fragment:
+                facets = {f["name"]: f["values"] for f in read_index_of(site, path)["facets"]}
+                for name, values in parse_qsl(parts.fragment):
+                    assert all(v in facets[name] for v in values.split(",")), (path.relative_to(site), url)
+            elif parts.fragment and target.suffix == ".html":
                 assert parts.fragment in ids_of(target), (path.relative_to(site), url)
             checked += 1
     assert checked > 5000

@@ -202,6 +202,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument(
         "--assessment", metavar="ID", help="only this assessment (exporters of instruments: xlsform)"
     )
+    sub.add_argument(
+        "--templates",
+        metavar="DIR",
+        help="a folder of templates that win over the site's own: logo, colours, extra pages (html)",
+    )
     add_filters(sub)
     sub.set_defaults(run="export")
     return parser

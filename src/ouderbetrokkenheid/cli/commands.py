@@ -389,6 +389,8 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
     options: dict[str, Any] = {"lang": out.lang}
     if args.assessment:
         options["assessment"] = args.assessment
+    if args.templates:
+        options["templates"] = args.templates
     if not args.quiet and not out.json and sys.stderr.isatty():
         options["progress"] = _progress
     exported = sum(len(getattr(pack, kind, ())) for pack in library.packs for kind in exporter.kinds)

@@ -5,6 +5,7 @@ concept, crosswalks per framework, related resources)."""
 import functools
 from collections import defaultdict
 from collections.abc import Sequence
+from pathlib import Path
 
 from ouderbetrokkenheid.catalog.catalog import Catalog
 from ouderbetrokkenheid.catalog.library import Library
@@ -35,8 +36,14 @@ def _chain(lang: str, default: str | None) -> tuple[str, ...]:
 class SiteContext:
     """The library as the site sees it. Built once per export; pages are rendered from it."""
 
-    def __init__(self, library: Library, languages: Sequence[str], version: str) -> None:
+    def __init__(
+        self, library: Library, languages: Sequence[str], version: str, templates: Path | None = None
+    ) -> None:
+        from ouderbetrokkenheid.exporters.site.templates import environment
+
         self.library = library
+        #: The template environment: the package's templates, and the organisation's (*templates*).
+        self.templates = environment(templates)
         self.catalog = Catalog(library)
         self.languages = tuple(languages)
         self.version = version
@@ -180,6 +187,7 @@ class SiteContext:
             section=section,
             packs=self.pack_credits,
             version=self.version,
+            templates=self.templates,
         )
 
     def related(self, resource: Resource) -> tuple[Resource, ...]:

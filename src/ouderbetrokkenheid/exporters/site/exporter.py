@@ -9,6 +9,7 @@ import attrs
 
 from ouderbetrokkenheid.exporters.base import atomic_folder
 from ouderbetrokkenheid.exporters.progress import progress_steps
+from ouderbetrokkenheid.exporters.site.templates import TemplateFolderError, extra_pages
 from ouderbetrokkenheid.model.pack import KINDS as RECORD_KINDS
 from ouderbetrokkenheid.model.text import is_language_tag
 
@@ -25,6 +26,9 @@ LANGUAGES: tuple[str, ...] = ("nl", "fr", "en")
 STATIC_FILES: tuple[str, ...] = ("site.css", "site.js", "search.js")
 
 Page = tuple[str, Callable[[], str]]
+
+#: The pages every language folder has (an extra page cannot take their names).
+SITE_PAGES = frozenset({"index.html", "catalog.html", "list.html", "evidence.html", "instruments.html"})
 
 
 def site_languages(options: Mapping[str, Any]) -> tuple[tuple[str, ...], str]:
@@ -108,6 +112,29 @@ def pages(ctx: "SiteContext", default: str) -> Iterator[Page]:
             yield path, lambda a=assessment, lang=lang, path=path: render_assessment(ctx, a, lang, path)
     for path, assessment, group, lang in forms(ctx):
         yield path, lambda a=assessment, g=group, lang=lang: render_form(ctx, a, g, lang)
+    for name in extra_pages(ctx.templates):
+        if name.split("/", 1)[1] in SITE_PAGES:
+            raise TemplateFolderError(
+                f"{name}: the site has a page of this name; override its template instead (see the pack "
+                "author's guide) or give your page another name"
+            )
+        for lang in ctx.languages:
+            path = f"{lang}/{name.split('/', 1)[1]}"
+            yield path, lambda name=name, lang=lang, path=path: render_extra(ctx, name, lang, path)
+
+
+def render_extra(ctx: "SiteContext", name: str, lang: str, path: str) -> str:
+    """An organisation's extra page (the template *name*, extending ``base.html``) in *lang*."""
+    from ouderbetrokkenheid.exporters.site.markup import page
+
+    return page(ctx.frame(path, lang, ""), title="", body="", template=name)
+
+
+def organisation_static(folder: Path | None) -> list[Path]:
+    """The files of the organisation's ``static/`` folder (copied into ``assets/``), sorted."""
+    if folder is None or not (folder / "static").is_dir():
+        return []
+    return sorted(p for p in (folder / "static").iterdir() if p.is_file() and not p.name.startswith("."))
 
 
 def page_count(ctx: "SiteContext") -> int:
@@ -115,6 +142,7 @@ def page_count(ctx: "SiteContext") -> int:
     from ouderbetrokkenheid.exporters.site.instruments_page import forms
 
     per_language = 6 + len(ctx.resources) + len(ctx.frameworks) + len(ctx.assessments)
+    per_language += len(extra_pages(ctx.templates))
     return 1 + per_language * len(ctx.languages) + len(forms(ctx))
 
 
@@ -134,18 +162,28 @@ class SiteExporter:
 
     def export(self, library: "Library", destination: Path, options: Mapping[str, Any]) -> None:
         """Write the site into the folder *destination* atomically. ``options["lang"]``: the default
-        language (``nl``); ``options["progress"]``: told ``(done, total)`` after each page."""
+        language (``nl``); ``options["progress"]``: told ``(done, total)`` after each page;
+        ``options["templates"]``: a folder of templates that win over the site's own (its ``static/``
+        files are copied into ``assets/``, its ``pages/*.html`` become extra pages in every language)."""
         from ouderbetrokkenheid import __version__
         from ouderbetrokkenheid.exporters.site.context import SiteContext
 
         languages, default = site_languages(options)
-        ctx = SiteContext(library, languages, __version__)
+        templates = Path(options["templates"]) if options.get("templates") else None
+        ctx = SiteContext(library, languages, __version__, templates)
         step = progress_steps(options, page_count(ctx))
         with atomic_folder(Path(destination)) as folder:
             assets = folder / "assets"
             assets.mkdir()
             for name in STATIC_FILES:
                 (assets / name).write_bytes(static_file(name))
+            for own in organisation_static(templates):
+                if own.name in STATIC_FILES or own.name.startswith("search-index."):
+                    raise TemplateFolderError(
+                        f"{own}: a file of the site has this name; give yours another one and link it "
+                        "from the styles block of base.html"
+                    )
+                (assets / own.name).write_bytes(own.read_bytes())
             made: set[Path] = {folder, assets}
             for path, render in pages(ctx, default):
                 target = folder / path

@@ -107,29 +107,28 @@ def _frameworks(ctx: SiteContext, lang: str, path: str) -> str:
 
 
 def render_home(ctx: SiteContext, lang: str, path: str) -> str:
-    """The home page in *lang*."""
-    parts = [f"<h1>{m('site_title', lang)}</h1>\n"]
-    parts.append(f'<p class="lead">{m("home_intro", lang, packs=esc(len(ctx.library.packs)))}</p>\n')
+    """The home page in *lang* (the template ``home.html``)."""
+    from markupsafe import Markup
+
+    themes = ""
     if HOME_FRAMEWORK in ctx.library:
         framework = ctx.library.get(HOME_FRAMEWORK)
         if isinstance(framework, Framework):
-            parts.append(_themes(ctx, framework, lang, path))
-    if ctx.frameworks:
-        parts.append(_frameworks(ctx, lang, path))
-    more = [
-        (f"{lang}/catalog.html", "catalog", m("n_resources", lang, n=esc(len(ctx.resources)))),
-        (f"{lang}/evidence.html", "evidence", m("n_findings", lang, n=esc(len(ctx.findings)))),
-        (f"{lang}/instruments.html", "instruments", m("n_assessments", lang, n=esc(len(ctx.assessments)))),
-    ]
-    parts.append(
-        f'<section aria-labelledby="more">\n<h2 id="more">{m("home_more", lang)}</h2>\n<ul class="grid more">'
-        + "".join(
-            f'<li class="card"><h3>{link(relative(path, target), m(key, lang))}</h3><p>{count}</p></li>'
-            for target, key, count in more
-        )
-        + "</ul>\n</section>\n"
+            themes = _themes(ctx, framework, lang, path)
+    return page(
+        ctx.frame(path, lang, "home"),
+        title=m_text("home", lang),
+        body="",
+        template="home.html",
+        counts={
+            "resources": len(ctx.resources),
+            "findings": len(ctx.findings),
+            "frameworks": len(ctx.frameworks),
+            "assessments": len(ctx.assessments),
+        },
+        themes=Markup(themes),  # noqa: S704 - made with esc/t/link
+        frameworks=Markup(_frameworks(ctx, lang, path) if ctx.frameworks else ""),  # noqa: S704 - idem
     )
-    return page(ctx.frame(path, lang, "home"), title=m_text("home", lang), body="".join(parts))
 
 
 def render_root(ctx: SiteContext, default: str) -> str:

@@ -9,7 +9,7 @@ Content from packs only ever reaches a page through :func:`esc` (``html.escape``
 import functools
 import string
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -20,6 +20,9 @@ from ouderbetrokkenheid.reports.markup import text as _text
 from ouderbetrokkenheid.reports.messages import direction
 from ouderbetrokkenheid.reports.view import Text, resolve, safe_url
 
+if TYPE_CHECKING:
+    import jinja2
+
 __all__ = ["esc", "lang_attrs", "resolve", "safe_url"]
 
 #: What a page may load: its own files only. No request can leave the page, whatever the content.
@@ -27,6 +30,11 @@ CSP = (
     "default-src 'none'; script-src 'self' file:; style-src 'self' file:; img-src 'self' file: data:; "
     "base-uri 'none'; form-action 'self' file:"
 )
+
+
+def csp_meta() -> str:
+    """The ``<meta>`` element that sets :data:`CSP` on a page."""
+    return f'<meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">'
 
 
 def t(value: Text | str, lang: str) -> str:
@@ -141,6 +149,8 @@ class Frame:
     #: ``(text, link)`` pairs for the footer's attribution of each pack.
     packs: tuple[tuple[Text, Text, str], ...]
     version: str
+    #: The site's template environment (:func:`ouderbetrokkenheid.exporters.site.templates.environment`).
+    templates: "jinja2.Environment" = attrs.field(eq=False)
 
 
 MENU = (
@@ -151,42 +161,33 @@ MENU = (
 )
 
 
-@functools.cache
-def _menu(root: str, lang: str, current: str) -> str:
-    """The main menu of a page; *current* is the menu entry the page is (or ``""``)."""
-    items = "".join(
-        "<li>"
-        + link(
-            root + lang + "/" + target, m(key, lang), **({"aria_current": "page"} if key == current else {})
-        )
-        + "</li>"
-        for key, target in MENU
-    )
-    return f'<nav class="menu" aria-label="{esc(m_text("nav_main", lang))}"><ul>{items}</ul></nav>\n'
+def frame_variables(frame: Frame, *, title: str, search_box: bool = True) -> dict[str, Any]:
+    """What ``base.html`` needs to draw the frame of the page *frame* with the plain-text *title*."""
+    from markupsafe import Markup
 
-
-@functools.cache
-def _search_box(root: str, lang: str) -> str:
-    return (
-        f'<form class="quick-search" role="search" action="{esc(root + lang)}/catalog.html" method="get">'
-        f'<label for="quick-q">{m("search_label", lang)}</label> '
-        '<input id="quick-q" name="q" type="search" autocomplete="off"> '
-        f'<button type="submit">{m("search_button", lang)}</button></form>\n'
-    )
-
-
-@functools.cache
-def _footer(lang: str, packs: tuple[tuple[Text, Text, str], ...], version: str) -> str:
-    credits = "".join(
-        f"<li>{t(pack_title, lang)} — {t(publisher, lang)}, {esc(licence)}</li>"
-        for pack_title, publisher, licence in packs
-    )
-    return (
-        '<footer class="site">\n'
-        f"<p>{m('footer_made', lang, version=esc(version))}</p>\n"
-        f"<p>{m('footer_content', lang)}</p>\n<ul>{credits}</ul>\n"
-        "</footer>\n"
-    )
+    lang, path = frame.lang, frame.path
+    here = path.split("/", 1)[1] if "/" in path else path  # the page within its language folder
+    return {
+        "lang": lang,
+        "dir": direction(lang),
+        "root": "../" * path.count("/"),
+        "here": here,
+        "path": path,
+        "title": title,
+        "version": frame.version,
+        "section": frame.section if (frame.section, here) in MENU else "",
+        "menu": [(key, target, Markup(m(key, lang))) for key, target in MENU],  # noqa: S704 - escaped by m
+        "languages": [{"code": other, "name": AUTONYMS.get(other, other)} for other in frame.languages],
+        "packs": [
+            {"title": Markup(t(title, lang)), "publisher": Markup(t(publisher, lang)), "licence": licence}  # noqa: S704
+            for title, publisher, licence in frame.packs
+        ],
+        "csp_meta": Markup(csp_meta()),  # noqa: S704 - ours
+        "search_box": search_box,
+        "scripts": (),
+        "head": "",
+        "body": "",
+    }
 
 
 def page(
@@ -197,50 +198,17 @@ def page(
     head: str = "",
     scripts: Sequence[str] = (),
     search_box: bool = True,
+    template: str = "page.html",
+    **variables: Any,
 ) -> str:
-    """A complete page: *title* is plain text, *body* the HTML inside ``<main>`` (starting with its
-    ``<h1>``), *head* extra HTML for ``<head>``, *scripts* extra script paths from the site root."""
-    lang, path = frame.lang, frame.path
-    root = "../" * path.count("/")
-    here = path.split("/", 1)[1] if "/" in path else path  # the page within its language folder
-    site = m_text("site_title", lang)
-    alternates = "".join(
-        f'<link rel="alternate" hreflang="{esc(other)}" href="{esc(root + other + "/" + here)}">\n'
-        for other in frame.languages
-        if other != lang
-    )
-    script_tags = "".join(
-        f'<script src="{esc(root + src)}" defer></script>\n' for src in (*scripts, "assets/site.js")
-    )
-    current = frame.section if (frame.section, here) in MENU else ""
-    switch = "".join(
-        f'<li><a href="{esc(root + other + "/" + here)}" hreflang="{esc(other)}" lang="{esc(other)}"'
-        + (' aria-current="true"' if other == lang else "")
-        + f">{esc(AUTONYMS.get(other, other))}</a></li>"
-        for other in frame.languages
-    )
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{esc(lang)}" dir="{direction(lang)}">\n'
-        "<head>\n"
-        '<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">\n'
-        '<meta name="referrer" content="no-referrer">\n'
-        f'<meta name="generator" content="ouderbetrokkenheid {esc(frame.version)}">\n'
-        f"<title>{esc(title)} — {esc(site)}</title>\n"
-        f'<link rel="stylesheet" href="{esc(root)}assets/site.css">\n'
-        f"{alternates}{script_tags}{head}"
-        "</head>\n"
-        "<body>\n"
-        f'<a class="skip" href="#main">{m("skip", lang)}</a>\n'
-        '<header class="site">\n<div class="bar">\n'
-        f'<p class="brand">{link(root + lang + "/index.html", esc(site))}</p>\n'
-        f"{_menu(root, lang, current)}"
-        f'<nav class="langs" aria-label="{esc(m_text("nav_lang", lang))}"><ul>{switch}</ul></nav>\n'
-        f"</div>\n{_search_box(root, lang) if search_box else ''}</header>\n"
-        f'<main id="main" tabindex="-1">\n{body}</main>\n'
-        f"{_footer(lang, frame.packs, frame.version)}"
-        "</body>\n"
-        "</html>\n"
-    )
+    """A complete page from the template *template* (which extends ``base.html``): *title* is plain
+    text, *body* the HTML inside ``<main>`` (starting with its ``<h1>``) for templates that show it,
+    *head* extra HTML for ``<head>``, *scripts* extra script paths from the site root, *variables*
+    what the template needs besides."""
+    from markupsafe import Markup
+
+    from ouderbetrokkenheid.exporters.site.templates import render
+
+    context = frame_variables(frame, title=title, search_box=search_box)
+    context.update(body=Markup(body), head=Markup(head), scripts=tuple(scripts), **variables)  # noqa: S704
+    return render(frame.templates, template, context)

@@ -55,6 +55,58 @@ MESSAGES: Mapping[str, LocalizedText] = {
         "Each framework looks at parental involvement in its own way. Each one says whether its parts "
         "have an order.",
     ),
+    "home_tasks": _m("Wat wilt u doen?", "Que voulez-vous faire ?", "What would you like to do?"),
+    "task_find": _m("Materiaal vinden", "Trouver du matériel", "Find material"),
+    "task_find_text": _m(
+        "Zoek in {n} bronnen: brochures, draaiboeken, onderzoek en voorbeelden uit scholen.",
+        "Cherchez parmi {n} ressources : brochures, guides, recherches et exemples d'écoles.",
+        "Search {n} resources: brochures, guides, research and examples from schools.",
+    ),
+    "task_quickscan": _m("Een quickscan invullen", "Remplir un quickscan", "Take a quickscan"),
+    "task_quickscan_text": _m(
+        "Kijk samen waar uw school staat: vul een vragenlijst in op een telefoon of computer en zie meteen "
+        "uw scores. Uw antwoorden blijven op uw toestel.",
+        "Voyez ensemble où en est votre école : remplissez un questionnaire sur un téléphone ou un "
+        "ordinateur et voyez tout de suite vos scores. Vos réponses restent sur votre appareil.",
+        "See together where your school stands: fill in a questionnaire on a phone or a computer and see "
+        "your scores at once. Your answers stay on your device.",
+    ),
+    "task_research": _m("Zien wat onderzoek zegt", "Voir ce que dit la recherche", "See what research says"),
+    "task_research_text": _m(
+        "{n} bevindingen uit onderzoek, met hoe sterk het bewijs is.",
+        "{n} constats de recherche, avec la force des preuves.",
+        "{n} research findings, with how strong the evidence is.",
+    ),
+    "task_frameworks": _m(
+        "De referentiekaders verkennen", "Explorer les cadres de référence", "Explore the frameworks"
+    ),
+    "task_frameworks_text": _m(
+        "{n} manieren om naar ouderbetrokkenheid te kijken, en hoe ze op elkaar aansluiten.",
+        "{n} façons de regarder l'implication parentale, et comment elles se correspondent.",
+        "{n} ways of looking at parental involvement, and how they line up.",
+    ),
+    "home_for_you": _m(
+        "Snel naar wat voor u past", "Directement à ce qui vous concerne", "Straight to what suits you"
+    ),
+    "for_teacher": _m("Voor een leerkracht", "Pour un enseignant", "For a teacher"),
+    "for_teacher_text": _m(
+        "Materiaal voor gesprekken met ouders en voor in de klas.",
+        "Du matériel pour les échanges avec les parents et pour la classe.",
+        "Material for talking with parents and for the classroom.",
+    ),
+    "for_council": _m("Voor een ouderraad", "Pour un conseil de parents", "For a parent council"),
+    "for_council_text": _m(
+        "Materiaal voor een ouderraad, en een quickscan om samen in te vullen.",
+        "Du matériel pour un conseil de parents, et un quickscan à remplir ensemble.",
+        "Material for a parent council, and a quickscan to fill in together.",
+    ),
+    "for_parent": _m("Voor een ouder", "Pour un parent", "For a parent"),
+    "for_parent_text": _m(
+        "Materiaal voor ouders: hoe u de school en uw kind kunt steunen.",
+        "Du matériel pour les parents : comment soutenir l'école et votre enfant.",
+        "Material for parents: how to support the school and your child.",
+    ),
+    "material_for_you": _m("Materiaal voor u", "Matériel pour vous", "Material for you"),
     "home_more": _m("Verder in deze site", "Plus loin sur ce site", "More on this site"),
     "n_resources": _m("{n} bronnen", "{n} ressources", "{n} resources"),
     "n_findings": _m("{n} bevindingen", "{n} constats", "{n} findings"),

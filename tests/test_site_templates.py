@@ -1,0 +1,132 @@
+"""The site's templates: one Jinja2 environment with autoescaping and gettext words, an organisation's
+own folder (``export --to html --templates DIR``) winning over the package's, escaping and the Content
+Security Policy holding in overridden templates, and clear errors for a folder that cannot be used."""
+
+from pathlib import Path
+
+import pytest
+from jinja2.ext import babel_extract
+
+from ouderbetrokkenheid.cli import main
+from ouderbetrokkenheid.exporters.site import SiteExporter
+from ouderbetrokkenheid.exporters.site.markup import csp_meta
+from ouderbetrokkenheid.exporters.site.templates import (
+    TemplateFolderError,
+    _catalogue,
+    environment,
+    translate,
+)
+from tests.test_site import _evil_library
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "src/ouderbetrokkenheid/exporters/site/templates"
+
+
+def _organisation(folder: Path, base: str | None = None) -> Path:
+    """An organisation's templates folder: its base.html (logo, colours), an extra page, a stylesheet."""
+    folder.mkdir()
+    (folder / "base.html").write_text(
+        base
+        or '{% extends "default/base.html" %}\n'
+        '{% block styles %}<link rel="stylesheet" href="{{ root }}assets/org.css">{% endblock %}\n'
+        '{% block brand %}<a href="{{ root }}{{ lang }}/index.html"><img src="{{ root }}assets/logo.svg" '
+        'alt="Basisschool De Linde"></a> <span class="org-title">{{ title }}</span>{% endblock %}\n',
+        encoding="utf-8",
+    )
+    (folder / "pages").mkdir()
+    (folder / "pages" / "about.html").write_text(
+        '{% extends "base.html" %}{% set title = "Over De Linde" %}{% block content %}<h1>{{ _("Home") }}: De Linde</h1>'
+        "<p>{{ path }}</p>{% endblock %}\n",
+        encoding="utf-8",
+    )
+    (folder / "static").mkdir()
+    (folder / "static" / "org.css").write_text("header.site { background: #2d5016; }\n", encoding="utf-8")
+    (folder / "static" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    return folder
+
+
+def test_an_organisation_overrides_the_frame_and_adds_a_page(tmp_path):
+    out = tmp_path / "site"
+    SiteExporter().export(_evil_library(), out, {"templates": str(_organisation(tmp_path / "org"))})
+    page = (out / "nl" / "resources" / "evil__a.html").read_text(encoding="utf-8")
+    assert 'src="../../assets/logo.svg"' in page and 'href="../../assets/org.css"' in page
+    # the hostile title reaches the organisation's template as text, and is escaped there
+    assert '<span class="org-title">&lt;script&gt;alert(1)&lt;/script&gt;' in page
+    assert "<script>alert" not in page
+    csp = page.split("</head>", 1)[0]
+    assert "Content-Security-Policy" in csp and "default-src &#x27;none&#x27;" in csp
+    assert (out / "assets" / "org.css").is_file() and (out / "assets" / "logo.svg").is_file()
+    for lang, word in (("nl", "Start"), ("fr", "Accueil"), ("en", "Home")):
+        about = (out / lang / "about.html").read_text(encoding="utf-8")
+        assert f"<h1>{word}: De Linde</h1>" in about
+        assert 'src="../assets/logo.svg"' in about
+        assert csp_meta() in about.split("</head>", 1)[0]
+        assert "<title>Over De Linde — " in about
+
+
+def test_an_override_that_drops_the_csp_is_refused(tmp_path):
+    folder = _organisation(
+        tmp_path / "org",
+        base="<!DOCTYPE html><html><head><title>{{ title }}</title></head><body>{% block content %}"
+        "{% endblock %}</body></html>",
+    )
+    out = tmp_path / "site"
+    with pytest.raises(TemplateFolderError, match="Content Security Policy"):
+        SiteExporter().export(_evil_library(), out, {"templates": str(folder)})
+    assert not out.exists()
+
+
+def test_a_broken_template_is_named_with_its_line(tmp_path):
+    folder = _organisation(tmp_path / "org", base='{% extends "default/base.html" %}\n\n{% block brand %}\n')
+    with pytest.raises(TemplateFolderError, match=r"base\.html, line 3"):
+        SiteExporter().export(_evil_library(), tmp_path / "site", {"templates": str(folder)})
+
+
+def test_a_missing_folder_and_a_clashing_page_are_refused(tmp_path):
+    with pytest.raises(TemplateFolderError, match="does not exist"):
+        SiteExporter().export(_evil_library(), tmp_path / "site", {"templates": str(tmp_path / "nope")})
+    folder = _organisation(tmp_path / "org")
+    (folder / "pages" / "catalog.html").write_text('{% extends "base.html" %}', encoding="utf-8")
+    with pytest.raises(TemplateFolderError, match="override its template instead"):
+        SiteExporter().export(_evil_library(), tmp_path / "site", {"templates": str(folder)})
+
+
+def test_cli_export_takes_a_templates_folder(tmp_path, capsys):
+    folder = _organisation(tmp_path / "org")
+    pack = str(Path(__file__).resolve().parent.parent / "examples" / "voorbeeldpack")
+    args = ["export", "--path", pack, "--to", "html", "--templates"]
+    assert main([*args, str(folder), "--out", str(tmp_path / "site")]) == 0, capsys.readouterr()
+    assert (tmp_path / "site" / "fr" / "about.html").is_file()
+    capsys.readouterr()
+    assert main([*args, str(tmp_path / "x"), "--out", str(tmp_path / "s2")]) != 0
+    assert "the templates folder does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "s2").exists()
+
+
+def test_autoescaping_holds_whatever_the_file_name(tmp_path):
+    (tmp_path / "x.txt").write_text("{{ v }}", encoding="utf-8")
+    env = environment(tmp_path)
+    assert env.get_template("x.txt").render(v="<b>") == "&lt;b&gt;"
+    assert env.get_template("default/base.html") is not None
+
+
+def test_every_word_of_the_templates_is_a_message_in_every_language():
+    """Templates use English msgids (as gettext catalogues will); each must be one of the site's messages,
+    or it would silently stay English on a Dutch page."""
+    found = []
+    for template in sorted(TEMPLATES.rglob("*.html")):
+        with template.open("rb") as handle:
+            for line, _, message, _ in babel_extract(handle, ("_", "gettext", "ngettext"), [], {}):
+                messages = message if isinstance(message, tuple) else (message,)
+                for text in messages:
+                    found.append(text)
+                    assert text in _catalogue(), f"{template.name}:{line}: {text!r} is not a site message"
+    assert len(found) >= 20
+    assert translate("Find material", "nl") == "Materiaal vinden"
+    assert translate("Find material", "de") == '<span lang="nl">Materiaal vinden</span>'
+    assert translate("<b>unknown</b>", "nl") == "&lt;b&gt;unknown&lt;/b&gt;"
+
+
+def test_trans_blocks_escape_their_variables():
+    env = environment()
+    template = env.from_string("{% trans n=n %}{{ n }} resources{% endtrans %}", globals={"lang": "fr"})
+    assert template.render(n="<i>") == "&lt;i&gt; ressources"
