@@ -88,6 +88,19 @@ def ajv() -> None:
         say("npm ci failed: the ajv cross-check will be SKIPPED")
 
 
+def axe() -> None:
+    """Install the locked axe-core for the accessibility checks of the browser tests, when npm exists."""
+    folder = ROOT / "tools" / "axe"
+    if shutil.which("npm") is None:
+        say("npm not found: the axe-core checks of the browser tests will be SKIPPED (install Node.js)")
+        return
+    if (folder / "node_modules" / "axe-core" / "axe.min.js").is_file():
+        return
+    say("installing axe-core (npm ci) for the accessibility checks of the site")
+    if sh("npm", "ci", "--prefix", str(folder), "--no-audit", "--no-fund", check=False) != 0:
+        say("npm ci failed: the axe-core checks will be SKIPPED")
+
+
 def browser() -> None:
     """Say whether the browser tests will run (they need Debian's chromium and playwright)."""
     chromium = os.environ.get("OUDERBETROKKENHEID_CHROMIUM", "/usr/bin/chromium")
@@ -101,6 +114,7 @@ def test() -> None:
     """The whole test suite: lint, docs (warnings are errors), then every test (core, packs, examples)."""
     ensure_venv(EXTRAS["test"])
     ajv()
+    axe()
     browser()
     say("ruff")
     sh(PYTHON, "-m", "ruff", "check", "src", "tests", "plugins", "examples", "benchmarks", "docs", "dev.py")

@@ -18,7 +18,7 @@ import ouderbetrokkenheid as ob
 from ouderbetrokkenheid.catalog.catalog import Catalog
 from ouderbetrokkenheid.exporters.base import Exporter
 from ouderbetrokkenheid.exporters.site import SiteExporter
-from ouderbetrokkenheid.exporters.site.exporter import site_languages
+from ouderbetrokkenheid.exporters.site.exporter import site_languages, static_files
 from ouderbetrokkenheid.exporters.site.markup import script_json
 from ouderbetrokkenheid.exporters.site.paths import Names, safe_name
 from ouderbetrokkenheid.exporters.site.related import RelatedIndex
@@ -209,6 +209,14 @@ def test_writes_every_page_in_every_language(site, library):
     }
     assert forms == expected
     assert len(expected) == 3 * 2 * 3  # three complete instruments, two groups each, three languages
+    quickscans = {p.relative_to(site).as_posix() for p in site.glob("*/quickscan/*.html")}
+    assert quickscans == {
+        f"{lang}/quickscan/{safe_name(a.id)}-{g.id}.html"
+        for a in library.assessments()
+        if a.items()
+        for g in a.groups
+        for lang in LANGS
+    }
     assert not list(site.parent.glob(".site.*"))  # no temporary folder left
 
 
@@ -431,7 +439,7 @@ def test_progress_is_told_per_page(library, tmp_path):
     total = calls[0][1]
     assert calls == [(i, total) for i in range(total + 1)]
     written = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
-    assert total == len(written) - 3  # site.css, site.js and search.js are copied, not rendered
+    assert total == len(written) - len(static_files())  # site.css, site.js ... are copied, not rendered
 
 
 def test_languages_option(library, tmp_path):

@@ -10,6 +10,8 @@ address (``#q=...&theme=...``), so the language switch and the back button keep 
 from collections import Counter
 from typing import Any
 
+from markupsafe import Markup
+
 from ouderbetrokkenheid.exporters.site.context import SiteContext
 from ouderbetrokkenheid.exporters.site.markup import esc, m, m_text, page
 from ouderbetrokkenheid.exporters.site.search import FACETS
@@ -63,35 +65,23 @@ def render_catalog(ctx: SiteContext, lang: str, path: str, index: dict[str, Any]
     # the first page of results as plain HTML; every record is on the full list (list.html)
     results = "".join(_result_item(docs[i], index["kinds"]) for i in index["browse"][: index["pageSize"]])
     total = m_text("results_all", lang).format(n=len(docs))
-    body = (
-        f"<h1>{m('catalog', lang)}</h1>\n"
-        f'<p class="lead">{m("catalog_intro", lang)}</p>\n'
-        f'<div id="ob-search" class="search" role="search" hidden>\n'
-        f'<label for="ob-q">{m("search_label", lang)}</label>\n'
-        '<input id="ob-q" name="q" type="search" autocomplete="off" spellcheck="false" '
-        'aria-controls="ob-results">\n'
-        "</div>\n"
-        '<div class="catalog">\n'
-        '<div id="ob-filters" class="filters" hidden>\n'
-        f'<h2 id="filters-h">{m("filters", lang)}</h2>\n'
-        + "".join(facets)
-        + f'<button type="button" id="ob-clear">{m("clear_filters", lang)}</button>\n'
-        "</div>\n"
-        '<div class="hits">\n'
-        f'<h2 id="results-h" class="vh">{m("results", lang)}</h2>\n'
-        f'<p id="ob-status" class="status" role="status">{esc(total)}</p>\n'
-        f'<p class="nojs">{m("js_needed", lang)}</p>\n'
-        f'<ol id="ob-results" class="results" aria-labelledby="results-h">\n{results}</ol>\n'
-        f'<button type="button" id="ob-more" hidden>{m("show_more", lang)}</button>\n'
-        f'<p class="full-list"><a href="list.html">{m("full_list", lang, n=esc(len(docs)))}</a></p>\n'
-        "</div>\n</div>\n"
-    )
     return page(
         ctx.frame(path, lang, "catalog"),
         title=m_text("catalog", lang),
-        body=body,
+        body="",
+        template="catalog.html",
         scripts=(f"assets/search-index.{lang}.js", "assets/search.js"),
         search_box=False,
+        intro=Markup(m("catalog_intro", lang)),  # noqa: S704 - escaped by m
+        results_heading=Markup(m("results", lang)),  # noqa: S704
+        total=total,
+        js_needed=Markup(m("js_needed", lang)),  # noqa: S704
+        results=Markup(results),  # noqa: S704 - escaped by _result_item
+        show_more=Markup(m("show_more", lang)),  # noqa: S704
+        full_list=Markup(m("full_list", lang, n=esc(len(docs)))),  # noqa: S704
+        filters_heading=Markup(m("filters", lang)),  # noqa: S704
+        facets=Markup("".join(facets)),  # noqa: S704 - escaped above
+        clear_filters=Markup(m("clear_filters", lang)),  # noqa: S704
     )
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ouderbetrokkenheid.catalog.catalog import Catalog
 from ouderbetrokkenheid.catalog.library import Library
-from ouderbetrokkenheid.exporters.site.markup import Frame, esc, link, t
+from ouderbetrokkenheid.exporters.site.markup import Frame, esc, link, m, t
 from ouderbetrokkenheid.exporters.site.paths import Names, relative, safe_name
 from ouderbetrokkenheid.exporters.site.related import RelatedIndex
 from ouderbetrokkenheid.exporters.site.search import indexed_records
@@ -163,14 +163,14 @@ class SiteContext:
         return None
 
     def ref(self, identifier: str, lang: str, from_page: str, *, with_framework: bool = False) -> str:
-        """A link to the page of *identifier*, labelled with its title; its id as code when it has no
-        page here (a record of a pack that is not loaded)."""
+        """A link to the page of *identifier*, labelled with its title; when it has no page here (a
+        record of a pack that is not loaded) a note saying so, the id in a ``data-id`` attribute."""
         target = self.path(identifier, lang)
         record: Record | Concept | None = self.by_id.get(identifier)
         if record is None and identifier in self.concepts:
             record = self.concepts[identifier][1]
         if record is None or target is None:
-            return f"<code>{esc(identifier)}</code>"
+            return f'<span class="muted" data-id="{esc(identifier)}">{m("not_loaded", lang)}</span>'
         body = t(self.title(record, lang), lang)
         if with_framework and isinstance(record, Concept):
             framework = self.framework_of(identifier)

@@ -84,9 +84,7 @@ def _finding(ctx: SiteContext, finding: Finding, lang: str, path: str, level: in
     if tags:
         parts.append(f'<div class="tags">{inline_list(tags)}</div>\n')
     status = t(ctx.term("verification", finding.provenance.status, lang), lang)
-    parts.append(
-        f'<p class="muted small">{m("status", lang)}: {status} · <code>{esc(finding.id)}</code></p>\n'
-    )
+    parts.append(f'<p class="muted small">{m("status", lang)}: {status}</p>\n')
     parts.append("</article>\n")
     return "".join(parts)
 

@@ -23,7 +23,7 @@ KINDS = frozenset(RECORD_KINDS)
 LANGUAGES: tuple[str, ...] = ("nl", "fr", "en")
 
 #: The files shipped with this package that every site gets, under ``assets/``.
-STATIC_FILES: tuple[str, ...] = ("site.css", "site.js", "search.js")
+STATIC_FILES: tuple[str, ...] = ("site.css", "site.js", "search.js", "quickscan.js")
 
 Page = tuple[str, Callable[[], str]]
 
@@ -45,6 +45,13 @@ def site_languages(options: Mapping[str, Any]) -> tuple[tuple[str, ...], str]:
     return languages, lang
 
 
+def static_files() -> tuple[str, ...]:
+    """The names of the files every site gets under ``assets/`` (the scoring script when it ships)."""
+    from ouderbetrokkenheid.exporters.site.quickscan_page import SCORE_SCRIPT, scoring_available
+
+    return (*STATIC_FILES, SCORE_SCRIPT) if scoring_available() else STATIC_FILES
+
+
 def static_file(name: str) -> bytes:
     """A file shipped in the package's ``static`` folder."""
     return files("ouderbetrokkenheid.exporters.site").joinpath("static", name).read_bytes()
@@ -62,6 +69,7 @@ def pages(ctx: "SiteContext", default: str) -> Iterator[Page]:
         render_form,
         render_instruments,
     )
+    from ouderbetrokkenheid.exporters.site.quickscan_page import quickscans, render_quickscan
     from ouderbetrokkenheid.exporters.site.resource_page import render_resource
     from ouderbetrokkenheid.exporters.site.search import build_index, index_script
 
@@ -112,6 +120,11 @@ def pages(ctx: "SiteContext", default: str) -> Iterator[Page]:
             yield path, lambda a=assessment, lang=lang, path=path: render_assessment(ctx, a, lang, path)
     for path, assessment, group, lang in forms(ctx):
         yield path, lambda a=assessment, g=group, lang=lang: render_form(ctx, a, g, lang)
+    for path, assessment, group, lang in quickscans(ctx):
+        yield (
+            path,
+            lambda a=assessment, g=group, lang=lang, path=path: render_quickscan(ctx, a, g, lang, path),
+        )
     for name in extra_pages(ctx.templates):
         if name.split("/", 1)[1] in SITE_PAGES:
             raise TemplateFolderError(
@@ -140,10 +153,11 @@ def organisation_static(folder: Path | None) -> list[Path]:
 def page_count(ctx: "SiteContext") -> int:
     """How many files :func:`pages` yields."""
     from ouderbetrokkenheid.exporters.site.instruments_page import forms
+    from ouderbetrokkenheid.exporters.site.quickscan_page import quickscans
 
     per_language = 6 + len(ctx.resources) + len(ctx.frameworks) + len(ctx.assessments)
     per_language += len(extra_pages(ctx.templates))
-    return 1 + per_language * len(ctx.languages) + len(forms(ctx))
+    return 1 + per_language * len(ctx.languages) + len(forms(ctx)) + len(quickscans(ctx))
 
 
 @attrs.frozen
@@ -175,10 +189,10 @@ class SiteExporter:
         with atomic_folder(Path(destination)) as folder:
             assets = folder / "assets"
             assets.mkdir()
-            for name in STATIC_FILES:
+            for name in static_files():
                 (assets / name).write_bytes(static_file(name))
             for own in organisation_static(templates):
-                if own.name in STATIC_FILES or own.name.startswith("search-index."):
+                if own.name in (*STATIC_FILES, "ob-score.js") or own.name.startswith("search-index."):
                     raise TemplateFolderError(
                         f"{own}: a file of the site has this name; give yours another one and link it "
                         "from the styles block of base.html"

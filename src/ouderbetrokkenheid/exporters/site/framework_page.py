@@ -3,7 +3,17 @@ with each), its collections (ordered or explicitly unordered), the resources ali
 crosswalks to other frameworks."""
 
 from ouderbetrokkenheid.exporters.site.context import SiteContext
-from ouderbetrokkenheid.exporters.site.markup import dl, esc, lang_attrs, m, page, paragraphs, t
+from ouderbetrokkenheid.exporters.site.markup import (
+    dl,
+    esc,
+    lang_attrs,
+    m,
+    m_text,
+    page,
+    paragraphs,
+    t,
+    table_box,
+)
 from ouderbetrokkenheid.exporters.site.resource_page import agents, provenance_section
 from ouderbetrokkenheid.model import Concept, Framework
 from ouderbetrokkenheid.reports.messages import format_number
@@ -77,7 +87,6 @@ def render_framework(ctx: SiteContext, framework: Framework, lang: str, path: st
         (m("content_status", lang), t(ctx.term("content-status", framework.content_status, lang), lang)),
         (m("themes", lang), ", ".join(t(ctx.term("theme", code, lang), lang) for code in framework.themes)),
         (m("described_in", lang), ", ".join(ctx.ref(r, lang, path) for r in framework.described_in)),
-        (m("identifier", lang), f"<code>{esc(owner)}</code>"),
     ]
     parts.append(dl(rows))
     if framework.known_gaps is not None:
@@ -159,6 +168,10 @@ def _crosswalks(ctx: SiteContext, framework: Framework, lang: str, path: str) ->
     )
     return (
         f'<section aria-labelledby="crosswalks">\n{heading}'
-        f"<table>\n<thead><tr>{header}</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table>\n"
-        "</section>\n"
+        + table_box(
+            f"<table>\n<thead><tr>{header}</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table>",
+            m_text("crosswalks", lang),
+            lang,
+        )
+        + "</section>\n"
     )

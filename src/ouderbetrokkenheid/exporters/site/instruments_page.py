@@ -4,7 +4,18 @@ forms themselves (:func:`~ouderbetrokkenheid.reports.paper.render_paper_form`, o
 language)."""
 
 from ouderbetrokkenheid.exporters.site.context import SiteContext
-from ouderbetrokkenheid.exporters.site.markup import dl, esc, lang_attrs, link, m, m_text, page, paragraphs, t
+from ouderbetrokkenheid.exporters.site.markup import (
+    dl,
+    esc,
+    lang_attrs,
+    link,
+    m,
+    m_text,
+    page,
+    paragraphs,
+    t,
+    table_box,
+)
 from ouderbetrokkenheid.exporters.site.messages import AUTONYMS
 from ouderbetrokkenheid.exporters.site.paths import relative
 from ouderbetrokkenheid.exporters.site.resource_page import agents, licence_html, provenance_section
@@ -55,9 +66,51 @@ def _form_links(ctx: SiteContext, assessment: Assessment, lang: str, path: str) 
     return f'<ul class="forms">{"".join(rows)}</ul>\n'
 
 
+def _quickscan_links(ctx: SiteContext, assessment: Assessment, lang: str, path: str) -> str:
+    """Links to the quickscan of *assessment* per respondent group (``""`` when it cannot be taken)."""
+    from ouderbetrokkenheid.exporters.site.quickscan_page import can_take, quickscan_path
+    from ouderbetrokkenheid.reports.paper import group_items
+
+    if not can_take(assessment):
+        return ""
+    rows = [
+        "<li>"
+        + link(
+            relative(path, quickscan_path(ctx, assessment, group.id, lang)),
+            t(ctx.label(group.label, lang, assessment.id, group.id), lang),
+        )
+        + "</li>"
+        for group in assessment.groups
+        if group_items(assessment, group.id)
+    ]
+    return f'<p class="qs-links"><strong>{m("qs_fill_in", lang)}:</strong></p><ul class="forms">{"".join(rows)}</ul>\n'
+
+
+def _quickscans(ctx: SiteContext, lang: str, path: str) -> str:
+    from ouderbetrokkenheid.exporters.site.quickscan_page import can_take
+
+    cards = []
+    for assessment in ctx.assessments:
+        if not can_take(assessment):
+            continue
+        target = ctx.path(assessment.id, lang)
+        title = t(ctx.title(assessment, lang), lang)
+        cards.append(
+            f'<li class="card"><h3>{link(relative(path, target), title) if target else title}</h3>'
+            f"{_quickscan_links(ctx, assessment, lang, path)}</li>\n"
+        )
+    if not cards:
+        return ""
+    return (
+        f'<section aria-labelledby="quickscans">\n<h2 id="quickscans">{m("quickscans", lang)}</h2>\n'
+        f'<p>{m("quickscans_intro", lang)}</p>\n<ul class="grid">\n{"".join(cards)}</ul>\n</section>\n'
+    )
+
+
 def render_instruments(ctx: SiteContext, lang: str, path: str) -> str:
     """The list of instruments in *lang*."""
     parts = [f'<h1>{m("instruments", lang)}</h1>\n<p class="lead">{m("instruments_intro", lang)}</p>\n']
+    parts.append(_quickscans(ctx, lang, path))
     for assessment in ctx.assessments:
         title = ctx.title(assessment, lang)
         target = ctx.path(assessment.id, lang)
@@ -95,7 +148,6 @@ def render_assessment(ctx: SiteContext, assessment: Assessment, lang: str, path:
         (m("licence", lang), licence_html(assessment.licence)),
         (m("content_status", lang), t(ctx.term("content-status", assessment.content_status, lang), lang)),
         (m("described_in", lang), ", ".join(ctx.ref(r, lang, path) for r in assessment.described_in)),
-        (m("identifier", lang), f"<code>{esc(owner)}</code>"),
     ]
     parts.append(dl(rows))
     if assessment.known_gaps is not None:
@@ -105,6 +157,7 @@ def render_assessment(ctx: SiteContext, assessment: Assessment, lang: str, path:
         )
     parts.append(
         f'<section aria-labelledby="forms">\n<h2 id="forms">{m("forms", lang)}</h2>\n'
+        f"{_quickscan_links(ctx, assessment, lang, path)}"
         f"{_form_links(ctx, assessment, lang, path)}"
         + (
             f"<p>{m('min_group_size', lang, n=esc(assessment.min_group_size))}</p>\n"
@@ -182,14 +235,18 @@ def _questions(ctx: SiteContext, assessment: Assessment, lang: str) -> str:
                 )
             flagged = f'<br><span class="muted">{", ".join(flags)}</span>' if flags else ""
             rows.append(
-                f'<tr><th scope="row">{number}<span class="code">{esc(item.link_id)}</span></th>{texts}'
+                f'<tr data-link-id="{esc(item.link_id)}"><th scope="row">{number}</th>{texts}'
                 f"<td>{t(dimension, lang) if dimension else esc(item.dimension)}"
                 + ("" if one_scale else f"</td><td>{scale}")
                 + f"{flagged}</td></tr>\n"
             )
         blocks.append(
             f"<h3>{t(ctx.label(section.title, lang, owner, section.id), lang)}</h3>\n"
-            f"<table>\n<thead><tr>{header}</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table>\n"
+            + table_box(
+                f"<table>\n<thead><tr>{header}</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table>",
+                ctx.label(section.title, lang, owner, m_text("questions", lang)).text,
+                lang,
+            )
         )
     return (
         f'<section aria-labelledby="questions">\n<h2 id="questions">{m("questions", lang)}</h2>\n'
@@ -203,7 +260,7 @@ def _scales(ctx: SiteContext, assessment: Assessment, lang: str) -> str:
     blocks = []
     for number, scale in enumerate(assessment.scales, 1):
         rows = "".join(
-            f"<tr><td><code>{esc(o.code)}</code></td><td>{t(ctx.label(o.label, lang, owner, o.code), lang)}</td>"
+            f'<tr data-code="{esc(o.code)}"><td>{t(ctx.label(o.label, lang, owner, o.code), lang)}</td>'
             f'<td class="num">'
             + (
                 m("not_scored", lang)
@@ -215,8 +272,8 @@ def _scales(ctx: SiteContext, assessment: Assessment, lang: str) -> str:
         )
         blocks.append(
             f'<h3 id="{_scale_heading(number)}">{m("scale_n", lang, n=str(number))}: '
-            f"{t(ctx.label(scale.label, lang, owner, scale.id), lang)}</h3>\n"
-            f'<table><thead><tr><th scope="col">{m("code", lang)}</th><th scope="col">{m("answer", lang)}</th>'
+            f"{t(ctx.label(scale.label, lang, owner, ''), lang)}</h3>\n"
+            f'<table><thead><tr><th scope="col">{m("answer", lang)}</th>'
             f'<th scope="col">{m("score", lang)}</th></tr></thead><tbody>{rows}</tbody></table>\n'
         )
     return (
@@ -239,7 +296,11 @@ def _bands(ctx: SiteContext, assessment: Assessment, lang: str) -> str:
         )
     return (
         f'<section aria-labelledby="bands">\n<h2 id="bands">{m("bands", lang)}</h2>\n'
-        f'<table><thead><tr><th scope="col">{m("band", lang)}</th><th scope="col">{m("range", lang)}</th>'
-        f'<th scope="col">{m("meaning", lang)}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>\n'
-        "</section>\n"
+        + table_box(
+            f'<table><thead><tr><th scope="col">{m("band", lang)}</th><th scope="col">{m("range", lang)}</th>'
+            f'<th scope="col">{m("meaning", lang)}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>',
+            m_text("bands", lang),
+            lang,
+        )
+        + "</section>\n"
     )

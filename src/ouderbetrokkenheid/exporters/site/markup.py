@@ -122,6 +122,13 @@ def truncate(value: str, size: int = 220) -> str:
     return cut.rstrip(",.;:") + "…"
 
 
+def table_box(table_html: str, label: str, lang: str) -> str:
+    """*table_html* in a box that scrolls sideways on its own when the table is wider than the screen
+    (a focusable region named "Table: *label*", plain text, so that a keyboard can scroll it too)."""
+    name = m_text("table_of", lang, name=label)
+    return f'<div class="table-box" role="region" tabindex="0" aria-label="{esc(name)}">{table_html}</div>\n'
+
+
 def dl(rows: Iterable[tuple[str, str]], css_class: str = "meta") -> str:
     """A description list of ``(term_html, value_html)`` rows, leaving out empty values."""
     items = [f"<dt>{term}</dt><dd>{value}</dd>\n" for term, value in rows if value]

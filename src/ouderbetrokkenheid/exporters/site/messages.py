@@ -209,12 +209,21 @@ MESSAGES: Mapping[str, LocalizedText] = {
     "related": _m("Verwante bronnen", "Ressources liées", "Related resources"),
     "all_languages": _m("In alle talen", "Dans toutes les langues", "In every language"),
     "pack": _m("Pakket", "Paquet", "Pack"),
-    "identifier": _m("Id", "Id", "Id"),
+    "table_of": _m("Tabel: {name}", "Tableau : {name}", "Table: {name}"),
+    "not_loaded": _m(
+        "(een record uit een pakket dat hier niet geladen is)",
+        "(un élément d'un paquet qui n'est pas chargé ici)",
+        "(a record of a pack that is not loaded here)",
+    ),
+    "source_unknown": _m(
+        "(bron niet beschreven in het pakket)",
+        "(source non décrite dans le paquet)",
+        "(source not described in the pack)",
+    ),
     # provenance
     "provenance": _m("Herkomst", "Provenance", "Provenance"),
     "source": _m("Bron", "Source", "Source"),
     "retrieved": _m("Geraadpleegd", "Consulté le", "Retrieved"),
-    "document": _m("Gelezen exemplaar", "Exemplaire lu", "Copy read"),
     "locator": _m("Vindplaats in de bron", "Emplacement dans la source", "Location in the source"),
     "status": _m("Verificatie", "Vérification", "Verification"),
     "source_language": _m("Brontaal", "Langue source", "Source language"),
@@ -345,13 +354,120 @@ MESSAGES: Mapping[str, LocalizedText] = {
     "reverse": _m("omgekeerd gescoord", "score inversé", "reverse-scored"),
     "optional": _m("niet verplicht", "facultatif", "optional"),
     "not_scored": _m("telt niet mee", "non compté", "not scored"),
-    "code": _m("Code", "Code", "Code"),
     "answer": _m("Antwoord", "Réponse", "Answer"),
     "score": _m("Score", "Score", "Score"),
     "min_group_size": _m(
         "Groepen met minder dan {n} deelnemers worden niet gerapporteerd.",
         "Les groupes de moins de {n} répondants ne sont pas présentés.",
         "Groups with fewer than {n} respondents are not reported.",
+    ),
+    # the quickscan in the browser
+    "quickscan": _m("Quickscan", "Quickscan", "Quickscan"),
+    "quickscans": _m("Quickscans om in te vullen", "Quickscans à remplir", "Quickscans to fill in"),
+    "quickscans_intro": _m(
+        "Vul een quickscan in op een telefoon of computer, alleen of samen in een vergadering. Uw "
+        "antwoorden blijven in uw browser.",
+        "Remplissez un quickscan sur un téléphone ou un ordinateur, seul ou ensemble en réunion. Vos "
+        "réponses restent dans votre navigateur.",
+        "Fill in a quickscan on a phone or a computer, alone or together in a meeting. Your answers stay "
+        "in your browser.",
+    ),
+    "qs_fill_in": _m("Invullen in de browser", "Remplir dans le navigateur", "Fill in in the browser"),
+    "qs_who": _m(
+        "Wie vult dit in: {group}", "Qui remplit ce questionnaire : {group}", "Who fills this in: {group}"
+    ),
+    "qs_other_groups": _m("Dezelfde quickscan voor:", "Le même quickscan pour :", "The same quickscan for:"),
+    "qs_intro": _m(
+        "Vul dit alleen in, of samen als team in een vergadering: één persoon klikt het antwoord aan "
+        "waarover de groep het eens is. Elk antwoord wordt meteen in deze browser bewaard: herladen of "
+        "het tabblad sluiten kost niets. Uw antwoorden verlaten dit toestel niet, tenzij u ze zelf "
+        "downloadt.",
+        "Remplissez-le seul, ou ensemble en équipe lors d'une réunion : une personne coche la réponse sur "
+        "laquelle le groupe est d'accord. Chaque réponse est gardée tout de suite dans ce navigateur : "
+        "recharger ou fermer l'onglet ne fait rien perdre. Vos réponses ne quittent pas cet appareil, "
+        "sauf si vous les téléchargez vous-même.",
+        "Fill this in alone, or together as a team in a meeting: one person ticks the answer the group "
+        "agrees on. Every answer is kept in this browser as you give it: a reload or a closed tab loses "
+        "nothing. Your answers do not leave this device unless you download them yourself.",
+    ),
+    "qs_noscript": _m(
+        "Dit formulier heeft JavaScript nodig om uw antwoorden te bewaren. Gebruik anders het "
+        "afdrukbare formulier.",
+        "Ce formulaire a besoin de JavaScript pour garder vos réponses. Sinon, utilisez le formulaire "
+        "imprimable.",
+        "This form needs JavaScript to keep your answers. Otherwise, use the printable form.",
+    ),
+    "qs_progress": _m(
+        "{done} van {total} vragen beantwoord",
+        "{done} questions sur {total} répondues",
+        "{done} of {total} questions answered",
+    ),
+    "qs_saved": _m("Bewaard op dit toestel.", "Gardé sur cet appareil.", "Saved on this device."),
+    "qs_not_saved": _m(
+        "Deze browser kan niets bewaren (privévenster?): download uw antwoorden voor u de pagina sluit.",
+        "Ce navigateur ne peut rien garder (fenêtre privée ?) : téléchargez vos réponses avant de fermer "
+        "la page.",
+        "This browser cannot keep anything (a private window?): download your answers before you close "
+        "the page.",
+    ),
+    "qs_finish": _m("Klaar: toon mijn scores", "Terminé : voir mes scores", "Done: show my scores"),
+    "qs_missing": _m(
+        "Nog {n} verplichte vragen zonder antwoord:",
+        "Encore {n} questions obligatoires sans réponse :",
+        "{n} required questions still have no answer:",
+    ),
+    "qs_question_n": _m("vraag {n}", "question {n}", "question {n}"),
+    "qs_your_answers": _m("Uw antwoorden", "Vos réponses", "Your answers"),
+    "qs_download_json": _m(
+        "Antwoorden downloaden (JSON)", "Télécharger les réponses (JSON)", "Download the answers (JSON)"
+    ),
+    "qs_download_csv": _m(
+        "Antwoorden downloaden (CSV, voor een rekenblad)",
+        "Télécharger les réponses (CSV, pour un tableur)",
+        "Download the answers (CSV, for a spreadsheet)",
+    ),
+    "qs_download_note": _m(
+        "Een coördinator kan de bestanden van iedereen samen verwerken tot een rapport. De bestanden "
+        "bevatten alleen deze antwoorden; er wordt niets verstuurd.",
+        "Un coordinateur peut traiter ensemble les fichiers de chacun pour en faire un rapport. Les "
+        "fichiers ne contiennent que ces réponses ; rien n'est envoyé.",
+        "A coordinator can put everyone's files together into a report. The files hold these answers "
+        "only; nothing is sent anywhere.",
+    ),
+    "qs_print": _m("Afdrukken", "Imprimer", "Print"),
+    "qs_print_title": _m("Antwoorden", "Réponses", "Answers"),
+    "qs_clear": _m("Opnieuw beginnen", "Recommencer", "Start again"),
+    "qs_clear_confirm": _m(
+        "Alle antwoorden op dit toestel wissen en opnieuw beginnen?",
+        "Effacer toutes les réponses sur cet appareil et recommencer ?",
+        "Clear every answer on this device and start again?",
+    ),
+    "qs_results": _m("Uw scores", "Vos scores", "Your scores"),
+    "qs_results_intro": _m(
+        "Per dimensie een score van 0 (het laagste antwoord op elke vraag) tot 100 (het hoogste), met het "
+        "niveau en materiaal dat kan helpen.",
+        "Par dimension, un score de 0 (la réponse la plus basse à chaque question) à 100 (la plus haute), "
+        "avec le niveau et du matériel qui peut aider.",
+        "Per dimension a score from 0 (the lowest answer to every question) to 100 (the highest), with the "
+        "band and material that can help.",
+    ),
+    "qs_recommended": _m("Materiaal dat kan helpen", "Du matériel qui peut aider", "Material that can help"),
+    "qs_no_answers": _m("geen antwoorden", "pas de réponses", "no answers"),
+    "qs_no_scoring": _m(
+        "Scores berekenen in de browser zit nog niet in deze versie van de site. Uw antwoorden zijn "
+        "bewaard: download ze en geef ze aan uw coördinator, of bereken de scores met het commando "
+        "ouderbetrokkenheid score.",
+        "Le calcul des scores dans le navigateur ne fait pas encore partie de cette version du site. Vos "
+        "réponses sont gardées : téléchargez-les et donnez-les à votre coordinateur, ou calculez les "
+        "scores avec la commande ouderbetrokkenheid score.",
+        "Scoring in the browser is not part of this version of the site yet. Your answers are kept: "
+        "download them and give them to your coordinator, or score them with the command "
+        "ouderbetrokkenheid score.",
+    ),
+    "qs_score_error": _m(
+        "De scores konden niet berekend worden; uw antwoorden zijn wel bewaard.",
+        "Les scores n'ont pas pu être calculés ; vos réponses sont bien gardées.",
+        "The scores could not be computed; your answers are kept.",
     ),
     "items_unknown": _m(
         "De vragen van dit instrument zijn niet bekend; er is dus geen formulier.",

@@ -46,8 +46,10 @@ def provenance_section(ctx: SiteContext, provenance: Provenance, owner: str, lan
         bits = [external(source.url, esc(source.title))]
         bits += [esc(v) for v in (source.publisher, source.edition, source.year) if v is not None]
         source_html = ", ".join(bits)
+        if source.document:  # the file the record was read from: for the maintainers, not shown
+            source_html = f'<span data-document="{esc(source.document)}">{source_html}</span>'
     else:
-        source_html = f"<code>{esc(provenance.source)}</code>"
+        source_html = f'<span data-source="{esc(provenance.source)}">{m("source_unknown", lang)}</span>'
     translations = [
         m(
             "translated_by",
@@ -60,7 +62,6 @@ def provenance_section(ctx: SiteContext, provenance: Provenance, owner: str, lan
     rows = [
         (m("source", lang), source_html),
         (m("retrieved", lang), esc(source.retrieved.isoformat()) if source and source.retrieved else ""),
-        (m("document", lang), esc(source.document) if source and source.document else ""),
         (m("locator", lang), esc(provenance.locator or "")),
         (m("status", lang), t(ctx.term("verification", provenance.status, lang), lang)),
         (m("source_language", lang), t(language_name(provenance.language, lang), lang)),
@@ -164,7 +165,6 @@ def render_resource(ctx: SiteContext, resource: Resource, lang: str, path: str) 
         (m("licence", lang), licence_html(resource.licence)),
         (m("part_of", lang), part_of),
         (m("pack", lang), esc(owner.split("/", 1)[0])),
-        (m("identifier", lang), f"<code>{esc(owner)}</code>"),
     ]
     sections = ["".join(head), dl(rows)]
     links = [_link_item(ctx, item, owner, lang) for item in resource.links]

@@ -1,0 +1,148 @@
+"""The quickscan in the browser: for every instrument whose items are known, one page per respondent
+group and language that a person (or a team in a meeting) fills in on a phone or a computer.
+
+The page is the template ``quickscan.html`` with ``assets/quickscan.js``: answers are kept in the
+browser's ``localStorage`` as they are given and never leave it; they can be downloaded as the JSON and
+CSV files that ``ouderbetrokkenheid score`` reads, and printed. At the end the person's own scores per
+dimension, with band and recommended resources, come from ``assets/ob-score.js`` (``OBScore.score``)
+with the scoring bundle of the instrument, when the site has them.
+"""
+
+import functools
+from importlib.resources import files
+from typing import Any
+
+from markupsafe import Markup
+
+from ouderbetrokkenheid.exporters.site.context import SiteContext
+from ouderbetrokkenheid.exporters.site.markup import m_text, page, script_json, t
+from ouderbetrokkenheid.exporters.site.paths import relative, safe_name
+from ouderbetrokkenheid.model import Assessment
+from ouderbetrokkenheid.reports.paper import group_items
+
+#: The script of the quickscan pages, under ``assets/``.
+SCRIPT = "quickscan.js"
+#: The scoring script (OBScore) and its bundle's builder, when this version of the site has them.
+SCORE_SCRIPT = "ob-score.js"
+
+
+def can_take(assessment: Assessment) -> bool:
+    """Whether *assessment* can be filled in: its items, groups and version are known."""
+    return bool(assessment.version) and bool(assessment.groups) and bool(assessment.items())
+
+
+def quickscans(ctx: SiteContext) -> list[tuple[str, Assessment, str, str]]:
+    """Every quickscan page: ``(path, assessment, group id, language)``."""
+    return [
+        (quickscan_path(ctx, assessment, group.id, lang), assessment, group.id, lang)
+        for assessment in ctx.assessments
+        if can_take(assessment)
+        for group in assessment.groups
+        if group_items(assessment, group.id)
+        for lang in ctx.languages
+    ]
+
+
+def quickscan_path(ctx: SiteContext, assessment: Assessment, group: str, lang: str) -> str:
+    """The page of the quickscan of *assessment* for *group* in *lang*, from the site root."""
+    base = ctx.page_names["instruments"].name(assessment.id)
+    return f"{lang}/quickscan/{base}-{safe_name(group)}.html"
+
+
+@functools.cache
+def scoring_available() -> bool:
+    """Whether this version of the site can score in the browser (``ob-score.js`` and the bundle)."""
+    try:
+        import ouderbetrokkenheid.exporters.site.bundle  # noqa: F401
+    except ImportError:
+        return False
+    return files("ouderbetrokkenheid.exporters.site").joinpath("static", SCORE_SCRIPT).is_file()
+
+
+def _scoring_bundle(ctx: SiteContext, assessment: Assessment) -> Any:
+    from ouderbetrokkenheid.exporters.site.bundle import scoring_bundle  # type: ignore[import-not-found]
+
+    return scoring_bundle(assessment, ctx.catalog)
+
+
+def render_quickscan(ctx: SiteContext, assessment: Assessment, group: str, lang: str, path: str) -> str:
+    """The quickscan page of *assessment* for *group* in *lang*."""
+    owner = assessment.id
+    the_group = next(g for g in assessment.groups if g.id == group)
+    scales = {scale.id: scale for scale in assessment.scales}
+    asked = {item.link_id for item in group_items(assessment, group)}
+    sections = []
+    number = 0
+    for section in assessment.sections:
+        items = []
+        for item in section.items:
+            if item.link_id not in asked:
+                continue
+            number += 1
+            scale = scales[item.scale]
+            items.append(
+                {
+                    "number": number,
+                    "link_id": item.link_id,
+                    "text": Markup(t(ctx.label(item.text[group], lang, owner), lang)),  # noqa: S704 - escaped by t
+                    "required": item.required,
+                    "options": [
+                        {
+                            "code": option.code,
+                            "label": Markup(t(ctx.label(option.label, lang, owner, option.code), lang)),  # noqa: S704
+                            "not_applicable": option.not_applicable,
+                        }
+                        for option in scale.options
+                    ],
+                }
+            )
+        if items:
+            title = ctx.label(section.title, lang, owner, "")
+            sections.append({"title": Markup(t(title, lang)) if title.text else "", "questions": items})  # noqa: S704
+    labels = {
+        "dimensions": {d.id: ctx.label(d.label, lang, owner, d.id).text for d in assessment.dimensions},
+        "bands": {
+            b.id: {"label": ctx.label(b.label, lang, owner, b.id).text, "needs_work": b.needs_work}
+            for b in assessment.bands
+        },
+        "resources": {
+            resource.id: [relative(path, ctx.path(resource.id, lang) or ""), ctx.title(resource, lang).text]
+            for resource in ctx.resources
+        },
+        "items": [link_id for s in sections for link_id in (i["link_id"] for i in s["questions"])],
+        "required": [i["link_id"] for s in sections for i in s["questions"] if i["required"]],
+    }
+    title = ctx.title(assessment, lang)
+    group_label = ctx.label(the_group.label, lang, owner, the_group.id)
+    scoring = scoring_available()
+    other_groups = [
+        {
+            "label": Markup(t(ctx.label(g.label, lang, owner, g.id), lang)),  # noqa: S704
+            "href": relative(path, quickscan_path(ctx, assessment, g.id, lang)),
+        }
+        for g in assessment.groups
+        if g.id != group and group_items(assessment, g.id)
+    ]
+    assessment_page = ctx.path(assessment.id, lang)
+    return page(
+        ctx.frame(path, lang, "instruments"),
+        title=f"{title.text} — {group_label.text}",
+        body="",
+        template="quickscan.html",
+        scripts=(*((f"assets/{SCORE_SCRIPT}",) if scoring else ()), f"assets/{SCRIPT}"),
+        assessment={
+            "id": assessment.id,
+            "version": assessment.version,
+            "title": Markup(t(title, lang)),  # noqa: S704
+            "href": relative(path, assessment_page) if assessment_page else "",
+        },
+        group={"id": group, "label": Markup(t(group_label, lang))},  # noqa: S704
+        other_groups=other_groups,
+        sections=sections,
+        count=number,
+        labels=Markup(script_json(labels)),  # noqa: S704 - script_json escapes <, >, &
+        bundle=Markup(script_json(_scoring_bundle(ctx, assessment))) if scoring else "",  # noqa: S704
+        paper_href=relative(path, ctx.form_name(assessment, group, lang)),
+        file_stem=safe_name(f"{ctx.page_names['instruments'].name(assessment.id)}-{group}"),
+        print_title=m_text("qs_print_title", lang),
+    )
