@@ -93,4 +93,9 @@ def render_list(ctx: SiteContext, lang: str, path: str, index: dict[str, Any]) -
         f'<p class="lead">{m("full_list_intro", lang, n=esc(len(index["docs"])))}</p>\n'
         f'<ol class="results">\n{results}</ol>\n'
     )
-    return page(ctx.frame(path, lang, "catalog"), title=m_text("full_list_title", lang), body=body)
+    return page(
+        ctx.frame(path, lang, "catalog"),
+        title=m_text("full_list_title", lang),
+        body=body,
+        template="list.html",
+    )

@@ -102,4 +102,9 @@ def render_evidence(ctx: SiteContext, lang: str, path: str) -> str:
             + "".join(_finding(ctx, f, lang, path, 3) for f in findings)
             + "</section>\n"
         )
-    return page(ctx.frame(path, lang, "evidence"), title=m_text("evidence", lang), body="".join(parts))
+    return page(
+        ctx.frame(path, lang, "evidence"),
+        title=m_text("evidence", lang),
+        body="".join(parts),
+        template="evidence.html",
+    )

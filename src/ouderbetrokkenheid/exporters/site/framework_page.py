@@ -133,7 +133,9 @@ def render_framework(ctx: SiteContext, framework: Framework, lang: str, path: st
     )
     parts.append(_crosswalks(ctx, framework, lang, path))
     parts.append(provenance_section(ctx, framework.provenance, owner, lang))
-    return page(ctx.frame(path, lang, "home"), title=title.text, body="".join(parts))
+    return page(
+        ctx.frame(path, lang, "home"), title=title.text, body="".join(parts), template="framework.html"
+    )
 
 
 def _crosswalks(ctx: SiteContext, framework: Framework, lang: str, path: str) -> str:

@@ -1,6 +1,7 @@
-"""The home page: the themes of the OCB rubric (the framework ``ocb/themas``: each concept with its
-resources and its crosswalks, like the hotspots of the VCOV e-toolkit but as a list), every reference
-framework (ordered or not), and the way into the catalog, the evidence and the instruments.
+"""The home page: what a visitor comes to do (find material, take a quickscan, see what research says,
+explore the frameworks), short ways in for a teacher, a parent council and a parent, then the themes of
+the OCB rubric (the framework ``ocb/themas``: each concept with its resources and its crosswalks) and
+every reference framework (ordered or not). The page is the template ``home.html``.
 
 Also the site's root ``index.html``, which sends the visitor to the home page in the default language
 and links all of them."""
@@ -8,8 +9,8 @@ and links all of them."""
 from ouderbetrokkenheid.exporters.site.context import SiteContext
 from ouderbetrokkenheid.exporters.site.framework_page import order_badge
 from ouderbetrokkenheid.exporters.site.markup import (
-    CSP,
     esc,
+    frame_variables,
     lang_attrs,
     link,
     m,
@@ -19,10 +20,8 @@ from ouderbetrokkenheid.exporters.site.markup import (
     t,
     truncate,
 )
-from ouderbetrokkenheid.exporters.site.messages import AUTONYMS
 from ouderbetrokkenheid.exporters.site.paths import relative
 from ouderbetrokkenheid.model import Framework
-from ouderbetrokkenheid.reports.messages import direction
 from ouderbetrokkenheid.reports.view import Text
 
 #: The framework whose concepts are the home page's themes.
@@ -132,25 +131,9 @@ def render_home(ctx: SiteContext, lang: str, path: str) -> str:
 
 
 def render_root(ctx: SiteContext, default: str) -> str:
-    """The root ``index.html``: straight on to the home page in *default*, with a link to every language."""
-    choices = "".join(
-        f'<li><a href="{esc(other)}/index.html" hreflang="{esc(other)}" lang="{esc(other)}">'
-        f"{esc(AUTONYMS.get(other, other))}</a></li>"
-        for other in ctx.languages
-    )
-    title = m_text("site_title", default)
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{esc(default)}" dir="{direction(default)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">\n'
-        f'<meta http-equiv="refresh" content="0; url={esc(default)}/index.html">\n'
-        f"<title>{esc(title)}</title>\n"
-        '<link rel="stylesheet" href="assets/site.css">\n</head>\n<body>\n'
-        f'<header class="site"><div class="bar"><p class="brand">{esc(title)}</p></div></header>\n'
-        f'<main id="main">\n<h1>{esc(title)}</h1>\n'
-        f'<nav aria-label="{esc(m_text("nav_lang", default))}"><p>{m("choose_language", default)}</p>'
-        f'<ul class="choices">{choices}</ul></nav>\n</main>\n'
-        f'<footer class="site"><p>{m("footer_made", default, version=esc(ctx.version))}</p></footer>\n'
-        "</body>\n</html>\n"
-    )
+    """The root ``index.html`` (the template ``root.html``): straight on to the home page in *default*,
+    with a link to every language."""
+    from ouderbetrokkenheid.exporters.site.templates import render
+
+    context = frame_variables(ctx.frame("index.html", default, ""), title="")
+    return render(ctx.templates, "root.html", context)

@@ -126,7 +126,12 @@ def render_instruments(ctx: SiteContext, lang: str, path: str) -> str:
             + _form_links(ctx, assessment, lang, path)
             + "</section>\n"
         )
-    return page(ctx.frame(path, lang, "instruments"), title=m_text("instruments", lang), body="".join(parts))
+    return page(
+        ctx.frame(path, lang, "instruments"),
+        title=m_text("instruments", lang),
+        body="".join(parts),
+        template="instruments.html",
+    )
 
 
 def render_assessment(ctx: SiteContext, assessment: Assessment, lang: str, path: str) -> str:
@@ -188,7 +193,12 @@ def render_assessment(ctx: SiteContext, assessment: Assessment, lang: str, path:
     if assessment.bands:
         parts.append(_bands(ctx, assessment, lang))
     parts.append(provenance_section(ctx, assessment.provenance, owner, lang))
-    return page(ctx.frame(path, lang, "instruments"), title=title.text, body="".join(parts))
+    return page(
+        ctx.frame(path, lang, "instruments"),
+        title=title.text,
+        body="".join(parts),
+        template="assessment.html",
+    )
 
 
 def _scale_heading(number: int) -> str:

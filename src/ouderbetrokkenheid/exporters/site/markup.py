@@ -205,7 +205,7 @@ def page(
     head: str = "",
     scripts: Sequence[str] = (),
     search_box: bool = True,
-    template: str = "page.html",
+    template: str,
     **variables: Any,
 ) -> str:
     """A complete page from the template *template* (which extends ``base.html``): *title* is plain

@@ -213,4 +213,5 @@ def render_resource(ctx: SiteContext, resource: Resource, lang: str, path: str) 
         title=title.text,
         body="".join(sections),
         head=ld,
+        template="resource.html",
     )
