@@ -107,10 +107,6 @@ MESSAGES: Mapping[str, LocalizedText] = {
         "Material for parents: how to support the school and your child.",
     ),
     "material_for_you": _m("Materiaal voor u", "Matériel pour vous", "Material for you"),
-    "home_more": _m("Verder in deze site", "Plus loin sur ce site", "More on this site"),
-    "n_resources": _m("{n} bronnen", "{n} ressources", "{n} resources"),
-    "n_findings": _m("{n} bevindingen", "{n} constats", "{n} findings"),
-    "n_assessments": _m("{n} instrumenten", "{n} instruments", "{n} instruments"),
     "n_concepts": _m("{n} begrippen", "{n} concepts", "{n} concepts"),
     "no_resources_yet": _m(
         "Nog geen bronnen bij dit begrip.",
