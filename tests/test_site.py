@@ -18,7 +18,7 @@ import ouderbetrokkenheid as ob
 from ouderbetrokkenheid.catalog.catalog import Catalog
 from ouderbetrokkenheid.exporters.base import Exporter
 from ouderbetrokkenheid.exporters.site import SiteExporter
-from ouderbetrokkenheid.exporters.site.exporter import site_languages, static_files
+from ouderbetrokkenheid.exporters.site.exporter import STATIC_FILES, site_languages
 from ouderbetrokkenheid.exporters.site.markup import script_json
 from ouderbetrokkenheid.exporters.site.paths import Names, safe_name
 from ouderbetrokkenheid.exporters.site.related import RelatedIndex
@@ -439,7 +439,7 @@ def test_progress_is_told_per_page(library, tmp_path):
     total = calls[0][1]
     assert calls == [(i, total) for i in range(total + 1)]
     written = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
-    assert total == len(written) - len(static_files())  # site.css, site.js ... are copied, not rendered
+    assert total == len(written) - len(STATIC_FILES)  # site.css, site.js ... are copied, not rendered
 
 
 def test_languages_option(library, tmp_path):

@@ -128,5 +128,8 @@ def test_every_word_of_the_templates_is_a_message_in_every_language():
 
 def test_trans_blocks_escape_their_variables():
     env = environment()
-    template = env.from_string("{% trans n=n %}{{ n }} resources{% endtrans %}", globals={"lang": "fr"})
-    assert template.render(n="<i>") == "&lt;i&gt; ressources"
+    template = env.from_string(
+        "{% trans n=n %}{{ n }} research findings, with how strong the evidence is.{% endtrans %}",
+        globals={"lang": "fr"},
+    )
+    assert template.render(n="<i>") == "&lt;i&gt; constats de recherche, avec la force des preuves."

@@ -45,13 +45,6 @@ def site_languages(options: Mapping[str, Any]) -> tuple[tuple[str, ...], str]:
     return languages, lang
 
 
-def static_files() -> tuple[str, ...]:
-    """The names of the files every site gets under ``assets/`` (the scoring script when it ships)."""
-    from ouderbetrokkenheid.exporters.site.quickscan_page import SCORE_SCRIPT, scoring_available
-
-    return (*STATIC_FILES, SCORE_SCRIPT) if scoring_available() else STATIC_FILES
-
-
 def static_file(name: str) -> bytes:
     """A file shipped in the package's ``static`` folder."""
     return files("ouderbetrokkenheid.exporters.site").joinpath("static", name).read_bytes()
@@ -189,10 +182,10 @@ class SiteExporter:
         with atomic_folder(Path(destination)) as folder:
             assets = folder / "assets"
             assets.mkdir()
-            for name in static_files():
+            for name in STATIC_FILES:
                 (assets / name).write_bytes(static_file(name))
             for own in organisation_static(templates):
-                if own.name in (*STATIC_FILES, "ob-score.js") or own.name.startswith("search-index."):
+                if own.name in STATIC_FILES or own.name.startswith("search-index."):
                     raise TemplateFolderError(
                         f"{own}: a file of the site has this name; give yours another one and link it "
                         "from the styles block of base.html"

@@ -10,7 +10,6 @@ with the scoring bundle of the instrument, when the site has them.
 
 import functools
 from importlib.resources import files
-from typing import Any
 
 from markupsafe import Markup
 
@@ -22,8 +21,9 @@ from ouderbetrokkenheid.reports.paper import group_items
 
 #: The script of the quickscan pages, under ``assets/``.
 SCRIPT = "quickscan.js"
-#: The scoring script (OBScore) and its bundle's builder, when this version of the site has them.
-SCORE_SCRIPT = "ob-score.js"
+#: The scripts that score in the browser (the bundles of the instruments, then OBScore), from the
+#: site's root, when this version of the site has them (:func:`scoring_available`).
+SCORE_SCRIPTS = ("assets/score-bundles.js", "assets/ob-score.js")
 
 
 def can_take(assessment: Assessment) -> bool:
@@ -51,18 +51,13 @@ def quickscan_path(ctx: SiteContext, assessment: Assessment, group: str, lang: s
 
 @functools.cache
 def scoring_available() -> bool:
-    """Whether this version of the site can score in the browser (``ob-score.js`` and the bundle)."""
+    """Whether this version of the site scores in the browser: it ships ``ob-score.js`` and writes the
+    scoring bundles (``assets/score-bundles.js``, made by the results page's module)."""
     try:
-        import ouderbetrokkenheid.exporters.site.bundle  # noqa: F401
+        from ouderbetrokkenheid.exporters.site.results_page import bundles_script  # noqa: F401
     except ImportError:
         return False
-    return files("ouderbetrokkenheid.exporters.site").joinpath("static", SCORE_SCRIPT).is_file()
-
-
-def _scoring_bundle(ctx: SiteContext, assessment: Assessment) -> Any:
-    from ouderbetrokkenheid.exporters.site.bundle import scoring_bundle  # type: ignore[import-not-found]
-
-    return scoring_bundle(assessment, ctx.catalog)
+    return files("ouderbetrokkenheid.exporters.site").joinpath("static", "ob-score.js").is_file()
 
 
 def render_quickscan(ctx: SiteContext, assessment: Assessment, group: str, lang: str, path: str) -> str:
@@ -129,7 +124,7 @@ def render_quickscan(ctx: SiteContext, assessment: Assessment, group: str, lang:
         title=f"{title.text} — {group_label.text}",
         body="",
         template="quickscan.html",
-        scripts=(*((f"assets/{SCORE_SCRIPT}",) if scoring else ()), f"assets/{SCRIPT}"),
+        scripts=(*(SCORE_SCRIPTS if scoring else ()), f"assets/{SCRIPT}"),
         assessment={
             "id": assessment.id,
             "version": assessment.version,
@@ -141,7 +136,6 @@ def render_quickscan(ctx: SiteContext, assessment: Assessment, group: str, lang:
         sections=sections,
         count=number,
         labels=Markup(script_json(labels)),  # noqa: S704 - script_json escapes <, >, &
-        bundle=Markup(script_json(_scoring_bundle(ctx, assessment))) if scoring else "",  # noqa: S704
         paper_href=relative(path, ctx.form_name(assessment, group, lang)),
         file_stem=safe_name(f"{ctx.page_names['instruments'].name(assessment.id)}-{group}"),
         print_title=m_text("qs_print_title", lang),

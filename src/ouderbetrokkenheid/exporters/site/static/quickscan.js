@@ -2,8 +2,9 @@
  * Every answer is written to localStorage as it is given (key "ob-quickscan:<assessment>@<version>:<group>"),
  * so a reload, a closed tab or a dead battery loses nothing; the answers never leave the browser unless the
  * person downloads them: a JSON list of Response objects and a CSV file, both as `ouderbetrokkenheid score`
- * reads them. The scores at the end come from OBScore.score (assets/ob-score.js) with the instrument's
- * scoring bundle, when the site has them. Text is only ever inserted as text (textContent). */
+ * reads them. The scores at the end come from OBScore (assets/ob-score.js) with the instrument's scoring
+ * bundle (OB_SCORE_BUNDLES, assets/score-bundles.js), when the site has them: the JSON file the person
+ * can download is read with OBScore.readFiles and scored with OBScore.score, for this one respondent. Text is only ever inserted as text (textContent). */
 (function () {
   "use strict";
 
@@ -11,7 +12,6 @@
   if (!form) { return; }
   var data = form.dataset;
   var labels = JSON.parse(document.getElementById("ob-qs-labels").textContent);
-  var bundleElement = document.getElementById("ob-qs-bundle");
   var KEY = "ob-quickscan:" + data.assessment + "@" + data.version + ":" + data.group;
   var progress = document.getElementById("ob-qs-progress");
   var missingBox = document.getElementById("ob-qs-missing");
@@ -167,15 +167,18 @@
     var box = document.getElementById("ob-qs-scores");
     box.textContent = "";
     var note = document.createElement("p");
-    if (!window.OBScore) {
+    var bundle = window.OB_SCORE_BUNDLES && window.OB_SCORE_BUNDLES[data.assessment];
+    if (!window.OBScore || !bundle) {
       note.textContent = message("noScoring");
       box.appendChild(note);
       return;
     }
     var result;
     try {
-      var bundle = bundleElement ? JSON.parse(bundleElement.textContent) : null;
-      result = window.OBScore.score(bundle, [response()], { minGroupSize: 1, lang: data.lang });
+      /* the very file the person can download, read as the results page reads files */
+      var read = window.OBScore.readFiles([{ name: data.stem + ".json", text: JSON.stringify([response()]) }], bundle);
+      if (!read.responses || read.problems.length) { throw new Error("the answers do not read"); }
+      result = window.OBScore.score(bundle, read.responses, { minGroupSize: 1 });
     } catch (error) {
       note.textContent = message("scoreError");
       box.appendChild(note);
