@@ -46,8 +46,8 @@ class VisibleText(HTMLParser):
         if tag == "a" and "out" in (a.get("class") or "").split() and not a.get("lang"):
             lang = "und"  # the title of a document elsewhere, in its own (unmarked) language
         hidden = self._hidden() or tag in HIDDEN_ELEMENTS
-        if tag == "input" and a.get("type") in {"radio", "checkbox", "hidden"}:
-            a.pop("value", None)  # a control's value is sent, not shown
+        if not (tag == "input" and a.get("type") in {"button", "submit", "reset"}):
+            a.pop("value", None)  # a value is sent, not shown (but on a button's face)
         for name in SHOWN_ATTRIBUTES:
             if a.get(name) and not hidden and tag != "meta":
                 self.runs.append((a[name], lang))
