@@ -53,6 +53,17 @@ td.statement .code {{ text-align: end; overflow-wrap: anywhere; }}
 tbody tr {{ height: 2.4rem; }}
 footer {{ margin-top: 1.5rem; padding-bottom: 1.5rem; border-top: 1px solid #777; }}
 footer .thanks {{ font-weight: bold; }}
+/* a phone: the option headers stand upright, whole words, instead of breaking mid-word */
+@media screen and (max-width: 40rem) {{
+  thead th.opt {{ writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap;
+    overflow-wrap: normal; hyphens: manual; text-align: start; vertical-align: middle; }}
+  table.many thead th.opt {{ font-size: .72rem; }}
+  th.nr {{ white-space: nowrap; }}
+  thead th.nr {{ font-size: .64rem; padding-left: .05rem; padding-right: .05rem; }}
+  thead th.statement {{ overflow-wrap: normal; hyphens: manual; }}
+  td.statement {{ font-size: .9rem; padding-left: .3rem; padding-right: .3rem; }}
+  th.opt, td.opt {{ padding-left: .1rem; padding-right: .1rem; }}
+}}
 @page {{ size: A4; margin: 14mm 12mm 16mm; }}
 @media print {{
   body {{ font-size: 11pt; }}
