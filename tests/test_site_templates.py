@@ -123,6 +123,7 @@ def test_every_word_of_the_templates_is_a_message_in_every_language():
     assert len(found) >= 20
     assert translate("Find material", "nl") == "Materiaal vinden"
     assert translate("Find material", "de") == '<span lang="nl">Materiaal vinden</span>'
+    assert translate("Find material", "ar") == '<span lang="nl" dir="ltr">Materiaal vinden</span>'
     assert translate("<b>unknown</b>", "nl") == "&lt;b&gt;unknown&lt;/b&gt;"
 
 

@@ -138,6 +138,21 @@ def render_framework(ctx: SiteContext, framework: Framework, lang: str, path: st
     )
 
 
+#: The columns of a crosswalk table (message keys); on a phone each row stands as a card of its cells,
+#: each cell named by its column (``data-label``).
+CROSSWALK_COLUMNS = (
+    "mapping_subject",
+    "relation",
+    "mapping_object",
+    "confidence",
+    "justification",
+    "mapped_by",
+)
+
+
+NUMBER = ' class="num"'
+
+
 def _crosswalks(ctx: SiteContext, framework: Framework, lang: str, path: str) -> str:
     own = {c.id for c in framework.concepts}
     rows = []
@@ -149,29 +164,30 @@ def _crosswalks(ctx: SiteContext, framework: Framework, lang: str, path: str) ->
         predicate = t(ctx.term("mapping-predicate", mapping.predicate, lang), lang)
         by = esc(mapping.author.name) + (f", {esc(mapping.date.isoformat())}" if mapping.date else "")
         anchor = "m-" + ctx.mapping_anchors.name(mapping.id)
+        cells = (
+            subject,
+            predicate,
+            obj,
+            esc(format_number(mapping.confidence, lang, digits=2)),
+            t(ctx.label(mapping.justification, lang, mapping.id), lang),
+            by,
+        )
         rows.append(
-            f'<tr id="{esc(anchor)}"><td>{subject}</td><td>{predicate}</td><td>{obj}</td>'
-            f'<td class="num">{esc(format_number(mapping.confidence, lang, digits=2))}</td>'
-            f"<td>{t(ctx.label(mapping.justification, lang, mapping.id), lang)}</td><td>{by}</td></tr>\n"
+            f'<tr id="{esc(anchor)}">'
+            + "".join(
+                f'<td data-label="{esc(m_text(key, lang))}"{NUMBER if key == "confidence" else ""}>{cell}</td>'
+                for key, cell in zip(CROSSWALK_COLUMNS, cells, strict=True)
+            )
+            + "</tr>\n"
         )
     heading = f'<h2 id="crosswalks">{m("crosswalks", lang)}</h2>\n'
     if not rows:
         return f'<section aria-labelledby="crosswalks">\n{heading}<p>{m("crosswalks_none", lang)}</p>\n</section>\n'
-    header = "".join(
-        f'<th scope="col">{m(key, lang)}</th>'
-        for key in (
-            "mapping_subject",
-            "relation",
-            "mapping_object",
-            "confidence",
-            "justification",
-            "mapped_by",
-        )
-    )
+    header = "".join(f'<th scope="col">{m(key, lang)}</th>' for key in CROSSWALK_COLUMNS)
     return (
         f'<section aria-labelledby="crosswalks">\n{heading}'
         + table_box(
-            f"<table>\n<thead><tr>{header}</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table>",
+            f'<table class="stack">\n<thead><tr>{header}</tr></thead>\n<tbody>\n{"".join(rows)}</tbody>\n</table>',
             m_text("crosswalks", lang),
             lang,
         )

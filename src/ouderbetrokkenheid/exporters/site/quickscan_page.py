@@ -14,7 +14,8 @@ from importlib.resources import files
 from markupsafe import Markup
 
 from ouderbetrokkenheid.exporters.site.context import SiteContext
-from ouderbetrokkenheid.exporters.site.markup import m_text, page, script_json, t
+from ouderbetrokkenheid.exporters.site.markup import lang_attrs, m_text, page, script_json, t
+from ouderbetrokkenheid.exporters.site.messages import ui_language
 from ouderbetrokkenheid.exporters.site.paths import relative, safe_name
 from ouderbetrokkenheid.model import Assessment
 from ouderbetrokkenheid.reports.paper import group_items
@@ -136,6 +137,9 @@ def render_quickscan(ctx: SiteContext, assessment: Assessment, group: str, lang:
         sections=sections,
         count=number,
         labels=Markup(script_json(labels)),  # noqa: S704 - script_json escapes <, >, &
+        # the words the script writes (progress, missing questions) are the site's: marked when they
+        # are in another language than the page
+        words_attrs=Markup(lang_attrs(ui_language(lang), lang)),  # noqa: S704 - escaped by lang_attrs
         paper_href=relative(path, ctx.form_name(assessment, group, lang)),
         file_stem=safe_name(f"{ctx.page_names['instruments'].name(assessment.id)}-{group}"),
         print_title=m_text("qs_print_title", lang),

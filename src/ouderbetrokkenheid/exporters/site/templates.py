@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 
 from ouderbetrokkenheid.errors import OuderbetrokkenheidError
 from ouderbetrokkenheid.exporters.site.messages import MESSAGES, ui
+from ouderbetrokkenheid.reports.markup import lang_attrs
 
 #: The package's templates, reachable as ``default/<name>`` too.
 _PACKAGE = jinja2.PackageLoader("ouderbetrokkenheid.exporters.site", "templates")
@@ -49,15 +50,16 @@ def _as_msgid(text: str) -> str:
 
 def translate(message: str, lang: str) -> Markup:
     """*message* (an English msgid) in the words of a page in *lang*, escaped, with ``%(name)s``
-    placeholders kept; wrapped in ``<span lang>`` when the site has no words in *lang*. A message the
+    placeholders kept; wrapped in ``<span lang>`` (and ``dir``) when the site has no words in *lang*. A message the
     site does not know is returned as it is (gettext's rule)."""
     key = _catalogue().get(message)
     if key is None:
         return Markup(escape(message))  # noqa: S704 - escaped just now
     found = ui(key, lang)
     body = _as_msgid(str(escape(found.text)))
-    if found.lang != lang:
-        return Markup(f'<span lang="{escape(found.lang)}">{body}</span>')  # noqa: S704 - escaped
+    marker = lang_attrs(found.lang, lang)  # lang, and dir when the direction changes
+    if marker:
+        return Markup(f"<span{marker}>{body}</span>")  # noqa: S704 - escaped
     return Markup(body)  # noqa: S704 - escaped
 
 
