@@ -59,6 +59,20 @@ def test_no_page_scrolls_sideways_at_360_px(browser, site):
     _clean(recorder)
 
 
+def test_chart_labels_stay_readable_at_360_px(browser, site):
+    context, page, recorder = _tab(browser, 360)
+    page.goto(url(site, "nl/evidence.html"))
+    page.wait_for_load_state()
+    heights = page.evaluate(
+        "[...document.querySelectorAll('svg.scale text')].filter(t => getComputedStyle(t).display !== 'none')"
+        ".map(t => t.getBoundingClientRect().height)"
+    )
+    context.close()
+    assert len(heights) > 20
+    assert min(heights) >= 10, sorted(heights)[:5]  # pixels on the screen, not units of the drawing
+    _clean(recorder)
+
+
 @pytest.mark.parametrize("width", [360, 1280])
 def test_catalog_results_come_first_and_the_layout_does_not_shift(browser, site, width):
     context, page, recorder = _tab(browser, width)
