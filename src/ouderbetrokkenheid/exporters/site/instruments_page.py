@@ -3,6 +3,10 @@ with its questions (each group's own wording), scales, dimensions and score band
 forms themselves (:func:`~ouderbetrokkenheid.reports.paper.render_paper_form`, one per group and
 language)."""
 
+from typing import Any
+
+from markupsafe import Markup
+
 from ouderbetrokkenheid.exporters.site.context import SiteContext
 from ouderbetrokkenheid.exporters.site.markup import (
     dl,
@@ -68,69 +72,79 @@ def _form_links(ctx: SiteContext, assessment: Assessment, lang: str, path: str) 
 
 def _quickscan_links(ctx: SiteContext, assessment: Assessment, lang: str, path: str) -> str:
     """Links to the quickscan of *assessment* per respondent group (``""`` when it cannot be taken)."""
-    from ouderbetrokkenheid.exporters.site.quickscan_page import can_take, quickscan_path
-    from ouderbetrokkenheid.reports.paper import group_items
+    from ouderbetrokkenheid.exporters.site.quickscan_page import can_take
 
     if not can_take(assessment):
         return ""
     rows = [
-        "<li>"
-        + link(
-            relative(path, quickscan_path(ctx, assessment, group.id, lang)),
-            t(ctx.label(group.label, lang, assessment.id, group.id), lang),
-        )
-        + "</li>"
-        for group in assessment.groups
-        if group_items(assessment, group.id)
+        f"<li>{link(group['href'], group['label'])}</li>"
+        for group in _quickscan_groups(ctx, assessment, lang, path)
     ]
     return f'<p class="qs-links"><strong>{m("qs_fill_in", lang)}:</strong></p><ul class="forms">{"".join(rows)}</ul>\n'
 
 
-def _quickscans(ctx: SiteContext, lang: str, path: str) -> str:
-    from ouderbetrokkenheid.exporters.site.quickscan_page import can_take
+def _quickscan_groups(ctx: SiteContext, assessment: Assessment, lang: str, path: str) -> list[dict[str, Any]]:
+    """``{label, href}`` of the quickscan page of each respondent group of *assessment*."""
+    from ouderbetrokkenheid.exporters.site.quickscan_page import quickscan_path
+    from ouderbetrokkenheid.reports.paper import group_items
 
-    cards = []
-    for assessment in ctx.assessments:
-        if not can_take(assessment):
-            continue
-        target = ctx.path(assessment.id, lang)
-        title = t(ctx.title(assessment, lang), lang)
-        cards.append(
-            f'<li class="card"><h3>{link(relative(path, target), title) if target else title}</h3>'
-            f"{_quickscan_links(ctx, assessment, lang, path)}</li>\n"
-        )
-    if not cards:
-        return ""
-    return (
-        f'<section aria-labelledby="quickscans">\n<h2 id="quickscans">{m("quickscans", lang)}</h2>\n'
-        f'<p>{m("quickscans_intro", lang)}</p>\n<ul class="grid">\n{"".join(cards)}</ul>\n</section>\n'
-    )
+    return [
+        {
+            "label": Markup(t(ctx.label(group.label, lang, assessment.id, group.id), lang)),  # noqa: S704
+            "href": relative(path, quickscan_path(ctx, assessment, group.id, lang)),
+        }
+        for group in assessment.groups
+        if group_items(assessment, group.id)
+    ]
 
 
 def render_instruments(ctx: SiteContext, lang: str, path: str) -> str:
-    """The list of instruments in *lang*."""
-    parts = [f'<h1>{m("instruments", lang)}</h1>\n<p class="lead">{m("instruments_intro", lang)}</p>\n']
-    parts.append(_quickscans(ctx, lang, path))
-    for assessment in ctx.assessments:
-        title = ctx.title(assessment, lang)
+    """The list of instruments in *lang* (the template ``instruments.html``)."""
+    from ouderbetrokkenheid.exporters.site.quickscan_page import can_take
+
+    def head(assessment: Assessment) -> dict[str, Any]:
         target = ctx.path(assessment.id, lang)
-        anchor = link(relative(path, target), t(title, lang)) if target else t(title, lang)
+        return {
+            "title": Markup(t(ctx.title(assessment, lang), lang)),  # noqa: S704 - escaped by t
+            "href": relative(path, target) if target else "",
+        }
+
+    instruments = []
+    for assessment in ctx.assessments:
         summary = ctx.label(assessment.summary, lang, assessment.id)
-        status = t(ctx.term("content-status", assessment.content_status, lang), lang)
-        parts.append(
-            '<section class="card">\n'
-            f"<h2>{anchor}</h2>\n"
-            + (paragraphs(summary, lang) if summary.text else "")
-            + f'<p class="muted">{m("content_status", lang)}: {status}</p>\n'
-            + f"<h3>{m('forms', lang)}</h3>\n"
-            + _form_links(ctx, assessment, lang, path)
-            + "</section>\n"
+        ordered = [lang, *(other for other in ctx.languages if other != lang)]
+        forms = [
+            {
+                "label": Markup(t(ctx.label(group.label, lang, assessment.id, group.id), lang)),  # noqa: S704
+                "forms": [
+                    {
+                        "href": relative(path, ctx.form_name(assessment, group.id, other)),
+                        "lang": other,
+                        "name": AUTONYMS.get(other, other),
+                    }
+                    for other in ordered
+                ],
+            }
+            for group in (assessment.groups if has_forms(assessment) else ())
+        ]
+        instruments.append(
+            {
+                **head(assessment),
+                "summary": Markup(paragraphs(summary, lang) if summary.text else ""),  # noqa: S704
+                "status": Markup(t(ctx.term("content-status", assessment.content_status, lang), lang)),  # noqa: S704
+                "forms": forms,
+            }
         )
+    quickscans = [
+        {**head(a), "groups": _quickscan_groups(ctx, a, lang, path)} for a in ctx.assessments if can_take(a)
+    ]
     return page(
         ctx.frame(path, lang, "instruments"),
         title=m_text("instruments", lang),
-        body="".join(parts),
+        body="",
         template="instruments.html",
+        quickscans=quickscans,
+        instruments=instruments,
     )
 
 
