@@ -168,11 +168,14 @@ def test_group_argument_against_the_group_column(tmp_path, mini):
 
 
 def test_csv_syntax_problems(tmp_path, mini):
-    latin1 = write(
-        tmp_path, "l.csv", "respondent,group,welkom,drempel\nJosé,parents,3,2\n", encoding="latin-1"
+    excel = write(
+        tmp_path, "l.csv", "respondent;group;welkom;drempel\nJosé;parents;3;2\n", encoding="cp1252"
     )
-    (problem,) = problems_of(lambda: read_responses(latin1, mini))
-    assert (problem.code, problem.line) == ("response-syntax", 2)
+    assert read_responses(excel, mini).respondents == ("José",)  # Excel's "CSV" in Belgium
+    neither = tmp_path / "u.csv"
+    neither.write_bytes(b"respondent,group,welkom,drempel\nJos\xe9\x81,parents,3,2\n")
+    (problem,) = problems_of(lambda: read_responses(neither, mini))
+    assert (problem.code, problem.line, problem.column) == ("response-syntax", 2, 4)
     assert "UTF-8" in problem.hint
     quotes = write(tmp_path, "q.csv", 'respondent,group,welkom,drempel\n"p1"x,parents,3,2\n')
     assert located(problems_of(lambda: read_responses(quotes, mini))) == [

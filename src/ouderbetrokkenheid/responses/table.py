@@ -91,7 +91,8 @@ def syntax(file: str, message: str, hint: str, line: int | None = None, column: 
 
 
 def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """The text of *path* (UTF-8, a byte order mark dropped); :class:`ResponseError` when it cannot be read."""
+    """The text of *path*: UTF-8 (a byte order mark dropped), else Windows-1252 (what Excel saves as
+    "CSV" in Belgium); :class:`ResponseError` when it is neither or cannot be read."""
     name = str(path)
     try:
         if path.stat().st_size > max_bytes:
@@ -123,6 +124,10 @@ def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        try:  # Excel's "CSV" in Belgium (and the rest of Western Europe) is Windows-1252
+            return raw.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
         good = raw[: exc.start].decode("utf-8", "replace")
         line = good.count("\n") + 1
         column = len(good) - (good.rfind("\n") + 1) + 1

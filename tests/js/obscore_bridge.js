@@ -1,0 +1,31 @@
+/* Test bridge: runs assets/ob-score.js in node for tests/test_site_score.py. One JSON request per
+ * line on stdin, one JSON answer per line on stdout:
+ *   {"op": "score", "bundle": ..., "responses": ..., "options": ...} -> {"result": ...} or {"problems": [...]}
+ *   {"op": "read", "bundle": ..., "files": [{"name": ..., "path": ...}], "options": ...} -> readFiles' answer */
+"use strict";
+const fs = require("fs");
+const readline = require("readline");
+const OBScore = require(process.argv[2]);
+
+function answer(request) {
+  if (request.op === "score") {
+    try {
+      return { result: OBScore.score(request.bundle, request.responses, request.options || {}) };
+    } catch (error) {
+      if (error.problems) { return { problems: error.problems }; }
+      return { error: String(error.message) };
+    }
+  }
+  if (request.op === "read") {
+    const files = request.files.map((f) => ({ name: f.name, bytes: new Uint8Array(fs.readFileSync(f.path)) }));
+    return OBScore.readFiles(files, request.bundle, request.options || {});
+  }
+  return { error: "unknown op " + request.op };
+}
+
+const lines = readline.createInterface({ input: process.stdin });
+lines.on("line", (line) => {
+  let out;
+  try { out = answer(JSON.parse(line)); } catch (error) { out = { crash: String(error && error.stack || error) }; }
+  process.stdout.write(JSON.stringify(out) + "\n");
+});
