@@ -23,7 +23,9 @@ from hypothesis import strategies as st
 import ouderbetrokkenheid as ob
 from ouderbetrokkenheid.exporters.site.bundle import scoring_bundle
 from ouderbetrokkenheid.exporters.site.exporter import static_file
+from ouderbetrokkenheid.exporters.site.results_page import words
 from ouderbetrokkenheid.model import Mapping
+from ouderbetrokkenheid.reports.html import render_html
 from ouderbetrokkenheid.responses import ResponseError, ResponseSet, read_many
 from ouderbetrokkenheid.scoring import recommend, score
 from ouderbetrokkenheid.testing import strategies as obst
@@ -37,9 +39,9 @@ pytestmark = pytest.mark.skipif(NODE is None, reason="node not found: install No
 class Node:
     """One node process running ob-score.js, answering one JSON request per line."""
 
-    def __init__(self, script: Path) -> None:
+    def __init__(self, script: Path, report: Path) -> None:
         self.process = subprocess.Popen(
-            [str(NODE), str(BRIDGE), str(script)],
+            [str(NODE), str(BRIDGE), str(script), str(report)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -64,9 +66,10 @@ class Node:
 
 @pytest.fixture(scope="module")
 def node(tmp_path_factory) -> Iterator[Node]:
-    script = tmp_path_factory.mktemp("js") / "ob-score.js"
-    script.write_bytes(static_file("ob-score.js"))
-    running = Node(script)
+    folder = tmp_path_factory.mktemp("js")
+    for name in ("ob-score.js", "ob-report.js"):
+        (folder / name).write_bytes(static_file(name))
+    running = Node(folder / "ob-score.js", folder / "ob-report.js")
     yield running
     running.close()
 
@@ -82,6 +85,9 @@ class FakeCatalog:
 
     def mappings(self) -> tuple[Mapping, ...]:
         return self._mappings
+
+    def __contains__(self, identifier: object) -> bool:
+        return False  # a report without a library: recommended resources by id
 
 
 # -- generated cases -------------------------------------------------------------------------------
@@ -235,6 +241,29 @@ def test_problems_equal_python(node, case):
         same(python, {k: v for k, v in answer["result"].items() if k != "recommendations"})
     else:
         assert answer.get("problems") == problems
+
+
+@SETTINGS
+@given(cases(), st.integers(1, 6), st.sampled_from(["nl", "fr", "en"]))
+def test_report_equals_python(node, case, size, lang):
+    """The report the results page draws is the report ``report --to html`` writes: the same HTML,
+    character for character, from the result's numbers to the charts' coordinates."""
+    assessment, rows, catalog = case
+    result = recommend(score(assessment, rows, min_group_size=size), assessment, catalog)
+    python = render_html(result, assessment, lang=lang, default="nl")
+    main = python.split("<main>\n", 1)[1].split("</main>", 1)[0]
+    bundle = scoring_bundle(assessment, catalog, languages=[lang], default="nl")
+    bundle["catalog"]["resources"] = []  # the report has no library: resources by id
+    drawn = node.ask(
+        {
+            "op": "render",
+            "result": ob.unstructure(result),
+            "bundle": bundle,
+            "words": words(lang)["report"],
+            "options": {"lang": lang},
+        }
+    )
+    assert drawn["main"] == main
 
 
 # -- files -------------------------------------------------------------------------------------------

@@ -23,12 +23,23 @@ KINDS = frozenset(RECORD_KINDS)
 LANGUAGES: tuple[str, ...] = ("nl", "fr", "en")
 
 #: The files shipped with this package that every site gets, under ``assets/``.
-STATIC_FILES: tuple[str, ...] = ("site.css", "site.js", "search.js", "quickscan.js")
+STATIC_FILES: tuple[str, ...] = (
+    "site.css",
+    "site.js",
+    "search.js",
+    "quickscan.js",
+    "ob-score.js",
+    "ob-report.js",
+    "ob-results.js",
+    "results.css",
+)
 
 Page = tuple[str, Callable[[], str]]
 
 #: The pages every language folder has (an extra page cannot take their names).
-SITE_PAGES = frozenset({"index.html", "catalog.html", "list.html", "evidence.html", "instruments.html"})
+SITE_PAGES = frozenset(
+    {"index.html", "catalog.html", "list.html", "evidence.html", "instruments.html", "results.html"}
+)
 
 
 def site_languages(options: Mapping[str, Any]) -> tuple[tuple[str, ...], str]:
@@ -64,9 +75,11 @@ def pages(ctx: "SiteContext", default: str) -> Iterator[Page]:
     )
     from ouderbetrokkenheid.exporters.site.quickscan_page import quickscans, render_quickscan
     from ouderbetrokkenheid.exporters.site.resource_page import render_resource
+    from ouderbetrokkenheid.exporters.site.results_page import bundles_script, render_results
     from ouderbetrokkenheid.exporters.site.search import build_index, index_script
 
     yield "index.html", lambda: render_root(ctx, default)
+    yield "assets/score-bundles.js", lambda: bundles_script(ctx)
     for lang in ctx.languages:
         index: dict[str, Any] = {}
 
@@ -99,6 +112,7 @@ def pages(ctx: "SiteContext", default: str) -> Iterator[Page]:
             f"{lang}/instruments.html",
             lambda lang=lang: render_instruments(ctx, lang, f"{lang}/instruments.html"),
         )
+        yield f"{lang}/results.html", lambda lang=lang: render_results(ctx, lang, f"{lang}/results.html")
         for resource in ctx.resources:
             path = ctx.path(resource.id, lang)
             assert path is not None
@@ -148,9 +162,9 @@ def page_count(ctx: "SiteContext") -> int:
     from ouderbetrokkenheid.exporters.site.instruments_page import forms
     from ouderbetrokkenheid.exporters.site.quickscan_page import quickscans
 
-    per_language = 6 + len(ctx.resources) + len(ctx.frameworks) + len(ctx.assessments)
+    per_language = 7 + len(ctx.resources) + len(ctx.frameworks) + len(ctx.assessments)
     per_language += len(extra_pages(ctx.templates))
-    return 1 + per_language * len(ctx.languages) + len(forms(ctx)) + len(quickscans(ctx))
+    return 2 + per_language * len(ctx.languages) + len(forms(ctx)) + len(quickscans(ctx))
 
 
 @attrs.frozen
@@ -185,7 +199,7 @@ class SiteExporter:
             for name in STATIC_FILES:
                 (assets / name).write_bytes(static_file(name))
             for own in organisation_static(templates):
-                if own.name in STATIC_FILES or own.name.startswith("search-index."):
+                if own.name in (*STATIC_FILES, "score-bundles.js") or own.name.startswith("search-index."):
                     raise TemplateFolderError(
                         f"{own}: a file of the site has this name; give yours another one and link it "
                         "from the styles block of base.html"

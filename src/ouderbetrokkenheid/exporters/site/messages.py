@@ -536,3 +536,9 @@ def language_name(code: str, lang: str) -> Text:
         return Text(text=code, lang="")
     tag = ui_language(lang)
     return Text(text=names[tag], lang=tag)
+
+
+# The results page's words live in their own module (one concept per module); the catalogue holds them too.
+from ouderbetrokkenheid.exporters.site.results_words import RESULTS_MESSAGES  # noqa: E402
+
+MESSAGES = {**MESSAGES, **RESULTS_MESSAGES}
