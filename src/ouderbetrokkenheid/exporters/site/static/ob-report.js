@@ -1,12 +1,14 @@
 /* The report on a scored result, as `ouderbetrokkenheid report --to html` writes it: a port of
  * ouderbetrokkenheid.reports.view (what is shown: privacy decided here), reports.html (the sections)
- * and reports.charts (the SVG charts). tests/test_site_results.py renders generated results with both
- * and compares the HTML of the report's sections character for character.
+ * and reports.charts (the SVG charts). tests/test_site_score.py draws generated results with both and
+ * compares the HTML of the report's sections character for character.
  *
- * OBReport.render(result, bundle, words, options) -> {head, main}: HTML strings in which every piece of
- * content is escaped (as Python's html.escape). words: the report's message catalogue in the page's
- * language ({lang, messages}); options.lang: the page's language; options.link(resourceId) -> a URL
- * for a recommended resource, or null. Loadable in the browser (window.OBReport) and in node. */
+ * OBReport.render(result, bundle, words, options) -> {head, main, view}: HTML strings in which every
+ * piece of content is escaped (as Python's html.escape). main is the report's sections as Python writes
+ * them; head is the site's own (the title, version and minimum group size; no instrument id is shown
+ * to a visitor). words: the report's message catalogue in the page's language ({lang, messages});
+ * options.lang: the page's language; options.link(resource) -> a URL for a recommended resource (an
+ * entry of bundle.catalog.resources), or null. Loadable in the browser (window.OBReport) and in node. */
 (function (root, factory) {
   "use strict";
   if (typeof module === "object" && module.exports) { module.exports = factory(); }
@@ -390,7 +392,7 @@
     };
     var head = '<p class="kicker">' + w.html("report") + "</p>\n" +
       '<h2 class="report-title">' + t(view.title) + "</h2>\n" +
-      '<p class="meta">' + esc(view.assessment) + " \u00b7 " + w.html("version", { version: esc(view.version) }) +
+      '<p class="meta">' + w.html("version", { version: esc(view.version) }) +
       " \u00b7 " + w.html("min_group", { n: String(view.min_group_size) }) + "</p>\n";
 
     var respondentRows = view.groups.map(function (g) {

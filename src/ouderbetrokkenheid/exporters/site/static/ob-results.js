@@ -24,6 +24,9 @@
   var downloadUrl = null;
   form.hidden = false;
 
+  /** The id of the chosen instrument (ids stay out of what a visitor sees: in data- attributes). */
+  function chosen() { return select.options[select.selectedIndex].getAttribute("data-instrument"); }
+
   function say(key, fields) {
     var text = words.page[key];
     Object.keys(fields || {}).forEach(function (name) { text = text.split("{" + name + "}").join(String(fields[name])); });
@@ -44,7 +47,7 @@
     for (var i = 0; i < files.length; i++) {
       var head = new TextDecoder("utf-8").decode(files[i].bytes.subarray(0, 65536));
       for (var k = 0; k < ids.length; k++) {
-        if (ids[k] !== select.value && head.indexOf(ids[k]) >= 0 && head.indexOf(select.value) < 0) { return ids[k]; }
+        if (ids[k] !== chosen() && head.indexOf(ids[k]) >= 0 && head.indexOf(chosen()) < 0) { return ids[k]; }
       }
     }
     return null;
@@ -53,7 +56,7 @@
   function show(files) {
     lastFiles = files;
     var started = performance.now();
-    var bundle = window.OB_SCORE_BUNDLES[select.value];
+    var bundle = window.OB_SCORE_BUNDLES[chosen()];
     var read = OBScore.readFiles(files, bundle);
     fileList.textContent = "";
     read.files.forEach(function (file) {
@@ -89,7 +92,7 @@
       actions.hidden = true;
       report.textContent = "";
       status.textContent = other !== null
-        ? say("results_other", { title: select.querySelector('option[value="' + CSS.escape(other) + '"]').textContent })
+        ? say("results_other", { title: select.querySelector('option[data-instrument="' + CSS.escape(other) + '"]').textContent })
         : say("results_no_report");
       return;
     }
@@ -105,7 +108,7 @@
     if (downloadUrl) { URL.revokeObjectURL(downloadUrl); }
     downloadUrl = URL.createObjectURL(new Blob([JSON.stringify(result, null, 2) + "\n"], { type: "application/json" }));
     download.href = downloadUrl;
-    download.setAttribute("download", select.value.replace(/[^a-z0-9._-]+/g, "_") + "-result.json");
+    download.setAttribute("download", chosen().replace(/[^a-z0-9._-]+/g, "_") + "-result.json");
     actions.hidden = false;
     status.textContent = "";
     report.setAttribute("data-ms", String(Math.round(performance.now() - started)));
