@@ -226,6 +226,14 @@ def test_dropped_files_give_the_report_of_the_command_line(browser, site, librar
     )
     assert hrefs and all(h.startswith("file://") and Path(h[len("file://") :]).is_file() for h in hrefs)
 
+    # the report names no instrument, item or group by its id (the problems do: as the CLI, they name
+    # the item and the column to fix in the file)
+    seen = page.inner_text("#ob-report")
+    assessment_ids = [INSTRUMENT, *(item.link_id for item in assessment.items())]
+    assert not [x for x in assessment_ids if x in seen]
+    code = {"nl": "parents", "fr": "team"}[lang]  # a group code that is not a word of the page's language
+    assert not re.search(rf"\b{code}\b", seen)
+
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=f"{SHOTS}/results-{lang}-1280.png", full_page=True)

@@ -82,4 +82,3 @@ def render_results(ctx: SiteContext, lang: str, path: str) -> str:
         instruments=instruments,
         words_json=Markup(script_json(words(lang))),  # noqa: S704 - script_json escapes < > &
     )
-

@@ -61,7 +61,9 @@ RESULTS_MESSAGES: Mapping[str, LocalizedText] = {
         "{n} problèmes : pas dans le rapport",
         "{n} problems: not in the report",
     ),
-    "results_problems": _m("Problemen in de bestanden", "Problèmes dans les fichiers", "Problems in the files"),
+    "results_problems": _m(
+        "Problemen in de bestanden", "Problèmes dans les fichiers", "Problems in the files"
+    ),
     "results_problems_intro": _m(
         "Bestanden met problemen blijven buiten het rapport. Verbeter ze en zet ze opnieuw neer.",
         "Les fichiers qui ont des problèmes restent hors du rapport. Corrigez-les et déposez-les à nouveau.",
