@@ -40,6 +40,7 @@ RESULTS_MESSAGES: Mapping[str, LocalizedText] = {
         "Glissez les fichiers ici, ou choisissez-les :",
         "Drag the files here, or choose them:",
     ),
+    "results_choose": _m("Bestanden kiezen", "Choisir des fichiers", "Choose files"),
     "results_none": _m(
         "Geen enkel instrument van deze site heeft al vragen: er valt nog niets te scoren.",
         "Aucun instrument de ce site n'a encore de questions : il n'y a rien à évaluer.",
