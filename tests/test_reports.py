@@ -690,6 +690,21 @@ def test_paper_form_has_a_row_per_item_and_the_options_as_headers(assessment, gr
     assert "break-inside: avoid" in document
 
 
+def test_paper_form_without_codes_names_the_group_and_shows_no_code(assessment):
+    with_codes = html_text(render_paper_form(assessment, "parents", lang="nl"))
+    document = render_paper_form(assessment, "parents", lang="nl", codes=False)
+    seen = html_text(document)
+    assert 'class="code"' not in document
+    for code in ("voorbeeld/mini-scan", "parents"):
+        assert code in with_codes
+        assert code not in seen, code
+    label = assessment.groups[[g.id for g in assessment.groups].index("parents")].label.get_text("nl")
+    assert f"groep: {label.lower()}" in seen.lower()
+    assert "1.0" in seen  # the version stays: a team compares forms of one version
+    # the rows keep their link ids for scripts, out of sight
+    assert document.count('data-link-id="welkom"') == 1
+
+
 def test_paper_form_marks_fallback_text_with_its_language(assessment):
     section = assessment.sections[0]
     only_dutch = attrs.evolve(

@@ -143,17 +143,14 @@ def test_no_page_shows_an_internal_id_code_or_field_name(site, library):
     # codes that are also words of Dutch or French (a team is "team" in Dutch too)
     words = {"nl": {"team"}, "fr": {"parents"}}
     shown: dict[str, set[str]] = {}
-    # the printable forms (forms/) keep their data-entry key (instrument, group, item and option codes,
-    # printed small for typing answers in): they are checked for field names only
     pages = sorted(p for p in site.rglob("*.html") if p.parent != site)
     assert len(pages) > 300
     for page in pages:
         lang = page.relative_to(site).parts[0]
         lang = lang if lang in {"nl", "fr", "en"} else page.stem.rsplit("-", 1)[-1]  # forms/x-parents-nl
-        form = page.parent.name == "forms"
         for text, text_lang in visible(page):
-            found = _found(text, FIELD_NAMES if form else ids)
-            if lang != "en" and (text_lang or lang) == lang and not form:
+            found = _found(text, ids)
+            if lang != "en" and (text_lang or lang) == lang:
                 found += [w for w in TOKEN.findall(text) if w in codes and w not in words.get(lang, set())]
             for word in found:
                 shown.setdefault(word, set()).add(str(page.relative_to(site)))

@@ -3,7 +3,8 @@
 Per section a table: the items in the group's own wording, a box per answer option (the option labels
 head the columns) and a separate "not applicable" column where the scale has one. The instrument id,
 its version, the group, the language, each item's ``link_id`` and each option's code are printed small,
-so that answers on paper can be typed in later. Text that is missing in the asked language falls back
+so that answers on paper can be typed in later; with ``codes=False`` (the e-toolkit site, whose quickscan
+pages take answers without codes) the form shows no code at all, the group by its label. Text that is missing in the asked language falls back
 (pack default, Dutch, English) and is marked with the language it is really in.
 """
 
@@ -103,10 +104,12 @@ def render_paper_form(
     *,
     lang: str | None,
     default: str | None = None,
+    codes: bool = True,
 ) -> str:
     """A printable HTML form of *assessment* for one respondent *group* (an id or the group) in *lang*;
     labels missing in *lang* fall back through *default* (the pack's default language), Dutch and
-    English, and are marked with their real language. Raise
+    English, and are marked with their real language. With *codes* false, no data-entry code (instrument,
+    group, language, item and option codes) is printed. Raise
     :class:`~ouderbetrokkenheid.UnknownIdError` for a group the assessment does not have."""
     form = _Form(
         assessment=assessment,
@@ -114,6 +117,7 @@ def render_paper_form(
         lang=lang or default or "nl",
         default=default,
         scales={scale.id: scale for scale in assessment.scales},
+        codes=codes,
     )
     return form.render()
 
@@ -125,6 +129,7 @@ class _Form:
     lang: str
     default: str | None
     scales: dict[str, Scale]
+    codes: bool = True
 
     def t(self, value: Text) -> str:
         """A label, escaped and marked with its language when that is not the page's."""
@@ -151,11 +156,19 @@ class _Form:
             for option in self.scales[item.scale].options
         )
         fields = (
-            ("meta_instrument", esc(assessment.id)),
-            ("meta_version", esc(assessment.version or "—")),
-            ("meta_group", esc(group.id)),
-            ("meta_language", esc(self.lang)),
-            ("meta_respondent", '<span class="fill"></span>'),
+            (
+                ("meta_instrument", esc(assessment.id)),
+                ("meta_version", esc(assessment.version or "—")),
+                ("meta_group", esc(group.id)),
+                ("meta_language", esc(self.lang)),
+                ("meta_respondent", '<span class="fill"></span>'),
+            )
+            if self.codes
+            else (
+                ("meta_version", esc(assessment.version or "—")),
+                ("meta_group", self.t(group_label)),
+                ("meta_respondent", '<span class="fill"></span>'),
+            )
         )
         meta = (
             '<p class="meta">'
@@ -223,7 +236,7 @@ class _Form:
             f'<th scope="col" class="statement">{self.m("statement")}</th>'
             + "".join(
                 f'<th scope="col" class="{css(o)}">{self.t(self.label(o.label, o.code))}'
-                f'<span class="code">{esc(o.code)}</span></th>'
+                f"{self.code(o.code)}</th>"
                 for o in ordered
             )
         )
@@ -236,7 +249,7 @@ class _Form:
                 f'<tr data-link-id="{esc(item.link_id)}">'
                 f'<th scope="row" class="nr">{next(number)}</th>'
                 f'<td class="statement">{self.t(self.label(item.text[self.group.id], item.link_id))}'
-                f'<span class="code">{esc(item.link_id)}</span></td>'
+                f"{self.code(item.link_id)}</td>"
                 f"{boxes}</tr>"
             )
         return (
@@ -244,6 +257,10 @@ class _Form:
             f"{self.columns(len(ordered))}"
             f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
         )
+
+    def code(self, code: str) -> str:
+        """A data-entry code, printed small, when the form shows codes."""
+        return f'<span class="code">{esc(code)}</span>' if self.codes else ""
 
     @staticmethod
     def columns(options: int) -> str:

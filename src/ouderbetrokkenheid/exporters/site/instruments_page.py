@@ -47,7 +47,7 @@ def render_form(ctx: SiteContext, assessment: Assessment, group: str, lang: str)
     """The printable form of *assessment* for *group* in *lang* (a complete HTML document)."""
     from ouderbetrokkenheid.reports.paper import render_paper_form
 
-    return render_paper_form(assessment, group, lang=lang, default=ctx.default_of(assessment.id))
+    return render_paper_form(assessment, group, lang=lang, default=ctx.default_of(assessment.id), codes=False)
 
 
 def _form_links(ctx: SiteContext, assessment: Assessment, lang: str, path: str) -> str:
