@@ -24,6 +24,9 @@ _EXPORTS: dict[str, str] = {
     "check_pack": "ouderbetrokkenheid.validation",
     "peek_manifest": "ouderbetrokkenheid.validation.pack",
     "read_document": "ouderbetrokkenheid.loading.documents",
+    "read_bytes": "ouderbetrokkenheid.loading.files",
+    "InputFileError": "ouderbetrokkenheid.loading.files",
+    "os_error_problem": "ouderbetrokkenheid.loading.files",
     # catalog
     "Library": "ouderbetrokkenheid.catalog.library",
     "Catalog": "ouderbetrokkenheid.catalog.catalog",
@@ -47,6 +50,8 @@ _EXPORTS: dict[str, str] = {
     "ScaffoldError": "ouderbetrokkenheid.scaffold",
     # exporters
     "Exporter": "ouderbetrokkenheid.exporters.base",
+    "OutputError": "ouderbetrokkenheid.exporters.base",
+    "neutralise_formula": "ouderbetrokkenheid.exporters.formulas",
     # errors
     "Problem": "ouderbetrokkenheid.errors",
     "Report": "ouderbetrokkenheid.errors",
@@ -129,6 +134,7 @@ __all__ = [
     "Gap",
     "GroupResult",
     "Hit",
+    "InputFileError",
     "Item",
     "ItemGap",
     "Library",
@@ -138,6 +144,7 @@ __all__ = [
     "Mapping",
     "Option",
     "OuderbetrokkenheidError",
+    "OutputError",
     "PackError",
     "PackManifest",
     "PluginHost",
@@ -175,7 +182,10 @@ __all__ = [
     "hookspec",
     "is_language_tag",
     "load_pack",
+    "neutralise_formula",
+    "os_error_problem",
     "peek_manifest",
+    "read_bytes",
     "read_document",
     "read_many",
     "read_responses",
@@ -225,9 +235,11 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         Severity,
         UnknownIdError,
     )
-    from ouderbetrokkenheid.exporters.base import Exporter
+    from ouderbetrokkenheid.exporters.base import Exporter, OutputError
+    from ouderbetrokkenheid.exporters.formulas import neutralise_formula
     from ouderbetrokkenheid.hookspecs import PROJECT, hookimpl, hookspec
     from ouderbetrokkenheid.loading.documents import read_document
+    from ouderbetrokkenheid.loading.files import InputFileError, os_error_problem, read_bytes
     from ouderbetrokkenheid.model import (
         KINDS,
         VOCABULARIES,

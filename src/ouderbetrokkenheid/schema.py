@@ -115,11 +115,29 @@ def _pattern(validator: Any, pattern: str, instance: Any, schema: Mapping[str, A
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
+def is_finite_number(value: Any) -> bool:
+    """Whether *value* is not a float NaN or infinity (JSON has neither; YAML has ``.nan`` and ``.inf``)."""
+    import math
+
+    return not isinstance(value, float) or math.isfinite(value)
+
+
 @functools.cache
 def _validator_class() -> Any:
+    """python-jsonschema's 2020-12 validator with ECMA-262 patterns, and without NaN or infinities
+    among numbers, as jsonschema-rs and ajv (whose numbers are JSON's)."""
     from jsonschema import Draft202012Validator, validators
 
-    return validators.extend(Draft202012Validator, {"pattern": _pattern})
+    base = Draft202012Validator.TYPE_CHECKER
+
+    def number(checker: Any, instance: Any) -> bool:
+        return bool(base.is_type(instance, "number")) and is_finite_number(instance)
+
+    def integer(checker: Any, instance: Any) -> bool:
+        return bool(base.is_type(instance, "integer")) and is_finite_number(instance)
+
+    checker = base.redefine_many({"number": number, "integer": integer})
+    return validators.extend(Draft202012Validator, {"pattern": _pattern}, type_checker=checker)
 
 
 @functools.cache

@@ -237,6 +237,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # read-only place, disk full, file too large, permission: the user's to fix
+        from ouderbetrokkenheid.loading.files import os_error_problem
+
+        out.problems([os_error_problem(exc, writing=True)])
+        return EXIT_INVALID
     except Exception as exc:
         if os.environ.get(DEBUG_ENV):
             raise

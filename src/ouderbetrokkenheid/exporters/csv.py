@@ -7,7 +7,8 @@
   order). Inside a list value, ``\\`` is written ``\\\\`` and ``|`` is written ``\\|``;
   :func:`split_list` reverses this.
 * A cell that a spreadsheet would run as a formula (it starts, possibly after whitespace, with ``=``,
-  ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading ``'``; see :func:`neutralise`.
+  ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading ``'``; the rule is shared by every
+  spreadsheet exporter: :func:`ouderbetrokkenheid.neutralise_formula`.
 """
 
 import csv
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ouderbetrokkenheid.exporters.base import atomic_file
+from ouderbetrokkenheid.exporters.formulas import FORMULA_STARTS, neutralise_formula  # noqa: F401 (kept here)
 from ouderbetrokkenheid.exporters.progress import progress_steps
 from ouderbetrokkenheid.model import ContentPack, LocalizedText, Resource
 from ouderbetrokkenheid.model.vocabularies import VOCABULARIES
@@ -26,24 +28,14 @@ from ouderbetrokkenheid.model.vocabularies import VOCABULARIES
 if TYPE_CHECKING:
     from ouderbetrokkenheid.catalog.library import Library
 
+#: Kept under their old names for callers of this module.
+neutralise = neutralise_formula
+
 SEPARATOR = " | "
 #: Languages that get the first columns, in this order, when the library has them.
 FIRST_LANGUAGES: tuple[str, ...] = ("nl", "fr", "en")
-#: What a formula starts with in Excel, LibreOffice and Google Sheets (fullwidth forms included).
-FORMULA_STARTS = frozenset("=+-@\t\r＝＋－＠")
 #: The localized fields, each written as one column per language.
 TEXT_FIELDS: tuple[str, ...] = ("title", "subtitle", "summary")
-
-
-def neutralise(cell: str) -> str:
-    """Prefix *cell* with ``'`` when a spreadsheet would read it as a formula.
-
-    >>> neutralise("=1+1"), neutralise("  @SUM(A1)"), neutralise("1 + 1")
-    ("'=1+1", "'  @SUM(A1)", '1 + 1')
-    """
-    if cell and (cell[0] in FORMULA_STARTS or cell.lstrip()[:1] in FORMULA_STARTS):
-        return "'" + cell
-    return cell
 
 
 def join_list(values: Iterable[str]) -> str:
@@ -199,7 +191,7 @@ class CsvExporter:
                 for pack in library.packs:
                     for resource in pack.resources:
                         cells = row(resource, pack, languages)
-                        writer.writerow([neutralise(cells[column]) for column in header])
+                        writer.writerow([neutralise_formula(cells[column]) for column in header])
                         step()
             finally:
                 text.detach()  # flushes; the file itself is closed (and renamed or removed) by atomic_file

@@ -136,7 +136,7 @@ def parse_text(text: str | bytes, fmt: str, path: str = "<input>") -> Any:
 
     try:
         limits = yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_REPLAYS)
-        return yaml_rs.loads(text, parse_datetime=False, alias_limits=limits)
+        data = yaml_rs.loads(text, parse_datetime=False, alias_limits=limits)
     except yaml_rs.YAMLDecodeError as exc:
         message = str(exc)
         if "alias" in message and "limit" in message:
@@ -165,6 +165,39 @@ def parse_text(text: str | bytes, fmt: str, path: str = "<input>") -> Any:
             line,
             column,
         ) from None
+    _check_keys(data, text, path)
+    return data
+
+
+def _check_keys(data: Any, text: str | bytes, path: str) -> None:
+    """Raise ``key-not-string`` for the first mapping key that is not a string (YAML allows ``1:``,
+    ``null:``, ``? [a, b]``; JSON and the schemas do not). Iterative; stops at :data:`MAX_DEPTH`."""
+    stack: list[tuple[Any, str, int]] = [(data, "", 1)]
+    while stack:
+        value, pointer, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            _raise_too_deep(path)
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if not isinstance(key, str):
+                    from ouderbetrokkenheid.loading.positions import locate
+
+                    source = text if isinstance(text, str) else text.decode("utf-8", "replace")
+                    line, column = locate(source, "yaml", pointer)
+                    shown = type(key).__name__ if isinstance(key, tuple | frozenset) else repr(key)
+                    raise _fail(
+                        path,
+                        "key-not-string",
+                        f"a key of the mapping at {pointer or '/'} is not a string but {shown[:40]}",
+                        "Keys are field names or ids: quote the key ('1': ..., 'null': ...), and do not use"
+                        " '? [a, b]' or '? {...}' keys.",
+                        line,
+                        column,
+                    )
+                escaped = key.replace("~", "~0").replace("/", "~1")
+                stack.append((item, f"{pointer}/{escaped}", depth + 1))
+        elif isinstance(value, list):
+            stack.extend((item, f"{pointer}/{index}", depth + 1) for index, item in enumerate(value))
 
 
 def _raise_too_deep(path: str, line: int | None = None, column: int | None = None) -> Any:
@@ -192,31 +225,21 @@ def check_depth(data: Any, path: str, limit: int = MAX_DEPTH) -> None:
 
 
 def read_document(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Document:
-    """Read and parse one ``.yaml``, ``.yml`` or ``.json`` file."""
+    """Read and parse one ``.yaml``, ``.yml`` or ``.json`` file.
+
+    The file must be a regular file of at most *max_bytes* bytes (see
+    :func:`~ouderbetrokkenheid.loading.files.read_bytes`); mapping keys must be strings.
+    """
     file = Path(path)
     name = str(path)
     suffix = file.suffix.lower()
     fmt = "json" if suffix in JSON_SUFFIXES else "yaml"
+    from ouderbetrokkenheid.loading.files import InputFileError, read_bytes
+
     try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            raise _fail(
-                name,
-                "file-too-large",
-                f"the file is {size / 1048576:.1f} MiB, over the limit of {max_bytes / 1048576:.0f} MiB",
-                "Split the records over several files, or raise the limit (--max-file-size).",
-            )
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        raise _fail(name, "path-not-found", "the file does not exist", "Check the path.") from None
-    except IsADirectoryError:
-        raise _fail(
-            name, "path-not-found", "a folder was given where a file was expected", "Give a file."
-        ) from None
-    except OSError as exc:
-        raise _fail(
-            name, "path-not-found", f"the file cannot be read: {exc.strerror}", "Check the permissions."
-        ) from None
+        raw = read_bytes(file, max_bytes)
+    except InputFileError as exc:
+        raise DocumentError(exc.problems) from None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if fmt == "json":  # orjson parses the bytes; a str of a large file can take four times the memory

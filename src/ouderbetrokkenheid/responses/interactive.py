@@ -105,6 +105,10 @@ def messages(lang: str | None, default: str | None = None) -> dict[str, str]:
     return MESSAGES["en"]
 
 
+#: A journal holds one short line per answer: a larger file is not one of ours.
+MAX_JOURNAL_BYTES = 16 * 1024 * 1024
+
+
 @attrs.frozen(kw_only=True)
 class _Journal:
     """What a journal holds: its header and the answers (``None``: skipped), latest per item."""
@@ -116,8 +120,11 @@ class _Journal:
 def _read_journal(path: Path, assessment: Assessment) -> _Journal:
     """Read the journal at *path*. A last line cut short by a crash is dropped (and the file rewritten
     without it): its answer was never acknowledged. Any other damage is an error."""
+    from ouderbetrokkenheid.loading.files import read_bytes
+
     name = str(path)
-    text = path.read_text("utf-8")
+    # bytes that are not UTF-8 make their line "not a JSON object", reported below with its number
+    text = read_bytes(path, MAX_JOURNAL_BYTES, what="journal").decode("utf-8", "replace")
     lines = text.split("\n")
     torn = not text.endswith("\n")
     if not torn:
@@ -242,7 +249,9 @@ def run_assessment(
     answers are in the journal and a new run with the same *save* continues it).
 
     Raise :class:`AssessError` when the run cannot start, and
-    :class:`~ouderbetrokkenheid.scoring.ResponseError` when the journal is damaged.
+    :class:`~ouderbetrokkenheid.scoring.ResponseError` when the journal is damaged. Ctrl-C while a
+    question waits stops the run like ``q`` (every answer given is saved), then raises
+    :class:`KeyboardInterrupt` again, so that the command line exits 130.
     """
     if assessment.version is None or not assessment.items():
         raise AssessError(f"{assessment.id} has no items: there is nothing to answer")
@@ -310,7 +319,7 @@ def run_assessment(
     )
     if given:
         say(words["resume"].format(done=len(given), total=len(items)))
-    stopped = False
+    stopped = interrupted = False
     with journal.open("a", encoding="utf-8") as log:
         for index, item in enumerate(items, start=1):
             if item.link_id in given:
@@ -318,8 +327,9 @@ def run_assessment(
             answer = _ask(
                 assessment, item, index, len(items), group, lang, default_language, words, say, stdin, stdout
             )
-            if answer is _STOP:
+            if answer is _STOP or answer is _INTERRUPTED:
                 stopped = True
+                interrupted = answer is _INTERRUPTED
                 break
             entry = (
                 {"item": item.link_id, "skipped": True}
@@ -332,6 +342,8 @@ def run_assessment(
             given[item.link_id] = answer  # type: ignore[assignment]
     if stopped:
         say(words["stopped"].format(done=len(given), total=len(items), journal=journal))
+        if interrupted:
+            raise KeyboardInterrupt
         return None
     response = Response(
         assessment=assessment.id,
@@ -356,6 +368,8 @@ def run_assessment(
 
 
 _STOP: Any = object()
+#: Ctrl-C: stop like ``q``, then raise KeyboardInterrupt again (the command line exits 130).
+_INTERRUPTED: Any = object()
 
 
 def _ask(
@@ -387,7 +401,7 @@ def _ask(
             line = stdin.readline()
         except KeyboardInterrupt:
             say()
-            return _STOP
+            return _INTERRUPTED
         if not line:  # end of input: stop, everything given so far is saved
             say()
             return _STOP

@@ -112,7 +112,7 @@ def _read_as_json(path: Path) -> Document:
 
 
 def _as_response_problem(problem: Problem) -> Problem:
-    if problem.code in {"path-not-found", "file-too-large"}:
+    if problem.code in {"path-not-found", "file-too-large", "not-a-file", "os-error"}:
         return problem
     return attrs.evolve(problem, code="response-syntax")
 

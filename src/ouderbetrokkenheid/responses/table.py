@@ -25,8 +25,10 @@ from ouderbetrokkenheid.scoring.checks import (
 )
 from ouderbetrokkenheid.scoring.responseset import ResponseSet
 
-#: Files larger than this are refused (bytes): a million answers take about 3 MiB of CSV.
-MAX_FILE_BYTES = 512 * 1024 * 1024
+#: Files larger than this are refused (bytes): a million answers take about 3 MiB of CSV, so the limit
+#: allows some twenty million; reading a file takes about ten times its size in memory
+#: (``benchmarks/bench_readers.py`` prints the figures).
+MAX_FILE_BYTES = 64 * 1024 * 1024
 #: The metadata columns a layout can give a role to.
 FIELDS = ("respondent", "group", "version", "assessment", "submitted", "language")
 _DELIMITERS = (",", ";", "\t")
@@ -92,35 +94,15 @@ def syntax(file: str, message: str, hint: str, line: int | None = None, column: 
 
 def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
     """The text of *path*: UTF-8 (a byte order mark dropped), else Windows-1252 (what Excel saves as
-    "CSV" in Belgium); :class:`ResponseError` when it is neither or cannot be read."""
+    "CSV" in Belgium); :class:`ResponseError` when it is neither or cannot be read: missing, not a
+    regular file (a FIFO, a device, a dangling link), over *max_bytes*."""
+    from ouderbetrokkenheid.loading.files import InputFileError, read_bytes
+
     name = str(path)
     try:
-        if path.stat().st_size > max_bytes:
-            raise ResponseError(
-                [
-                    Problem(
-                        code="file-too-large",
-                        severity=Severity.ERROR,
-                        message=f"the file is over the limit of {max_bytes // 1048576} MiB",
-                        hint="Split the responses over several files.",
-                        file=name,
-                    )
-                ]
-            )
-        raw = path.read_bytes()
-    except (FileNotFoundError, IsADirectoryError, PermissionError, OSError) as exc:
-        reason = "does not exist" if isinstance(exc, FileNotFoundError) else f"cannot be read ({exc})"
-        raise ResponseError(
-            [
-                Problem(
-                    code="path-not-found",
-                    severity=Severity.ERROR,
-                    message=f"the responses file {reason}",
-                    hint="Check the path.",
-                    file=name,
-                )
-            ]
-        ) from None
+        raw = read_bytes(path, max_bytes, what="responses file")
+    except InputFileError as exc:
+        raise ResponseError(exc.problems) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

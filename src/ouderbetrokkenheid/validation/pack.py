@@ -2,6 +2,8 @@
 across records. All problems of all files are collected in one run."""
 
 import gc
+import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from os import PathLike
@@ -17,6 +19,7 @@ from ouderbetrokkenheid.loading.documents import (
     DocumentError,
     read_document,
 )
+from ouderbetrokkenheid.loading.files import check_inside
 from ouderbetrokkenheid.model import (
     Assessment,
     ContentPack,
@@ -62,15 +65,16 @@ def _problem(code: str, message: str, hint: str, file: str) -> Problem:
 
 
 def find_manifest(folder: Path) -> Path | None:
-    """The manifest of the pack folder *folder* (``pack.yaml``, ``pack.yml`` or ``pack.json``), if any."""
-    return next((folder / name for name in MANIFEST_NAMES if (folder / name).is_file()), None)
+    """The manifest of the pack folder *folder* (``pack.yaml``, ``pack.yml`` or ``pack.json``), if any.
+    Anything of that name counts (a link, a FIFO): reading it then says what is wrong with it."""
+    return next((folder / name for name in MANIFEST_NAMES if os.path.lexists(folder / name)), None)
 
 
 def peek_manifest(folder: str | PathLike[str]) -> tuple[str | None, tuple[str, ...]]:
     """``(name, depends)`` read from the pack's manifest without validating it; ``(None, ())`` when it
     cannot be read (the full load reports why). Used to order and match packs before loading them."""
     manifest = find_manifest(Path(folder))
-    if manifest is None:
+    if manifest is None or check_inside(manifest, Path(folder)) is not None:
         return None, ()
     try:
         data = read_document(manifest).data
@@ -85,13 +89,18 @@ def peek_manifest(folder: str | PathLike[str]) -> tuple[str | None, tuple[str, .
 
 
 def pack_files(root: Path) -> tuple[Path | None, list[Path]]:
-    """Return the manifest (or ``None``) and the data files of the pack at *root*, in a stable order."""
+    """Return the manifest (or ``None``) and the data files of the pack at *root*, in a stable order.
+
+    Every path with a data suffix that is not a folder is listed, whatever it is (a link, a FIFO, a
+    device): reading it reports what is wrong, so nothing is skipped silently. Hidden files and
+    folders (``.name``) are left out; linked folders are not entered.
+    """
     manifest = find_manifest(root)
     data = sorted(
         path
         for path in root.rglob("*")
         if path.suffix.lower() in DATA_SUFFIXES
-        and path.is_file()
+        and not _is_real_folder(path)
         and path != manifest
         and path.name not in MANIFEST_NAMES
         and not any(part.startswith(".") for part in path.relative_to(root).parts)
@@ -99,10 +108,25 @@ def pack_files(root: Path) -> tuple[Path | None, list[Path]]:
     return manifest, data
 
 
+def _is_real_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
 def check_pack(
-    path: PackPath, *, external: ExternalLookup | None = None, max_bytes: int = MAX_FILE_BYTES
+    path: PackPath,
+    *,
+    external: ExternalLookup | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+    allow_outside_links: bool = False,
 ) -> tuple[ContentPack | None, Report]:
-    """Load and check the pack at *path*. Return the pack (``None`` if it has errors) and every problem."""
+    """Load and check the pack at *path*. Return the pack (``None`` if it has errors) and every problem.
+
+    Every file must be a regular file of at most *max_bytes* bytes. A file that is a link leading out
+    of the pack folder is refused (``link-outside``) unless *allow_outside_links* is true.
+    """
     root = Path(path)
     if root.is_file() and root.name in MANIFEST_NAMES:
         root = root.parent
@@ -127,6 +151,12 @@ def check_pack(
             )
         )
     problems: list[Problem] = []
+    if not allow_outside_links:
+        outside = [check_inside(file, root) for file in (manifest_path, *data_paths)]
+        problems.extend(p for p in outside if p is not None)
+        if outside[0] is not None:
+            return None, Report(problems=tuple(problems))
+        data_paths = [file for file, problem in zip(data_paths, outside[1:], strict=True) if problem is None]
     with _gc_paused():
         manifest = _read_manifest(manifest_path, problems, max_bytes)
         if manifest is None:
@@ -205,18 +235,30 @@ _SCHEMA_OF = {key: key[:-1] for key in RECORD_KINDS}
 
 
 def validate_pack(
-    path: PackPath, *, external: ExternalLookup | None = None, max_bytes: int = MAX_FILE_BYTES
+    path: PackPath,
+    *,
+    external: ExternalLookup | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+    allow_outside_links: bool = False,
 ) -> Report:
     """Check the pack at *path* and return every problem found; never raises for bad data."""
-    return check_pack(path, external=external, max_bytes=max_bytes)[1]
+    return check_pack(path, external=external, max_bytes=max_bytes, allow_outside_links=allow_outside_links)[
+        1
+    ]
 
 
 def load_pack(
-    path: PackPath, *, external: ExternalLookup | None = None, max_bytes: int = MAX_FILE_BYTES
+    path: PackPath,
+    *,
+    external: ExternalLookup | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+    allow_outside_links: bool = False,
 ) -> ContentPack:
     """Load the pack at *path*. Raise :class:`~ouderbetrokkenheid.PackError` (carrying every problem)
     when it has errors; warnings are kept out of the way."""
-    pack, report = check_pack(path, external=external, max_bytes=max_bytes)
+    pack, report = check_pack(
+        path, external=external, max_bytes=max_bytes, allow_outside_links=allow_outside_links
+    )
     if pack is None:
         raise PackError(report.errors)
     return pack

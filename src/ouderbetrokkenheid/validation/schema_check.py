@@ -6,7 +6,7 @@ from typing import Any
 
 from ouderbetrokkenheid.errors import Problem
 from ouderbetrokkenheid.loading.documents import Document, check_depth
-from ouderbetrokkenheid.schema import fast_validator, validator
+from ouderbetrokkenheid.schema import fast_validator, is_finite_number, validator
 
 #: At most this many schema problems are reported per file (the rest are counted in one more problem).
 MAX_PROBLEMS_PER_FILE = 100
@@ -55,7 +55,11 @@ def _describe(error: Any) -> tuple[str, str, str, str]:
     pointer = _pointer(error.absolute_path)
     hint = _HINTS[code]
     message = error.message
-    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+    if error.validator == "type" and not is_finite_number(error.instance):
+        code = "not-finite"
+        message = f"{error.instance} is not a number that can be used here (NaN and infinities are refused)"
+        hint = "Give a finite number: YAML's .nan and .inf (and JSON's 1e400) are not allowed."
+    elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
         allowed = sorted(error.schema.get("properties", {}))
         extra = [key for key in error.instance if key not in allowed]
         if extra:

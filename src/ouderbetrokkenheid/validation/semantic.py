@@ -26,6 +26,9 @@ from ouderbetrokkenheid.model import (
 )
 
 WARNING = Severity.WARNING
+#: The deepest chain of ``broader`` concepts a framework may have (top level: 1). Real frameworks nest
+#: a few levels; the limit keeps every exporter's walk of the tree far from Python's recursion limit.
+MAX_CONCEPT_DEPTH = 32
 
 
 @attrs.frozen(kw_only=True)
@@ -232,6 +235,7 @@ class _Checker:
         yield from self.refs(where, "described_in", record.described_in, "described_in")
         own = {concept.id for concept in record.concepts}
         broader = {concept.id: concept.broader for concept in record.concepts}
+        too_deep = False
         for index, concept in enumerate(record.concepts):
             if concept.broader is not None and concept.broader not in own:
                 yield where.problem(
@@ -252,6 +256,17 @@ class _Checker:
                     )
                     break
                 seen.add(parent)
+                if len(seen) > MAX_CONCEPT_DEPTH and not too_deep:
+                    too_deep = True
+                    yield where.problem(
+                        "concept-depth",
+                        f"concept {concept.id!r} is more than {MAX_CONCEPT_DEPTH} levels deep in"
+                        " its framework",
+                        at=f"/concepts/{index}/broader",
+                        hint=f"Frameworks nest at most {MAX_CONCEPT_DEPTH} levels deep: flatten the chain of"
+                        " 'broader' links (a list belongs in a collection).",
+                    )
+                    break
                 parent = broader[parent]
         for index, collection in enumerate(record.collections):
             for member_index, member in enumerate(collection.members):

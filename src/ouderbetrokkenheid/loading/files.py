@@ -1,0 +1,162 @@
+"""Opening an input file safely: it must be a regular file, and at most a limit of bytes is read.
+
+Every reader of the library (pack files, responses, results, journals, spreadsheets) reads through
+:func:`read_bytes`, so that no input can block the program (a FIFO), read without end (``/dev/zero``,
+a device), or loop (a link to itself). Failures raise :class:`InputFileError`, which carries one
+:class:`~ouderbetrokkenheid.Problem` naming the file and what to do; it never quotes the file.
+"""
+
+import errno
+import os
+import stat
+from os import PathLike
+from pathlib import Path
+
+from ouderbetrokkenheid.errors import Problem, ProblemError, Severity
+
+
+class InputFileError(ProblemError):
+    """An input file could not be opened or read (missing, not a regular file, too large, unreadable)."""
+
+
+def _error(name: str, code: str, message: str, hint: str) -> InputFileError:
+    return InputFileError(
+        [Problem(code=code, severity=Severity.ERROR, message=message, hint=hint, file=name)]
+    )
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def os_error_problem(exc: OSError, path: str | None = None, *, writing: bool = False) -> Problem:
+    """A :class:`~ouderbetrokkenheid.Problem` for an operating-system error: the path, the reason in
+    words, and what to do (exit 1 in the command line, never a traceback)."""
+    name = path or (str(exc.filename) if exc.filename is not None else "<output>" if writing else "<input>")
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    hints = {
+        errno.ENOENT: "Check the path: a folder on the way does not exist." if writing else "Check the path.",
+        errno.EACCES: "Check the permissions, or choose another place.",
+        errno.EPERM: "Check the permissions, or choose another place.",
+        errno.EROFS: "The place is read-only: choose a writable folder.",
+        errno.ENOSPC: "The disk is full: free some space, or write elsewhere.",
+        errno.EDQUOT: "Your disk quota is used up: free some space, or write elsewhere.",
+        errno.EFBIG: "A file grew past the size limit of this system or account: write elsewhere or raise the limit.",
+        errno.ENOTDIR: "A part of the path is a file, not a folder.",
+        errno.EISDIR: "A folder is in the way where a file should be.",
+        errno.ELOOP: "The path is a link that loops: fix or remove the link.",
+        errno.ENAMETOOLONG: "Use a shorter name or path.",
+    }
+    action = "cannot be written" if writing else "cannot be read"
+    return Problem(
+        code="os-error",
+        severity=Severity.ERROR,
+        message=f"{action}: {reason}",
+        hint=hints.get(exc.errno or 0, "Check the path and the disk, then run the command again."),
+        file=name,
+    )
+
+
+def read_bytes(path: str | PathLike[str], max_bytes: int, *, what: str = "file") -> bytes:
+    """The bytes of the regular file *path*, at most *max_bytes* of them.
+
+    :raises InputFileError: when *path* does not exist, is not a regular file (a folder, FIFO, socket,
+        device, a dangling or looping link), is larger than *max_bytes*, or cannot be read. The error
+        names the path and never quotes the file.
+    """
+    name = str(path)
+    flags = (
+        os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    )
+    try:
+        fd = os.open(name, flags)  # O_NONBLOCK: opening a FIFO without a writer does not wait
+    except FileNotFoundError:
+        if Path(name).is_symlink():
+            raise _error(
+                name,
+                "not-a-file",
+                f"the {what} is a link to something that does not exist",
+                "Fix or remove the link.",
+            ) from None
+        raise _error(name, "path-not-found", f"the {what} does not exist", "Check the path.") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _error(
+                name, "not-a-file", f"the {what} is a link that loops", "Fix or remove the link."
+            ) from None
+        if exc.errno == errno.EISDIR:
+            raise _error(
+                name, "not-a-file", f"a folder was given where a {what} was expected", "Give a file."
+            ) from None
+        raise InputFileError([os_error_problem(exc, name)]) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):  # the code of old: tools may match on it
+            raise _error(
+                name, "path-not-found", f"a folder was given where a {what} was expected", "Give a file."
+            )
+        if not stat.S_ISREG(info.st_mode):
+            raise _error(
+                name,
+                "not-a-file",
+                f"the {what} is {_kind(info.st_mode)}, not a regular file",
+                "Give a regular file (save the data to a file first).",
+            )
+        if info.st_size > max_bytes:
+            raise _too_large(name, max_bytes, info.st_size)
+        chunks: list[bytes] = []
+        size = 0
+        while True:  # read to the end, but never past the limit (the file may grow while it is read)
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > max_bytes:
+                raise _too_large(name, max_bytes)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise InputFileError([os_error_problem(exc, name)]) from None
+    finally:
+        os.close(fd)
+
+
+def _too_large(name: str, max_bytes: int, size: int | None = None) -> InputFileError:
+    known = f"{size / 1048576:.1f} MiB, " if size is not None else ""
+    return _error(
+        name,
+        "file-too-large",
+        f"the file is {known}over the limit of {_mib(max_bytes)}",
+        "Split the data over several files, or raise the limit where the command offers it (--max-file-size).",
+    )
+
+
+def _mib(size: int) -> str:
+    return f"{size / 1048576:g} MiB" if size >= 1048576 else f"{size} bytes"
+
+
+def check_inside(path: Path, root: Path) -> Problem | None:
+    """A ``link-outside`` problem when *path* (below *root*) is a link, or lies below one, that
+    leads out of *root*; ``None`` when it stays inside."""
+    try:
+        target = path.resolve(strict=False)
+        base = root.resolve(strict=False)
+    except (OSError, RuntimeError):  # a loop on the way: read_bytes names it
+        return None
+    if target == base or base in target.parents:
+        return None
+    return Problem(
+        code="link-outside",
+        severity=Severity.ERROR,
+        message="the file is a link to a place outside the pack folder; it was not read",
+        hint="Copy the file into the pack instead of linking to it (or pass allow_outside_links=True).",
+        file=str(path),
+    )
