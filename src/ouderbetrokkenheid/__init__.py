@@ -52,6 +52,9 @@ _EXPORTS: dict[str, str] = {
     "Exporter": "ouderbetrokkenheid.exporters.base",
     "OutputError": "ouderbetrokkenheid.exporters.base",
     "neutralise_formula": "ouderbetrokkenheid.exporters.formulas",
+    # output
+    "terminal_safe": "ouderbetrokkenheid.terminal",
+    "json_terminal_safe": "ouderbetrokkenheid.terminal",
     # errors
     "Problem": "ouderbetrokkenheid.errors",
     "Report": "ouderbetrokkenheid.errors",
@@ -181,6 +184,7 @@ __all__ = [
     "hookimpl",
     "hookspec",
     "is_language_tag",
+    "json_terminal_safe",
     "load_pack",
     "neutralise_formula",
     "os_error_problem",
@@ -197,6 +201,7 @@ __all__ = [
     "schema",
     "score",
     "structure",
+    "terminal_safe",
     "unstructure",
     "validate_pack",
 ]
@@ -285,5 +290,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from ouderbetrokkenheid.responses import read_many, read_responses
     from ouderbetrokkenheid.scaffold import ScaffoldError, scaffold_pack
     from ouderbetrokkenheid.scoring import ResponseError, ResponseSet, recommend, score
+    from ouderbetrokkenheid.terminal import json_terminal_safe, terminal_safe
     from ouderbetrokkenheid.validation import check_pack, load_pack, validate_pack
     from ouderbetrokkenheid.validation.pack import peek_manifest

@@ -6,8 +6,12 @@ Order of registration (the last registered is called first):
 2. plugins passed explicitly (tests, embedding applications);
 3. the built-in plugins (``ouderbetrokkenheid.builtin.*``).
 
-A plugin that cannot be imported, or raises inside a hook, is reported as a
-:class:`~ouderbetrokkenheid.Problem` naming its distribution, and the others keep working.
+A plugin that cannot be imported, or raises inside a hook (any exception, :class:`SystemExit`
+included: a plugin that calls ``sys.exit`` does not end the program), is reported as a
+:class:`~ouderbetrokkenheid.Problem` naming its distribution, and the others keep working. What a
+hook returns is checked too: anything that is not a pack, a pack folder or an exporter is a
+``plugin-result`` problem, in every command. Only :class:`KeyboardInterrupt` goes through (Ctrl-C
+stops the program).
 
 Environment variables:
 
@@ -33,6 +37,9 @@ if TYPE_CHECKING:
 
 DISABLE_ENV = "OUDERBETROKKENHEID_DISABLE_PLUGINS"
 NO_AUTOLOAD_ENV = "OUDERBETROKKENHEID_DISABLE_PLUGIN_AUTOLOAD"
+
+#: What a plugin may raise without taking the program down: every exception, and ``sys.exit``.
+PLUGIN_FAULTS: tuple[type[BaseException], ...] = (Exception, SystemExit)
 
 #: The built-in plugins, registered last (so called first).
 BUILTIN_PLUGINS: tuple[str, ...] = ("ouderbetrokkenheid.builtin.exporters",)
@@ -111,7 +118,7 @@ class PluginHost:
             try:
                 plugin = entry_point.load()
                 self.register(plugin, entry_point.name, distribution=dist_name, version=version)
-            except Exception as exc:
+            except PLUGIN_FAULTS as exc:
                 self.problems.append(
                     _plugin_problem(
                         "plugin-import",
@@ -161,7 +168,7 @@ class PluginHost:
             arguments = {name: kwargs[name] for name in impl.argnames if name in kwargs}
             try:
                 result = impl.function(**arguments)
-            except Exception as exc:
+            except PLUGIN_FAULTS as exc:
                 self.problems.append(
                     _plugin_problem(
                         "plugin-hook",
@@ -176,8 +183,27 @@ class PluginHost:
         return results
 
     def pack_sources(self) -> list[tuple[PluginInfo, Any]]:
-        """``(plugin, pack-or-folder)`` for every pack that plugins contribute through ``ob_packs``."""
-        return [(info, item) for info, items in self._call("ob_packs") for item in _as_sequence(items)]
+        """``(plugin, pack-or-folder)`` for every pack that plugins contribute through ``ob_packs``:
+        :class:`~ouderbetrokkenheid.ContentPack` objects and folders (``str`` or path-like). Anything
+        else a hook returns is left out with a ``plugin-result`` problem naming the plugin."""
+        from ouderbetrokkenheid.model import ContentPack
+
+        sources: list[tuple[PluginInfo, Any]] = []
+        for info, items in self._call("ob_packs"):
+            for item in _as_sequence(items):
+                if isinstance(item, ContentPack) or (isinstance(item, str | os.PathLike) and _fspath(item)):
+                    sources.append((info, item))
+                    continue
+                self.problems.append(
+                    _plugin_problem(
+                        "plugin-result",
+                        info.label,
+                        f"plugin {info.name!r} returned {_shown(item)} from ob_packs, not a pack or a pack folder",
+                        "ob_packs returns ContentPack objects or paths of pack folders; report this to the"
+                        f" plugin's authors, or disable it with {DISABLE_ENV}={info.name}.",
+                    )
+                )
+        return sources
 
     def exporters(self) -> "dict[str, tuple[PluginInfo, Exporter]]":
         """Every exporter by name. Two with the same name: the first (by call order) wins and a
@@ -185,13 +211,13 @@ class PluginHost:
         found: dict[str, tuple[PluginInfo, Exporter]] = {}
         for info, items in self._call("ob_exporters"):
             for exporter in _as_sequence(items):
-                name = getattr(exporter, "name", None)
-                if not isinstance(name, str) or not callable(getattr(exporter, "export", None)):
+                name = _exporter_name(exporter)
+                if name is None:
                     self.problems.append(
                         _plugin_problem(
                             "plugin-result",
                             info.label,
-                            f"plugin {info.name!r} returned {exporter!r}, not an exporter",
+                            f"plugin {info.name!r} returned {_shown(exporter)}, not an exporter",
                             "An exporter needs a name and an export() method; see ouderbetrokkenheid.Exporter.",
                         )
                     )
@@ -208,6 +234,39 @@ class PluginHost:
                     continue
                 found[name] = (info, exporter)
         return found
+
+
+def _fspath(item: Any) -> str:
+    try:
+        return os.fspath(item)
+    except PLUGIN_FAULTS:
+        return ""
+
+
+def _exporter_name(exporter: Any) -> str | None:
+    """The exporter's name when *exporter* has what :class:`~ouderbetrokkenheid.Exporter` needs
+    (str ``name``, ``media_type``, ``extension``, ``description``; ``kinds``; ``export()``), else ``None``."""
+    try:
+        texts = [getattr(exporter, key, None) for key in ("name", "media_type", "extension", "description")]
+        kinds = getattr(exporter, "kinds", None)
+        ok = (
+            all(isinstance(text, str) for text in texts)
+            and isinstance(kinds, frozenset | set | tuple | list)
+            and all(isinstance(kind, str) for kind in kinds)
+            and callable(getattr(exporter, "export", None))
+        )
+    except PLUGIN_FAULTS:
+        return None
+    return texts[0] if ok and texts[0] else None
+
+
+def _shown(value: Any) -> str:
+    """A short description of what a plugin returned (its repr could be anything, of any length)."""
+    try:
+        text = repr(value)
+    except PLUGIN_FAULTS:
+        text = f"a {type(value).__name__}"
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def _as_sequence(items: Any) -> Sequence[Any]:
@@ -246,7 +305,17 @@ def get_plugin_manager(
         host.load_entry_points(disabled_plugins() if disabled is None else disabled)
     for index, plugin in enumerate(plugins):
         name = getattr(plugin, "__name__", None) or f"{type(plugin).__name__}-{index}"
-        host.register(plugin, name)
+        try:
+            host.register(plugin, name)
+        except PLUGIN_FAULTS as exc:  # pluggy refuses a hook implementation with a wrong signature
+            host.problems.append(
+                _plugin_problem(
+                    "plugin-import",
+                    str(name),
+                    f"could not register plugin {name!r}: {type(exc).__name__}: {exc}",
+                    "Check its hook implementations against ouderbetrokkenheid.hookspecs.",
+                )
+            )
     for module_name in BUILTIN_PLUGINS:
         host.register(importlib.import_module(module_name), module_name, builtin=True)
     host.check_unknown_hooks()

@@ -40,14 +40,25 @@ class Library:
         self._owner: dict[str, str] = {}
         self._concepts: dict[str, tuple[Framework, Concept]] = {}
         self._problems: list[Problem] = list(problems)
+        #: Where each pack came from (a distribution, a folder), for messages about clashes.
+        self._origins: dict[str, str] = {}
         clashes = [problem for pack in packs for problem in self._add(pack)]
         if clashes:
             raise LibraryError(clashes)
 
-    def _add(self, pack: ContentPack) -> list[Problem]:
-        """Add *pack* if it clashes with nothing; otherwise return the clashes and add nothing."""
+    def _add(self, pack: ContentPack, origin: str | None = None) -> list[Problem]:
+        """Add *pack* (from *origin*: a distribution or a folder) if it clashes with nothing;
+        otherwise return the clashes, naming where both packs come from, and add nothing."""
+        here = origin or "given directly"
         if pack.name in self._packs:
-            return [_clash("duplicate-pack", f"two packs are named {pack.name!r}", pack.name)]
+            first = self._origins.get(pack.name, "given directly")
+            return [
+                _clash(
+                    "duplicate-pack",
+                    f"two packs are named {pack.name!r}: one from {first}, one from {here}",
+                    origin or pack.name,
+                )
+            ]
         clashes = []
         ids = [record.id for record in pack.records()]
         ids += [c.id for f in pack.frameworks for c in f.concepts]
@@ -65,13 +76,15 @@ class Library:
                 clashes.append(
                     _clash(
                         "duplicate-id",
-                        f"id {identifier!r} is in pack {owner!r} and in pack {pack.name!r}",
-                        pack.name,
+                        f"id {identifier!r} is in pack {owner!r} (from {self._origins.get(owner, 'given directly')})"
+                        f" and in pack {pack.name!r} (from {here})",
+                        origin or pack.name,
                     )
                 )
         if clashes:
             return clashes
         self._packs[pack.name] = pack
+        self._origins[pack.name] = here
         for record in pack.records():
             self._records[record.id] = record
             self._owner[record.id] = pack.name
@@ -97,7 +110,7 @@ class Library:
         from ouderbetrokkenheid.validation.pack import peek_manifest
 
         problems: list[Problem] = []
-        ready: list[ContentPack] = []
+        ready: list[tuple[ContentPack, str]] = []
         folders: list[tuple[str | None, Path]] = []
         given = [Path(path) for path in paths]
         # A folder given by path replaces an installed pack of the same name (a pack being edited).
@@ -107,14 +120,14 @@ class Library:
             for info, item in host.pack_sources():
                 if isinstance(item, ContentPack):
                     if item.name not in replaced:
-                        ready.append(item)
+                        ready.append((item, info.label))
                 elif peek_manifest(Path(str(item)))[0] not in replaced:
                     folders.append((info.label, Path(str(item))))
             problems.extend(host.problems)
         folders.extend((None, path) for path in given)
         library = cls(problems=problems)
-        for pack in ready:
-            library._problems.extend(library._add(pack))
+        for pack, origin in ready:
+            library._problems.extend(library._add(pack, origin))
         for origin, folder in _by_dependencies(folders):
             library._load_folder(folder, origin)
         return library
@@ -135,7 +148,7 @@ class Library:
                 )
             )
             return
-        self._problems.extend(self._add(pack))
+        self._problems.extend(self._add(pack, origin or f"folder {folder}"))
 
     def _lookup(self, identifier: str) -> bool | None:
         namespace = identifier.split("/", 1)[0]
@@ -229,7 +242,9 @@ class Library:
             attrs.evolve(pack, **{kind: tuple(r for r in getattr(pack, kind) if keep(r)) for kind in KINDS})
             for pack in self._packs.values()
         ]
-        return Library(packs, problems=self._problems)
+        library = Library(packs, problems=self._problems)
+        library._origins = dict(self._origins)
+        return library
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Records per pack and kind: ``{"ocb": {"resources": 9, ...}}``."""

@@ -67,6 +67,9 @@ def run(args: argparse.Namespace, out: Any) -> int:
     library = ob.Library.discover(list(args.path))
     if not library.report.ok and not out.json:
         out.problems(library.report.problems)
+    from ouderbetrokkenheid.cli.commands import require_given
+
+    require_given(library, args.path, out)
     record = library.get(args.id)
     if not isinstance(record, ob.Assessment):
         out.error(f"{args.id} is a {type(record).__name__.lower()}, not an assessment")

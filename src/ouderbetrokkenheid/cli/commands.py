@@ -56,16 +56,16 @@ class Output:
         return words[key]
 
     def line(self, text: str = "") -> None:
-        """Print a line to standard output."""
-        print(text)
+        """Print a line to standard output (control characters escaped: see :func:`ob.terminal_safe`)."""
+        print(ob.terminal_safe(text))
 
     def data(self, value: Any) -> None:
-        """Print *value* as JSON."""
-        print(json.dumps(value, ensure_ascii=False, indent=2))
+        """Print *value* as JSON (every control character escaped, as JSON allows)."""
+        print(ob.json_terminal_safe(json.dumps(value, ensure_ascii=False, indent=2)))
 
     def error(self, message: str) -> None:
-        """Print an error message to standard error."""
-        print(f"ouderbetrokkenheid: error: {message}", file=sys.stderr)
+        """Print an error message to standard error (control characters escaped)."""
+        print(f"ouderbetrokkenheid: error: {ob.terminal_safe(message)}", file=sys.stderr)
 
     def problems(self, problems: Iterable["ob.Problem"], *, stream: Any = None) -> None:
         """Print problems, one block each: ``file:line:col: severity[code] message``, pointer and hint."""
@@ -74,27 +74,46 @@ class Output:
             self.data({"problems": [p.to_dict() for p in problems]})
             return
         stream = stream or sys.stderr
+        safe = ob.terminal_safe
         for problem in problems:
             print(
-                f"{problem.location()}: {problem.severity.value}[{problem.code}] {problem.message}",
+                safe(f"{problem.location()}: {problem.severity.value}[{problem.code}] {problem.message}"),
                 file=stream,
             )
             if problem.pointer:
-                print(f"    at {problem.pointer}", file=stream)
+                print(safe(f"    at {problem.pointer}"), file=stream)
             if problem.hint:
-                print(f"    hint: {problem.hint}", file=stream)
+                print(safe(f"    hint: {problem.hint}"), file=stream)
 
 
 def _library(paths: Iterable[str], out: Output, *, plugins: bool = True) -> "ob.Library":
-    library = ob.Library.discover(list(paths), plugins=plugins)
+    paths = list(paths)
+    library = ob.Library.discover(paths, plugins=plugins)
     if not library.report.ok and not out.json:
         out.problems(library.report.problems)
+    require_given(library, paths, out)
     return library
+
+
+def require_given(library: "ob.Library", paths: Iterable[str], out: Output) -> None:
+    """Fail (exit 1) when a pack folder the user asked for (``--path``) could not be loaded: a
+    command never carries on without it as if nothing happened."""
+    loaded = {pack.name for pack in library.packs}
+    missing = [str(path) for path in paths if ob.peek_manifest(Path(path))[0] not in loaded]
+    if not missing:
+        return
+    if out.json:  # the problems were not printed yet
+        raise ob.ProblemError(library.report.problems)
+    raise ob.OuderbetrokkenheidError(
+        f"the pack at {', '.join(missing)} has errors (listed above); fix them, then run the command again"
+    )
 
 
 # -- plugins -------------------------------------------------------------------------------------
 def cmd_plugins(args: argparse.Namespace, out: Output) -> int:
-    """List plugins with their distribution, version, hooks, packs and exporters."""
+    """List plugins with their distribution, version, hooks, packs and exporters. Exit 1 when a
+    plugin is broken: it fails to load, raises in a hook, returns something that is not a pack or an
+    exporter, or ships a pack with errors or one that clashes with another (both are named)."""
     host = ob.get_plugin_manager()
     packs: dict[str, list[str]] = {}
     for info, item in host.pack_sources():
@@ -106,6 +125,8 @@ def cmd_plugins(args: argparse.Namespace, out: Output) -> int:
     exporters: dict[str, list[str]] = {}
     for exporter_name, (info, _) in host.exporters().items():
         exporters.setdefault(info.name, []).append(exporter_name)
+    # the packs are loaded as every other command loads them: the same checks, the same problems
+    problems = list(ob.Library.discover(host=host).report.problems)
     rows = [
         {
             "name": info.name,
@@ -119,7 +140,7 @@ def cmd_plugins(args: argparse.Namespace, out: Output) -> int:
         for info in host.plugins()
     ]
     if out.json:
-        out.data({"plugins": rows, "problems": [p.to_dict() for p in host.problems]})
+        out.data({"plugins": rows, "problems": [p.to_dict() for p in problems]})
     else:
         for row in rows:
             origin = (
@@ -133,8 +154,8 @@ def cmd_plugins(args: argparse.Namespace, out: Output) -> int:
                 out.line(f"    packs: {', '.join(row['packs'])}")
             if row["exporters"]:
                 out.line(f"    exporters: {', '.join(row['exporters'])}")
-        out.problems(host.problems)
-    return EXIT_INVALID if any(p.is_error for p in host.problems) else EXIT_OK
+        out.problems(problems)
+    return EXIT_INVALID if any(p.is_error for p in problems) else EXIT_OK
 
 
 # -- validate ------------------------------------------------------------------------------------
@@ -198,15 +219,29 @@ def _validate_paths(paths: list[Path], args: argparse.Namespace) -> dict[str, "o
             return identifier in context
         return None
 
+    folder_of: dict[str, Path] = {}
     for path in paths:
         pack, report = ob.check_pack(path, external=lookup, **kwargs)
-        reports[str(path)] = report
-        if pack is not None:
+        if pack is not None and pack.name in checked:
+            clash = ob.Problem(
+                code="duplicate-pack",
+                severity=ob.Severity.ERROR,
+                message=f"two packs are named {pack.name!r}: one in {folder_of[pack.name]}, one in {path}",
+                hint="Two packs with one name cannot be loaded together: rename one, or validate them apart.",
+                file=str(path),
+            )
+            report = ob.Report(problems=(*report.problems, clash))
+        elif pack is not None:
             checked[pack.name] = pack
+            folder_of[pack.name] = path
+        reports[str(path)] = report
     # A second pass resolves references between the given packs whatever their order.
     for path in paths:
-        if any(p.code == "unresolved-external-reference" for p in reports[str(path)].problems):
-            reports[str(path)] = ob.check_pack(path, external=lookup, **kwargs)[1]
+        problems = reports[str(path)].problems
+        if any(p.code == "unresolved-external-reference" for p in problems):
+            clashes = tuple(p for p in problems if p.code == "duplicate-pack")
+            again = ob.check_pack(path, external=lookup, **kwargs)[1]
+            reports[str(path)] = ob.Report(problems=again.problems + clashes)
     return reports
 
 
@@ -372,8 +407,9 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
         out.error("give --out PATH")
         return EXIT_USAGE
     library = ob.Library.discover(args.path, host=host)
-    if not library.report.ok:
+    if not library.report.ok and not out.json:
         out.problems(library.report.problems)
+    require_given(library, args.path, out)
     filters = _filters(args)
     if filters:
         keep = {r.id for r in ob.Catalog(library).filter(filters)}
@@ -398,7 +434,7 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
         exporter.export(library, Path(args.out), options)
     except (ob.OuderbetrokkenheidError, OSError):
         raise
-    except Exception as exc:  # a plugin's bug is reported as the plugin's, not ours
+    except (Exception, SystemExit) as exc:  # a plugin's bug is reported as the plugin's, not ours
         out.error(
             f"exporter {args.exporter!r} of {info.label} failed: {type(exc).__name__}: {exc}; nothing was written"
         )

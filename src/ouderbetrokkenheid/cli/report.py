@@ -93,12 +93,14 @@ def _assessment(args: argparse.Namespace, out: Output) -> tuple[Library, Assessm
     import difflib
 
     from ouderbetrokkenheid.catalog.library import Library
+    from ouderbetrokkenheid.cli.commands import require_given
     from ouderbetrokkenheid.errors import UnknownIdError
     from ouderbetrokkenheid.model import Assessment
 
     library = Library.discover(args.path)
     if not library.report.ok and not out.json:
         out.problems(library.report.problems)
+    require_given(library, args.path, out)
     record = library.get(args.id) if args.id in library else None
     if not isinstance(record, Assessment):
         assessments = [a.id for a in library.assessments()]

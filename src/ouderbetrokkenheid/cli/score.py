@@ -65,6 +65,9 @@ def run(args: argparse.Namespace, out: Any) -> int:
     library = ob.Library.discover(list(args.path))
     if not library.report.ok and not out.json:
         out.problems(library.report.problems)
+    from ouderbetrokkenheid.cli.commands import require_given
+
+    require_given(library, args.path, out)
     assessment = library.get(args.id)
     if not isinstance(assessment, ob.Assessment):
         out.error(f"{args.id} is a {type(assessment).__name__.lower()}, not an assessment")

@@ -31,6 +31,7 @@ import attrs
 from ouderbetrokkenheid.errors import OuderbetrokkenheidError, Problem, Severity
 from ouderbetrokkenheid.model import Assessment, Item, Option, Response, fallback_chain, is_language_tag
 from ouderbetrokkenheid.scoring.checks import ResponseError
+from ouderbetrokkenheid.terminal import terminal_safe
 
 JOURNAL_VERSION = 1
 
@@ -308,7 +309,7 @@ def run_assessment(
         _write_atomically(journal, json.dumps(header, ensure_ascii=False) + "\n")
 
     def say(text: str = "") -> None:
-        stdout.write(text + "\n")
+        stdout.write(terminal_safe(text) + "\n")  # content is shown, its control characters never obeyed
         stdout.flush()
 
     title = assessment.title.get_text(lang, default_language)
