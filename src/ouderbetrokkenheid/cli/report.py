@@ -126,7 +126,7 @@ def _report(args: argparse.Namespace, out: Output) -> int:
         out.error("give --to markdown or --to html (or an --out file ending in .md or .html)")
         return EXIT_USAGE
     library, assessment = _assessment(args, out)
-    result = read_result(Path(args.result), assessment)
+    result = read_result(Path(args.result), assessment, library=library)
     lang, default = _language(args, out, library)
     if kind == "html":
         from ouderbetrokkenheid.reports.html import render_html
@@ -169,9 +169,10 @@ def _paper_form(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
-def read_result(path: Path, assessment: Assessment) -> Result:
-    """Read a result file, check it against the schema and against *assessment*, and structure it.
-    Raise :class:`~ouderbetrokkenheid.ProblemError` with every problem found (located in the file)."""
+def read_result(path: Path, assessment: Assessment, *, library: Library | None = None) -> Result:
+    """Read a result file, check it against the schema and against *assessment* (and, given a
+    *library*, that every recommended record exists), and structure it. Raise
+    :class:`~ouderbetrokkenheid.ProblemError` with every problem found (located in the file)."""
     from ouderbetrokkenheid.converter import structure
     from ouderbetrokkenheid.errors import ProblemError
     from ouderbetrokkenheid.loading.documents import read_document
@@ -182,15 +183,19 @@ def read_result(path: Path, assessment: Assessment) -> Result:
     problems = schema_problems(document, "result")  # python-jsonschema: schema.validator("result")
     if problems:
         raise ProblemError(problems)
-    problems = result_problems(document, assessment)
+    problems = result_problems(document, assessment, library=library)
     if problems:
         raise ProblemError(problems)
     return structure(document.data, Result)
 
 
-def result_problems(document: Document, assessment: Assessment) -> list[Problem]:
-    """What in a schema-valid result does not fit *assessment*: another assessment or version, or
-    groups, dimensions, bands or items it does not have."""
+def result_problems(
+    document: Document, assessment: Assessment, *, library: Library | None = None
+) -> list[Problem]:
+    """What in a schema-valid result does not fit *assessment*: another assessment or version;
+    groups, dimensions, bands or items it does not have; a band that is not the one of its score;
+    a group below the minimum size that is not suppressed (or a suppressed one with scores or
+    gaps); and, given a *library*, recommended records that do not exist."""
     import difflib
 
     data = document.data
@@ -225,18 +230,65 @@ def result_problems(document: Document, assessment: Assessment) -> list[Problem]
                 )
             )
 
+    def mismatch(message: str, pointer: str, advice: str = hint) -> None:
+        problems.append(document.problem("result-mismatch", message, pointer=pointer, hint=advice))
+
+    from ouderbetrokkenheid.scoring.score import band_for
+
+    bands = sorted(assessment.bands, key=lambda b: b.min)
+    minimum = data["min_group_size"]  # `score --min-group-size` may set another than the assessment's
+    suppressed = set()
     for g, group in enumerate(data.get("groups", [])):
         check("group", group["group"], f"/groups/{g}/group")
+        if group["suppressed"]:
+            suppressed.add(group["group"])
+            if group.get("dimensions"):
+                mismatch(
+                    f"group {group['group']!r} is suppressed but the result holds its scores",
+                    f"/groups/{g}/dimensions",
+                    "A suppressed group has no scores: score the responses again.",
+                )
+        elif group["respondents"] < minimum:
+            mismatch(
+                f"group {group['group']!r} has {group['respondents']} respondent(s), fewer than the minimum"
+                f" of {minimum}, and is not suppressed",
+                f"/groups/{g}/suppressed",
+                "Groups below the minimum size are never shown: score the responses again.",
+            )
         for d, score in enumerate(group.get("dimensions", [])):
             check("dimension", score["dimension"], f"/groups/{g}/dimensions/{d}/dimension")
             if "band" in score:
-                check("band", score["band"], f"/groups/{g}/dimensions/{d}/band")
+                at = f"/groups/{g}/dimensions/{d}/band"
+                check("band", score["band"], at)
+                expected = band_for(bands, score["score"]) if "score" in score else None
+                if score["band"] in known["band"] and (expected is None or expected.id != score["band"]):
+                    mismatch(
+                        f"band {score['band']!r} does not fit the score "
+                        + (f"{score['score']:g} (its band is {expected.id!r})" if expected else "given")
+                        if "score" in score
+                        else f"band {score['band']!r} is given without a score",
+                        at,
+                    )
     for n, gap in enumerate(data.get("gaps", [])):
         check("dimension", gap["dimension"], f"/gaps/{n}/dimension")
         check("group", gap["first"], f"/gaps/{n}/first")
         check("group", gap["second"], f"/gaps/{n}/second")
+        for side in ("first", "second"):
+            if gap[side] in suppressed:
+                mismatch(
+                    f"a gap compares suppressed group {gap[side]!r}",
+                    f"/gaps/{n}/{side}",
+                    "Suppressed groups are never compared: score the responses again.",
+                )
         for i, item in enumerate(gap.get("items", [])):
             check("item", item["link_id"], f"/gaps/{n}/items/{i}/link_id")
-    for dimension in data.get("recommendations", {}):
+    for dimension, identifiers in data.get("recommendations", {}).items():
         check("dimension", dimension, f"/recommendations/{dimension}")
+        for r, identifier in enumerate(identifiers):
+            if library is not None and identifier not in library:
+                mismatch(
+                    f"recommended record {identifier!r} does not exist in the loaded packs",
+                    f"/recommendations/{dimension}/{r}",
+                    "Score the responses again with the packs installed here, or install the pack it is in.",
+                )
     return problems
