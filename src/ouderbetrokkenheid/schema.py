@@ -74,8 +74,18 @@ def registry() -> "referencing.Registry[Any]":
     from referencing import Resource
     from referencing.jsonschema import DRAFT202012
 
-    ours = [(schema_id(kind), Resource.from_contents(load_schema(kind), DRAFT202012)) for kind in KINDS]
+    # Without "$schema" (the dialect is given here): python-jsonschema picks the validator class of a
+    # referenced schema by its "$schema", which would drop our class (ECMA patterns, finite numbers)
+    # in every schema reached through "$ref".
+    ours = [
+        (schema_id(kind), Resource(contents=_without_dialect(kind), specification=DRAFT202012))
+        for kind in KINDS
+    ]
     return SPECIFICATIONS.with_resources(ours).crawl()
+
+
+def _without_dialect(kind: str) -> dict[str, Any]:
+    return {key: value for key, value in load_schema(kind).items() if key != "$schema"}
 
 
 def ecma_to_python(pattern: str) -> str:
@@ -148,7 +158,7 @@ def validator(kind: str) -> "jsonschema.protocols.Validator":
 
     cls = _validator_class()
     validator: jsonschema.protocols.Validator = cls(
-        load_schema(kind),
+        _without_dialect(kind),
         registry=registry(),
         format_checker=Draft202012Validator.FORMAT_CHECKER,
     )

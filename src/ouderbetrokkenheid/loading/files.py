@@ -73,11 +73,8 @@ def read_bytes(path: str | PathLike[str], max_bytes: int, *, what: str = "file")
         names the path and never quotes the file.
     """
     name = str(path)
-    flags = (
-        os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
-    )
-    try:
-        fd = os.open(name, flags)  # O_NONBLOCK: opening a FIFO without a writer does not wait
+    try:  # what the path is, before opening it: opening a socket fails, a FIFO may block
+        _check_regular(name, Path(name).stat().st_mode, what)
     except FileNotFoundError:
         if Path(name).is_symlink():
             raise _error(
@@ -92,10 +89,13 @@ def read_bytes(path: str | PathLike[str], max_bytes: int, *, what: str = "file")
             raise _error(
                 name, "not-a-file", f"the {what} is a link that loops", "Fix or remove the link."
             ) from None
-        if exc.errno == errno.EISDIR:
-            raise _error(
-                name, "not-a-file", f"a folder was given where a {what} was expected", "Give a file."
-            ) from None
+        raise InputFileError([os_error_problem(exc, name)]) from None
+    flags = (
+        os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    )
+    try:
+        fd = os.open(name, flags)  # O_NONBLOCK: should it have become a FIFO since, opening does not wait
+    except OSError as exc:
         raise InputFileError([os_error_problem(exc, name)]) from None
     try:
         info = os.fstat(fd)
@@ -127,6 +127,20 @@ def read_bytes(path: str | PathLike[str], max_bytes: int, *, what: str = "file")
         raise InputFileError([os_error_problem(exc, name)]) from None
     finally:
         os.close(fd)
+
+
+def _check_regular(name: str, mode: int, what: str) -> None:
+    if stat.S_ISDIR(mode):  # the code of old: tools may match on it
+        raise _error(
+            name, "path-not-found", f"a folder was given where a {what} was expected", "Give a file."
+        )
+    if not stat.S_ISREG(mode):
+        raise _error(
+            name,
+            "not-a-file",
+            f"the {what} is {_kind(mode)}, not a regular file",
+            "Give a regular file (save the data to a file first).",
+        )
 
 
 def _too_large(name: str, max_bytes: int, size: int | None = None) -> InputFileError:
