@@ -108,7 +108,7 @@ def _read_as_json(path: Path) -> Document:
     from ouderbetrokkenheid.responses.table import read_text
 
     text = read_text(path)
-    return Document(path=str(path), text=text, data=parse_text(text, "json", str(path)), format="json")
+    return Document(path=str(path), source=text, data=parse_text(text, "json", str(path)), format="json")
 
 
 def _as_response_problem(problem: Problem) -> Problem:
