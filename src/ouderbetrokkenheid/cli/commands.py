@@ -377,6 +377,8 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
     host = ob.get_plugin_manager()
     exporters = host.exporters()
     if args.list or not args.exporter:
+        if host.problems and not out.json:  # a broken plugin is named, and the list goes on
+            out.problems(host.problems)
         if out.json:
             out.data(
                 {

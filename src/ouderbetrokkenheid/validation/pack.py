@@ -19,7 +19,7 @@ from ouderbetrokkenheid.loading.documents import (
     DocumentError,
     read_document,
 )
-from ouderbetrokkenheid.loading.files import check_inside
+from ouderbetrokkenheid.loading.files import check_inside, os_error_problem
 from ouderbetrokkenheid.model import (
     Assessment,
     ContentPack,
@@ -128,9 +128,13 @@ def check_pack(
     of the pack folder is refused (``link-outside``) unless *allow_outside_links* is true.
     """
     root = Path(path)
-    if root.is_file() and root.name in MANIFEST_NAMES:
-        root = root.parent
-    if not root.is_dir():
+    try:
+        if root.is_file() and root.name in MANIFEST_NAMES:
+            root = root.parent
+        is_folder = root.is_dir()
+    except OSError as exc:  # a name too long, a permission on the way: said, never raised
+        return None, Report(problems=(os_error_problem(exc, str(path)),))
+    if not is_folder:
         return None, Report(
             problems=(
                 _problem(
