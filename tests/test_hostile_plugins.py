@@ -92,7 +92,7 @@ def _error_in_packs():
 
 
 def _error_in_exporters():
-    return module("bad", ob_exporters=lambda: [].pop())
+    return module("bad", ob_exporters=lambda: {}["missing"])
 
 
 def _recursion_in_hook():
