@@ -26,9 +26,9 @@ from ouderbetrokkenheid.scoring.checks import (
 from ouderbetrokkenheid.scoring.responseset import ResponseSet
 
 #: Files larger than this are refused (bytes): a million answers take about 3 MiB of CSV, so the limit
-#: allows some twenty million; reading a file takes about ten times its size in memory
-#: (``benchmarks/bench_readers.py`` prints the figures).
-MAX_FILE_BYTES = 64 * 1024 * 1024
+#: allows some ten million. Reading CSV takes about 23 times its size in memory and 0.5 s per MiB, so
+#: at most some 0.7 GiB and 15 s (``python benchmarks/bench_readers.py`` prints the figures).
+MAX_FILE_BYTES = 32 * 1024 * 1024
 #: The metadata columns a layout can give a role to.
 FIELDS = ("respondent", "group", "version", "assessment", "submitted", "language")
 _DELIMITERS = (",", ";", "\t")
