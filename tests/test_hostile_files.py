@@ -183,6 +183,7 @@ MALFORMED: dict[str, tuple[str, str | bytes, str]] = {
     "null-key": ("x.yaml", "null: x\n", "key-not-string"),
     "bool-key": ("x.yaml", "true: x\n", "key-not-string"),
     "float-key": ("x.yaml", "1.5: x\n", "key-not-string"),
+    "huge-integer": ("x.yaml", "resources:\n  - id: t/z\n    year: " + "9" * 400 + "\n", "number-too-large"),
     "tab-indent": ("x.yaml", "resources:\n\t- id: t/z\n", "syntax"),
     "unclosed-quote": ("x.yaml", 'resources: ["abc\n', "syntax"),
     "json-trailing-comma": ("x.json", '{"resources": [],}', "syntax"),

@@ -147,6 +147,7 @@ CODES: dict[str, str] = {
     "os-error": "The operating system refused to read or write a path (permission, read-only place, disk full, file too large).",
     "key-not-string": "A YAML mapping has a key that is not a string (a number, null, a list or a mapping).",
     "not-finite": "A number is NaN or infinite (YAML's .nan, .inf); the schemas allow finite numbers only.",
+    "number-too-large": "A YAML integer is beyond 64 bits.",
     "not-utf8": "A file is not valid UTF-8 text.",
     "syntax": "A file is not well-formed YAML or JSON.",
     "alias-limit": "A YAML file expands aliases beyond the limit (an alias bomb).",

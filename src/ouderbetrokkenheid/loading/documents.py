@@ -165,18 +165,36 @@ def parse_text(text: str | bytes, fmt: str, path: str = "<input>") -> Any:
             line,
             column,
         ) from None
-    _check_keys(data, text, path)
+    _check_yaml_data(data, text, path)
     return data
 
 
-def _check_keys(data: Any, text: str | bytes, path: str) -> None:
+#: YAML integers are refused from this magnitude on (JSON readers give a float, or refuse them).
+MAX_YAML_INTEGER = 2**63
+
+
+def _check_yaml_data(data: Any, text: str | bytes, path: str) -> None:
     """Raise ``key-not-string`` for the first mapping key that is not a string (YAML allows ``1:``,
-    ``null:``, ``? [a, b]``; JSON and the schemas do not). Iterative; stops at :data:`MAX_DEPTH`."""
+    ``null:``, ``? [a, b]``; JSON and the schemas do not), and ``number-too-large`` for an integer
+    beyond 64 bits. Iterative; stops at :data:`MAX_DEPTH`."""
     stack: list[tuple[Any, str, int]] = [(data, "", 1)]
     while stack:
         value, pointer, depth = stack.pop()
         if depth > MAX_DEPTH:
             _raise_too_deep(path)
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= MAX_YAML_INTEGER:
+            from ouderbetrokkenheid.loading.positions import locate
+
+            source = text if isinstance(text, str) else text.decode("utf-8", "replace")
+            line, column = locate(source, "yaml", pointer)
+            raise _fail(
+                path,
+                "number-too-large",
+                f"the integer at {pointer or '/'} has {len(str(abs(value)))} digits, beyond 64 bits",
+                "Give a smaller number; no field of a pack or a result needs one this large.",
+                line,
+                column,
+            )
         if isinstance(value, dict):
             for key, item in value.items():
                 if not isinstance(key, str):
