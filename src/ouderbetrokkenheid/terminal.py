@@ -15,6 +15,7 @@ _JSON_ESCAPES = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
 def terminal_safe(text: str) -> str:
     """*text* with every control character but line feed and tab written as ``\\xHH``.
 
+    >>> from ouderbetrokkenheid import terminal_safe
     >>> terminal_safe("Titel\\x1b]0;pwned\\x07 ok\\n")
     'Titel\\\\x1b]0;pwned\\\\x07 ok\\n'
     """

@@ -19,6 +19,7 @@ T = TypeVar("T")
 def neutralise_formula(cell: str) -> str:
     """Prefix *cell* with ``'`` when a spreadsheet would read it as a formula.
 
+    >>> from ouderbetrokkenheid import neutralise_formula
     >>> neutralise_formula("=1+1"), neutralise_formula("  @SUM(A1)"), neutralise_formula("1 + 1")
     ("'=1+1", "'  @SUM(A1)", '1 + 1')
     """
