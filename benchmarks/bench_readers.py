@@ -119,10 +119,15 @@ def json_file(path: Path, mib: float) -> Path:
 
 def result_file(path: Path, mib: float) -> Path:
     dimension = {"dimension": "ontmoeten", "answers": 16, "mean": 3.5, "score": 83.3, "band": "sterk"}
-    group = {"group": "team", "respondents": 8, "suppressed": False, "dimensions": [dimension]}
-    one = len(json.dumps(group)) + 2
-    data = {"assessment": "voorbeeld/mini-scan", "version": "1.0", "min_group_size": 5}
-    data["groups"] = [group] * max(1, int(mib * 1048576 / one))  # large, and refused for its duplicates
+    groups = [
+        {"group": name, "respondents": 8, "suppressed": False, "dimensions": [dimension]}
+        for name in ("team", "parents")
+    ]
+    gap = {"dimension": "ontmoeten", "first": "team", "second": "parents", "difference": 0.0}
+    gap["items"] = [{"link_id": "welkom", "difference": 0.0}, {"link_id": "drempel", "difference": 0.0}]
+    one = len(json.dumps(gap)) + 2
+    data = {"assessment": "voorbeeld/mini-scan", "version": "1.0", "min_group_size": 5, "groups": groups}
+    data["gaps"] = [gap] * max(1, int(mib * 1048576 / one))  # the bulk of a large result
     path.write_text(json.dumps(data), "utf-8")
     return path
 

@@ -244,7 +244,17 @@ def _other_version(data):
     data["version"] = "9.9"
 
 
+def _group_twice(data):
+    data["groups"].append(copy.deepcopy(data["groups"][0]))
+
+
+def _dimension_twice(data):
+    data["groups"][0]["dimensions"].append(copy.deepcopy(data["groups"][0]["dimensions"][0]))
+
+
 RESULT_CASES = {
+    "group-twice": (_group_twice, "result-mismatch"),
+    "dimension-twice": (_dimension_twice, "result-mismatch"),
     "band-contradicts-score": (_band_contradicts, "result-mismatch"),
     "band-without-score": (_band_without_score, "result-mismatch"),
     "unknown-recommendation": (_unknown_recommendation, "result-mismatch"),

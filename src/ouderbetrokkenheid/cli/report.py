@@ -238,8 +238,19 @@ def result_problems(
     bands = sorted(assessment.bands, key=lambda b: b.min)
     minimum = data["min_group_size"]  # `score --min-group-size` may set another than the assessment's
     suppressed = set()
+    seen_groups: set[str] = set()
     for g, group in enumerate(data.get("groups", [])):
         check("group", group["group"], f"/groups/{g}/group")
+        if group["group"] in seen_groups:
+            mismatch(f"group {group['group']!r} is in the result twice", f"/groups/{g}/group")
+        seen_groups.add(group["group"])
+        dimensions = [score["dimension"] for score in group.get("dimensions", [])]
+        for d, dimension in enumerate(dimensions):
+            if dimension in dimensions[:d]:
+                mismatch(
+                    f"dimension {dimension!r} of group {group['group']!r} is in the result twice",
+                    f"/groups/{g}/dimensions/{d}/dimension",
+                )
         if group["suppressed"]:
             suppressed.add(group["group"])
             if group.get("dimensions"):
