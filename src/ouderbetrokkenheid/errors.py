@@ -174,7 +174,7 @@ CODES: dict[str, str] = {
     "missing-translation": "A required label lacks one of the pack's declared languages.",
     "content-status": "A record's content does not match its declared content_status.",
     "duplicate-pack": "Two packs have the same name.",
-    "result-mismatch": "A result contradicts its assessment or the library: a band that does not fit the score, a recommended record that does not exist.",
+    "result-mismatch": "A result contradicts its assessment or the library: a band that does not fit the score, a group below the minimum size that is shown, a group or dimension twice, a recommended record that does not exist.",
     "response-unknown-item": "An answer is given to an item the assessment does not have (or does not ask of the respondent's group).",
     "response-off-scale": "An answer is not one of the option codes of the item's scale.",
     "response-missing-answer": "A required item has no answer.",
