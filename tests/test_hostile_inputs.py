@@ -100,7 +100,8 @@ def test_a_socket_as_responses_file(tmp_path, mini):
 
 # -- responses: what the file holds ---------------------------------------------------------------
 CONTENT: dict[str, tuple[str, bytes, str | None]] = {
-    "not-utf8": ("a.csv", HEADER.encode() + "José,parents,3,2\n".encode("latin-1"), "response-syntax"),
+    "windows-1252": ("a.csv", HEADER.encode() + "José,parents,3,2\n".encode("cp1252"), None),  # Excel's CSV
+    "neither-utf8-nor-1252": ("a.csv", HEADER.encode() + b"p\x81,parents,3,2\n", "response-syntax"),
     "binary": ("a.csv", bytes(range(256)) * 4, "response-syntax"),
     "empty": ("a.csv", b"", "response-syntax"),
     "header-only": ("a.csv", HEADER.encode(), None),
