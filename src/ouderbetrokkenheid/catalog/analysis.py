@@ -39,6 +39,40 @@ STOP_WORDS: dict[str, frozenset[str]] = {
 }
 
 
+#: Question words and subject pronouns (folded): in a question such as ``hoe betrek ik …`` or
+#: ``comment aide-t-on …`` the word between the two is the question's verb (see
+#: :func:`question_verbs`). Written by this project.
+QUESTION_WORDS: dict[str, frozenset[str]] = {
+    "nl": frozenset(["hoe", "wat", "waar", "wanneer", "waarom", "welke", "wie", "waarmee", "waarover"]),
+    "fr": frozenset(["comment", "que", "quoi", "ou", "quand", "pourquoi", "quel", "quelle", "quels", "quelles", "qui"]),
+    "en": frozenset(["how", "what", "where", "when", "why", "which", "who"]),
+}
+PRONOUNS: dict[str, frozenset[str]] = {
+    "nl": frozenset(["ik", "je", "jij", "u", "we", "wij", "jullie", "ze", "zij", "men"]),
+    "fr": frozenset(["je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "t"]),
+    "en": frozenset(["i", "you", "we", "they", "one"]),
+}
+
+
+def question_verbs(typed: list[str], lang: str) -> set[int]:
+    """The places in *typed* (lower-cased words) of the verbs of questions: a word right after a
+    question word and right before a subject pronoun (``hoe [betrek] ik``, ``comment [aider] on``).
+
+    Such a verb says what is asked about the rest (``betrek`` in ``hoe betrek ik anderstalige
+    ouders``), so search weighs it less than the words of the topic.
+
+    >>> sorted(question_verbs(["hoe", "betrek", "ik", "anderstalige", "ouders"], "nl"))
+    [1]
+    """
+    questions = QUESTION_WORDS.get(lang, frozenset())
+    pronouns = PRONOUNS.get(lang, frozenset())
+    return {
+        i
+        for i in range(1, len(typed) - 1)
+        if fold(typed[i - 1]) in questions and fold(typed[i + 1]) in pronouns and not is_stop(typed[i], lang)
+    }
+
+
 #: Irregular forms the stemmer does not join to their singular (the stemmer-override list Lucene and
 #: Elasticsearch also allow): the word is stemmed as the form given here.
 OVERRIDES: dict[str, dict[str, str]] = {

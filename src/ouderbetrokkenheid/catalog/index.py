@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ouderbetrokkenheid.catalog.analysis import analyse, fold, is_stop, primary, stem, words
+from ouderbetrokkenheid.catalog.analysis import analyse, fold, is_stop, primary, question_verbs, stem, words
 from ouderbetrokkenheid.catalog.thesaurus import FREE, Group
 from ouderbetrokkenheid.model import Assessment, Finding, Framework, LocalizedText, Record, Resource
 
@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
 #: Field weights: a match in a title counts more than one in a summary.
 WEIGHTS = {"title": 3.0, "labels": 2.0, "people": 1.5, "summary": 1.0, "facet": 2.0}
+#: The fields with words, in the order their counts are kept.
+TEXT_FIELDS = ("title", "labels", "people", "summary")
 K1 = 1.2
 B = 0.75
 
@@ -50,6 +52,8 @@ SYNONYM = 0.7
 COMPOUND = 0.6
 FUZZY = 0.5
 HEAD = 0.4
+#: The weight of the verb of a question (``betrek`` in ``hoe betrek ik anderstalige ouders``).
+VERB = 0.5
 #: The shortest word that is looked for inside compounds.
 MIN_COMPOUND = 4
 #: The shortest word that typos are forgiven in (one typo; two from :data:`TWO_TYPOS` letters on).
@@ -82,6 +86,9 @@ class Slot:
     words: tuple[str, ...]
     #: ``(terms, factor)``: a record matches an alternative when it has every one of its terms.
     alternatives: tuple[tuple[tuple[str, ...], float], ...]
+    #: What the slot's scores and its share of the coverage are multiplied with (:data:`VERB` for the
+    #: verb of a question, else 1).
+    weight: float = 1.0
 
 
 def _text(value: LocalizedText | None, lang: str | None, default: str) -> str:
@@ -187,49 +194,61 @@ class LangIndex:
         import numpy as np
 
         self.lang = primary(lang)
-        collected: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
+        fields = {name: i for i, name in enumerate(TEXT_FIELDS)}
+        # term -> (documents, per document: its count in each text field, then its facet weight)
+        collected: dict[str, tuple[list[int], list[list[float]]]] = defaultdict(lambda: ([], []))
         pairs: Counter[tuple[str, str]] = Counter()
-        lengths = []
+        lengths: list[list[int]] = []
         known: dict[str, tuple[str, str] | None] = {}  # word -> (folded, stem), None for a stop word
+        width = len(TEXT_FIELDS) + 1
         for doc, (record, default) in enumerate(zip(records, defaults, strict=True)):
-            counts: dict[str, float] = defaultdict(float)
-            length = 0
+            counts: dict[str, list[float]] = {}
+            length = [0] * len(TEXT_FIELDS)
             for field, text in record_fields(record, lang, default):
-                weight = WEIGHTS[field]
+                at = fields[field]
                 for word in words(text):
                     info = known.get(word, ())
                     if info == ():
                         info = known[word] = None if is_stop(word, self.lang) else (fold(word), stem(word, self.lang))
                     if info is None:
                         continue
-                    counts[info[1]] += weight
+                    row = counts.get(info[1])
+                    if row is None:
+                        row = counts[info[1]] = [0.0] * width
+                    row[at] += 1
                     pairs[info] += 1
-                    length += 1
+                    length[at] += 1
             for facet, found in values[doc].items():
                 for value in found:
-                    counts[pseudo_term(facet, value)] += WEIGHTS["facet"]
-            for term, weight in counts.items():
-                docs, weights = collected[term]
+                    term = pseudo_term(facet, value)
+                    row = counts.get(term)
+                    if row is None:
+                        row = counts[term] = [0.0] * width
+                    row[-1] += WEIGHTS["facet"]
+            for term, row in counts.items():
+                docs, rows = collected[term]
                 docs.append(doc)
-                weights.append(weight)
-            lengths.append(max(length, 1))
+                rows.append(row)
+            lengths.append(length)
         self.size = len(records)
-        length_array = np.asarray(lengths, dtype=np.float64)
-        average = float(length_array.mean()) if self.size else 1.0
+        # BM25F: each field's count is normalised by that field's length (a title match in a record
+        # with a long summary counts as a title match), weighted, summed, then saturated once
+        length_array = np.asarray(lengths, dtype=np.float64).reshape(-1, len(TEXT_FIELDS))
+        average = length_array.mean(axis=0) if self.size else np.ones(len(TEXT_FIELDS))
+        average[average == 0] = 1.0
+        field_weights = np.asarray([WEIGHTS[name] for name in TEXT_FIELDS], dtype=np.float64)
         terms = sorted(collected)
         offsets = [0]
         doc_parts = []
         weight_parts = []
         for term in terms:
-            docs, weights = collected[term]
+            docs, rows = collected[term]
             doc_array = np.asarray(docs, dtype=np.int32)
-            weight_array = np.asarray(weights, dtype=np.float64)
-            norm = (
-                weight_array
-                * (K1 + 1)
-                / (weight_array + K1 * (1 - B + B * length_array[doc_array] / average))
-            )
-            idf = math.log(1 + (self.size - len(docs) + 0.5) / (len(docs) + 0.5))
+            tf = np.asarray(rows, dtype=np.float64)
+            normal = 1 - B + B * length_array[doc_array] / average
+            tilde = (tf[:, :-1] * field_weights / normal).sum(axis=1) + tf[:, -1]
+            norm = tilde * (K1 + 1) / (tilde + K1)
+            idf = self.idf(len(docs))
             doc_parts.append(doc_array)
             # rounded as the site ships them, so that the site's scores are the same numbers
             weight_parts.append(np.round(norm * idf, ROUND))
@@ -254,9 +273,11 @@ class LangIndex:
         self._phrases: dict[tuple[str, ...], list[int]] = defaultdict(list)
         self._expansions: list[list[tuple[tuple[str, ...], float]]] = []
         self._keys: list[str] = []
+        self._preferred: list[list[tuple[str, ...]]] = []
         for group in groups:
             self._add_group(group)
         self._phrases = dict(self._phrases)
+        self._join_groups()
         self._surface_sorted = sorted(self.surface)
 
     # -- the thesaurus ------------------------------------------------------------------------
@@ -264,10 +285,13 @@ class LangIndex:
         number = len(self._expansions)
         own: list[tuple[str, ...]] = []
         every: list[tuple[str, ...]] = []
-        for label_lang, text in group.labels:
+        preferred: list[tuple[str, ...]] = []
+        for place, (label_lang, text) in enumerate(group.labels):
             phrase = tuple(analyse(text, self.lang))
             if not phrase:
                 continue
+            if place < group.preferred and primary(label_lang) == self.lang:
+                preferred.append(phrase)
             # the label's words become known words, so a query finds the label however it is typed
             for word in words(text):
                 self.surface.setdefault(fold(word), stem(word, self.lang))
@@ -286,6 +310,31 @@ class LangIndex:
                 expansions.append(((term,), CONCEPT if group.value[0] == "concept" else FACET))
         self._expansions.append(expansions)
         self._keys.append(group.key)
+        self._preferred.append(preferred)
+
+    def _join_groups(self) -> None:
+        """A group whose preferred label in the index's language is a label of another group (in any
+        language: the phrases are analysed alike) is about the same thing: each
+        of the two gets the other's expansions (the thesaurus entry *anderstalig*, with
+        ``taalbarrière``, and the theme *multilingualism*, labelled ``anderstalig``: ``taalbarrière``
+        then finds that theme's records too). Sharing only an alternative label joins nothing (an
+        entry may list a narrower word as an alternative)."""
+        neighbours: dict[int, list[int]] = defaultdict(list)
+        for number, phrases in enumerate(self._preferred):
+            for phrase in phrases:
+                for other in self._phrases.get(phrase, ()):
+                    if other != number:
+                        neighbours[number].append(other)
+                        neighbours[other].append(number)
+        joined = []
+        for number, own in enumerate(self._expansions):
+            merged = dict(own)
+            for other in dict.fromkeys(neighbours.get(number, ())):
+                for terms, factor in self._expansions[other]:
+                    merged[terms] = max(merged.get(terms, 0.0), factor)
+            joined.append(list(merged.items()))
+        self._expansions = joined
+        del self._preferred
 
     # -- query planning ------------------------------------------------------------------------
     def query_terms(self, query: str) -> tuple[list[str], list[str]]:
@@ -293,9 +342,15 @@ class LangIndex:
         their index terms: the Snowball stem of a word the records or the thesaurus use (looked up,
         so the site finds exactly the same), else the folded word itself (a word that occurs
         nowhere can still match compounds and typos)."""
-        typed = words(query)
-        content = [w for w in typed if not is_stop(w, self.lang)] or typed
+        content, _ = self._content(query)
         return content, [self._term(fold(w)) for w in content]
+
+    def _content(self, query: str) -> tuple[list[str], list[bool]]:
+        """The content words of *query* and, for each, whether it is the verb of a question."""
+        typed = words(query)
+        verbs = question_verbs(typed, self.lang)
+        kept = [i for i, w in enumerate(typed) if not is_stop(w, self.lang)] or list(range(len(typed)))
+        return [typed[i] for i in kept], [i in verbs for i in kept]
 
     def _term(self, folded: str) -> str:
         if folded in self.surface:
@@ -308,6 +363,7 @@ class LangIndex:
     def plan(self, query: str, lang: str | None = None) -> list[Slot]:
         """The slots of *query* (analysed in the index's language)."""
         content, stems = self.query_terms(query)
+        _, verbs = self._content(query)
         slots: list[Slot] = []
         i = 0
         while i < len(stems):
@@ -324,7 +380,10 @@ class LangIndex:
                 for group in self._phrases.get(phrase, ()):
                     for terms, factor in self._expansions[group]:
                         alternatives[terms] = max(alternatives.get(terms, 0.0), factor)
-                slots.append(Slot(words=tuple(content[i : i + length]), alternatives=tuple(alternatives.items())))
+                weight = VERB if length == 1 and verbs[i] else 1.0
+                slots.append(
+                    Slot(words=tuple(content[i : i + length]), alternatives=tuple(alternatives.items()), weight=weight)
+                )
                 i += length
                 break
         return slots
@@ -375,6 +434,35 @@ class LangIndex:
         return list(dict.fromkeys(out))
 
     # -- scoring --------------------------------------------------------------------------------
+    def idf(self, df: int) -> float:
+        """The BM25 idf of a word in *df* documents (the one in the postings' weights)."""
+        return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
+
+    def slot_idf(self, slot: Slot) -> float:
+        """The highest rarity (idf) a one-word alternative of *slot* may weigh with: that of the word
+        typed (its exact term; the most common one when the slot has several), else that of the
+        slot's most common alternative. A rarer synonym, compound or typo is weighed with this one
+        instead of its own: without it ``ouderparticipatie`` (in one record) outweighs
+        ``ouderbetrokkenheid`` (in fifty) when the latter is typed, though it matches less well."""
+        position = self.postings._position()
+        offsets = self.postings.offsets
+        exact: list[int] = []
+        other: list[int] = []
+        for terms, factor in slot.alternatives:
+            if len(terms) == 1 and not terms[0].startswith(PSEUDO):
+                i = position[terms[0]]
+                (exact if factor >= EXACT else other).append(int(offsets[i + 1] - offsets[i]))
+        chosen = exact or other
+        return self.idf(max(chosen)) if chosen else 0.0
+
+    def _cap(self, df: int, slot_idf: float, factor: float) -> float:
+        """What the weight of a word in *df* documents is multiplied with so that, in a match weaker
+        than exact (*factor* below 1), it weighs no more than a word of rarity *slot_idf*."""
+        own = self.idf(df)
+        if factor >= EXACT or slot_idf <= 0 or own <= slot_idf:
+            return 1.0
+        return slot_idf / own
+
     def slot_scores(self, slot: Slot) -> "np.ndarray":
         """Per document: the slot's best alternative's weight times its factor (0: no match). An
         alternative of several words weighs the mean of its words' weights."""
@@ -382,6 +470,7 @@ class LangIndex:
 
         best = np.zeros(self.size, dtype=np.float64)
         boost = np.zeros(self.size, dtype=np.float64)
+        slot_idf = self.slot_idf(slot)
         for terms, factor in slot.alternatives:
             if terms[0].startswith(PSEUDO):
                 docs, values = self.postings[terms[0]]
@@ -389,13 +478,13 @@ class LangIndex:
                 continue
             if len(terms) == 1:
                 docs, values = self.postings[terms[0]]
-                best[docs] = np.maximum(best[docs], values * factor)
+                best[docs] = np.maximum(best[docs], values * (factor * self._cap(len(docs), slot_idf, factor)))
                 continue
             total = np.zeros(self.size, dtype=np.float64)
             have = np.zeros(self.size, dtype=np.int32)
             for term in terms:
                 docs, values = self.postings[term]
-                total[docs] += values
+                total[docs] += values * self._cap(len(docs), slot_idf, factor / len(terms))
                 have[docs] += 1
             total[have < len(terms)] = 0
             np.maximum(best, total * (factor / len(terms)), out=best)
@@ -440,7 +529,7 @@ def rank(index: LangIndex, slots: Sequence[Slot], allowed: "np.ndarray | None") 
     masks some out (after the words' rarity is measured over every document)."""
     import numpy as np
 
-    per_slot = [index.slot_scores(slot) for slot in slots]
+    per_slot = [index.slot_scores(slot) * slot.weight for slot in slots]
     present = [scores > 0 for scores in per_slot]
     counts = [int(mask.sum()) for mask in present]
     unmatched = tuple(" ".join(s.words) for s, n in zip(slots, counts, strict=True) if n == 0)
@@ -449,7 +538,7 @@ def rank(index: LangIndex, slots: Sequence[Slot], allowed: "np.ndarray | None") 
         none = np.zeros(0, dtype=np.int64)
         return Ranked(docs=none, scores=np.zeros(0), present=(), unmatched=unmatched)
     size = max(index.size, 1)
-    weights = {i: math.log(1 + size / counts[i]) for i in live}
+    weights = {i: math.log(1 + size / counts[i]) * slots[i].weight for i in live}
     total_weight = sum(weights.values())
     score = np.zeros(index.size, dtype=np.float64)
     coverage = np.zeros(index.size, dtype=np.float64)

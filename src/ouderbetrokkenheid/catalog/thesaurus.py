@@ -50,6 +50,8 @@ class Group:
     labels: tuple[tuple[str, str], ...]
     #: ``(facet, value)`` the labels name (``("kind", "book")``, ``("concept", "ref/epstein#t2")``).
     value: tuple[str, str] | None = None
+    #: How many of :attr:`labels` (the first ones) are preferred labels.
+    preferred: int = 0
 
 
 def _pairs(*texts: LocalizedText | None) -> list[tuple[str, str]]:
@@ -71,6 +73,7 @@ def groups(library: Iterable[object]) -> Iterator[Group]:
             yield Group(
                 key=f"{pack.name}/thesaurus#{entry.id}",
                 labels=tuple(_pairs(entry.label, *entry.alt_labels, *entry.hidden_labels)),
+                preferred=len(entry.label),
             )
     for record in library:
         if isinstance(record, Framework):
@@ -79,6 +82,7 @@ def groups(library: Iterable[object]) -> Iterator[Group]:
                     key=concept.id,
                     labels=tuple(_pairs(concept.label, *concept.alt_labels, *concept.hidden_labels)),
                     value=("concept", concept.id),
+                    preferred=len(concept.label),
                 )
     for facet, name in LABELLED_FACETS.items():
         for term in VOCABULARIES[name]:
@@ -86,5 +90,6 @@ def groups(library: Iterable[object]) -> Iterator[Group]:
                 key=f"{facet}:{term.code}",
                 labels=tuple(_pairs(term.label, *term.alt_labels, *term.hidden_labels)),
                 value=(facet, term.code),
+                preferred=len(term.label),
             )
     yield Group(key="access:free", labels=FREE_LABELS, value=FREE)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ouderbetrokkenheid.catalog import index as ranking
-from ouderbetrokkenheid.catalog.analysis import STOP_WORDS, fold
+from ouderbetrokkenheid.catalog.analysis import PRONOUNS, QUESTION_WORDS, STOP_WORDS, fold
 from ouderbetrokkenheid.catalog.catalog import Catalog
 from ouderbetrokkenheid.catalog.filters import is_free
 from ouderbetrokkenheid.exporters.site.markup import m_text, script_json, truncate
@@ -184,6 +184,8 @@ def build_index(
         "post": postings,
         "surface": state["surface"],
         "stop": sorted(STOP_WORDS.get(index.lang, ())),
+        "questions": sorted(QUESTION_WORDS.get(index.lang, ())),
+        "pronouns": sorted(PRONOUNS.get(index.lang, ())),
         "phrases": state["phrases"],
         "exp": state["expansions"],
         "k": {
@@ -191,6 +193,7 @@ def build_index(
             "compound": ranking.COMPOUND,
             "head": ranking.HEAD,
             "fuzzy": ranking.FUZZY,
+            "verb": ranking.VERB,
             "minCompound": ranking.MIN_COMPOUND,
             "minFuzzy": ranking.MIN_FUZZY,
             "twoTypos": ranking.TWO_TYPOS,

@@ -43,15 +43,24 @@
     index.reversed = index.vocab.map(reverse).sort();
     index.surfaces = Object.keys(index.surface).sort();
     index.stopSet = new Set(index.stop);
+    index.questionSet = new Set(index.questions);
+    index.pronounSet = new Set(index.pronouns);
     index.ready = true;
     return index;
   }
 
+  /* content words (stop words out, unless nothing else), their terms, and whether each is the verb
+   * of a question: after a question word, before a subject pronoun (analysis.question_verbs) */
   function queryTerms(index, query) {
-    var typed = words(query);
-    var content = typed.filter(function (w) { return !index.stopSet.has(fold(w)); });
-    if (!content.length) { content = typed; }
-    return [content, content.map(function (w) { return term(index, fold(w)); })];
+    var typed = words(query), kept = [], i;
+    for (i = 0; i < typed.length; i++) { if (!index.stopSet.has(fold(typed[i]))) { kept.push(i); } }
+    if (!kept.length) { kept = typed.map(function (w, j) { return j; }); }
+    var content = kept.map(function (j) { return typed[j]; });
+    var verbs = kept.map(function (j) {
+      return j > 0 && j < typed.length - 1 && index.questionSet.has(fold(typed[j - 1])) &&
+        index.pronounSet.has(fold(typed[j + 1])) && !index.stopSet.has(fold(typed[j]));
+    });
+    return [content, content.map(function (w) { return term(index, fold(w)); }), verbs];
   }
 
   /* a word of the lexicon: its stem; else the longest known stem it starts with, when the rest is
@@ -127,7 +136,7 @@
   /* The slots of a query: a phrase the thesaurus knows, or one word; each with its alternatives. */
   function plan(index, query) {
     prepare(index);
-    var k = index.k, qt = queryTerms(index, query), content = qt[0], stems = qt[1], slots = [], i = 0;
+    var k = index.k, qt = queryTerms(index, query), content = qt[0], stems = qt[1], verbs = qt[2], slots = [], i = 0;
     while (i < stems.length) {
       for (var length = Math.min(k.maxPhrase, stems.length - i); length > 0; length--) {
         var phrase = stems.slice(i, i + length), key = phrase.join(" ");
@@ -146,7 +155,10 @@
         (has(index.phrases, key) ? index.phrases[key] : []).forEach(function (group) {
           index.exp[group].forEach(function (a) { put(a[0], a[1]); });
         });
-        slots.push({ words: content.slice(i, i + length), alternatives: Array.from(alternatives.values()) });
+        slots.push({
+          words: content.slice(i, i + length), alternatives: Array.from(alternatives.values()),
+          weight: length === 1 && verbs[i] ? k.verb : 1
+        });
         i += length;
         break;
       }
@@ -155,8 +167,30 @@
   }
 
   /* -- ranking: a port of LangIndex.slot_scores and rank ------------------------------------------ */
+  function idf(index, df) { return Math.log(1 + (index.docs.length - df + 0.5) / (df + 0.5)); }
+
+  /* the highest rarity a one-word alternative may weigh with (LangIndex.slot_idf) */
+  function slotIdf(index, slot) {
+    var exact = -1, other = -1;
+    slot.alternatives.forEach(function (alternative) {
+      var terms = alternative[0], df;
+      if (terms.length === 1 && terms[0].charAt(0) !== index.k.pseudo) {
+        df = index.post[index.termAt.get(terms[0])].length / 2;
+        if (alternative[1] >= 1) { exact = Math.max(exact, df); } else { other = Math.max(other, df); }
+      }
+    });
+    return exact >= 0 ? idf(index, exact) : other >= 0 ? idf(index, other) : 0;
+  }
+
+  /* LangIndex._cap: a weaker match weighs no more than a word of the slot's rarity */
+  function cap(index, df, slotRarity, factor) {
+    var its = idf(index, df);
+    if (factor >= 1 || slotRarity <= 0 || its <= slotRarity) { return 1; }
+    return slotRarity / its;
+  }
+
   function slotScores(index, slot) {
-    var n = index.docs.length, best = new Float64Array(n), boost = new Float64Array(n);
+    var n = index.docs.length, best = new Float64Array(n), boost = new Float64Array(n), own = slotIdf(index, slot);
     slot.alternatives.forEach(function (alternative) {
       var terms = alternative[0], factor = alternative[1], post, p, d, v;
       if (terms[0].charAt(0) === index.k.pseudo) {
@@ -166,13 +200,15 @@
       }
       if (terms.length === 1) {
         post = index.post[index.termAt.get(terms[0])];
-        for (p = 0; p < post.length; p += 2) { d = post[p]; v = post[p + 1] * factor; if (v > best[d]) { best[d] = v; } }
+        var scale = factor * cap(index, post.length / 2, own, factor);
+        for (p = 0; p < post.length; p += 2) { d = post[p]; v = post[p + 1] * scale; if (v > best[d]) { best[d] = v; } }
         return;
       }
       var total = new Float64Array(n), have = new Int32Array(n), scale = factor / terms.length;
       terms.forEach(function (term) {
         var list = index.post[index.termAt.get(term)];
-        for (var q = 0; q < list.length; q += 2) { total[list[q]] += list[q + 1]; have[list[q]] += 1; }
+        var c = cap(index, list.length / 2, own, scale);
+        for (var q = 0; q < list.length; q += 2) { total[list[q]] += list[q + 1] * c; have[list[q]] += 1; }
       });
       for (d = 0; d < n; d++) {
         if (have[d] === terms.length) { v = total[d] * scale; if (v > best[d]) { best[d] = v; } }
@@ -189,14 +225,18 @@
   function rank(index, query, allowed) {
     prepare(index);
     var slots = plan(index, query), n = index.docs.length;
-    var perSlot = slots.map(function (slot) { return slotScores(index, slot); });
+    var perSlot = slots.map(function (slot) {
+      var scores = slotScores(index, slot);
+      for (var d = 0; d < n; d++) { scores[d] = scores[d] * slot.weight; }
+      return scores;
+    });
     var counts = perSlot.map(function (scores) { var c = 0; for (var d = 0; d < n; d++) { if (scores[d] > 0) { c++; } } return c; });
     var unmatched = [], live = [];
     slots.forEach(function (slot, i) { if (counts[i] === 0) { unmatched.push(slot.words.join(" ")); } else { live.push(i); } });
     var result = { docs: [], scores: {}, matched: {}, unmatched: unmatched, slots: slots.length };
     if (!live.length) { return result; }
     var size = Math.max(n, 1), weights = {}, totalWeight = 0;
-    live.forEach(function (i) { weights[i] = Math.log(1 + size / counts[i]); totalWeight += weights[i]; });
+    live.forEach(function (i) { weights[i] = Math.log(1 + size / counts[i]) * slots[i].weight; totalWeight += weights[i]; });
     var score = new Float64Array(n), coverage = new Float64Array(n), rare = new Uint8Array(n), anyRare = false, d;
     live.forEach(function (i) {
       var scores = perSlot[i], isRare = counts[i] <= Math.max(index.k.common * size, index.k.minCommon);
