@@ -10,6 +10,7 @@ import pytest
 
 import ouderbetrokkenheid as ob
 from ouderbetrokkenheid.catalog import cache as cache_module
+from ouderbetrokkenheid.catalog.analysis import question_verbs
 from ouderbetrokkenheid.catalog.filters import is_free
 from ouderbetrokkenheid.catalog.index import osa_distance
 from ouderbetrokkenheid.cli import main
@@ -321,3 +322,75 @@ def test_a_limited_search_is_the_start_of_the_full_one(bundled, catalog):
                 part = searched.find(query, lang="nl", limit=limit, facets=False)
                 assert part.hits == full.hits[:limit], (query, limit)
                 assert part.total == full.total
+
+
+@pytest.fixture(scope="module")
+def weighing():
+    """Records that tell the ranking's weighing apart (see each test)."""
+    long_summary = text(nl=" ".join(f"woord{i}" for i in range(80)))
+    filler = tuple(
+        resource(f"vul-{i}", f"Ouderbetrokkenheid op school, deel {i}", summary=text(nl="Een tekst voor ouders."))
+        for i in range(12)
+    )
+    resources = (
+        resource("titel", "Pesten", summary=long_summary),
+        resource("samenvatting", "Tips voor de klas", summary=text(nl="Over pesten en over pesten op school.")),
+        resource("zeldzaam", "Ouderparticipatie"),
+        resource("betrekken", "Ouders betrekken", summary=text(nl="Zo betrek je ouders bij de school.")),
+        resource("anderstalig", "Anderstalige ouders", summary=text(nl="Voor ouders die een andere taal spreken.")),
+        resource("thema", "Samen naar school", themes=("multilingualism",)),
+        *filler,
+    )
+    manifest = ob.PackManifest(
+        name="t",
+        version="1.0.0",
+        title=text(nl="T"),
+        publisher=ob.Agent(name="T"),
+        licence="CC0-1.0",
+        languages=("nl",),
+        thesaurus=(
+            ob.ThesaurusEntry(
+                id="ouderbetrokkenheid",
+                label=text(nl="ouderbetrokkenheid"),
+                alt_labels=(text(nl="ouderparticipatie"),),
+                provenance=OURS,
+            ),
+            ob.ThesaurusEntry(
+                id="anderstalig",
+                label=text(nl="anderstalig"),
+                alt_labels=(text(nl="taalbarrière"),),
+                provenance=OURS,
+            ),
+        ),
+    )
+    return ob.Catalog(ob.Library([ob.ContentPack(manifest=manifest, resources=resources)]))
+
+
+def test_a_title_match_is_not_weakened_by_a_long_summary(weighing):
+    # BM25F: the title's count is normalised by the title's length, not by the whole record's
+    assert ids(weighing.find("pesten", lang="nl"))[0] == "t/titel"
+
+
+def test_a_rarer_synonym_weighs_no_more_than_the_word_typed(weighing):
+    found = ids(weighing.find("ouderbetrokkenheid", lang="nl"))
+    assert "t/zeldzaam" in found  # found through the thesaurus ...
+    assert found[-1] == "t/zeldzaam"  # ... but below every record with the word itself
+
+
+def test_the_verb_of_a_question_weighs_less_than_its_topic(weighing):
+    assert ids(weighing.find("hoe betrek ik anderstalige ouders", lang="nl"))[0] == "t/anderstalig"
+    # the same words not as a question: the verb is a word like the others
+    assert ids(weighing.find("ouders betrekken", lang="nl"))[0] == "t/betrekken"
+
+
+def test_a_thesaurus_entry_named_like_a_theme_finds_the_themes_records(weighing):
+    # the entry "anderstalig" is also a label of the theme multilingualism: its alternative
+    # label "taalbarrière" finds the record that has only the theme
+    assert "t/thema" in ids(weighing.find("taalbarrière", lang="nl"))
+
+
+def test_question_verbs():
+    assert question_verbs(["hoe", "betrek", "ik", "ouders"], "nl") == {1}
+    assert question_verbs(["comment", "aider", "on", "les", "parents"], "fr") == {1}
+    assert question_verbs(["ouders", "betrekken"], "nl") == set()
+    assert question_verbs(["hoe", "ik"], "nl") == set()

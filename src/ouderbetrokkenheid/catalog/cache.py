@@ -19,7 +19,6 @@ the platform's user cache folder (``~/.cache/ouderbetrokkenheid`` on Linux).
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,7 @@ from typing import Any
 #: The environment variable that moves the cache folder (empty: no cache).
 CACHE_ENV = "OUDERBETROKKENHEID_CACHE_DIR"
 #: Bump when the stored objects change shape.
-FORMAT = "search-1"
+FORMAT = "search-2"
 #: How many keys (sets of installed packs) are kept.
 KEEP = 4
 
@@ -95,6 +94,8 @@ class Cache:
     def put(self, key: str, name: str, value: object) -> None:
         """Store *value* (atomically: a reader never sees half a file); never raises for a folder
         that cannot be written (the cache is then just not kept)."""
+        import tempfile  # only when writing: a warm search only reads
+
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=self.folder, suffix=".tmp", delete=False) as handle:

@@ -10,11 +10,14 @@ Ranking, in short (:meth:`LangIndex.plan` and :func:`rank`):
    compounds both ways: the word at the start or the end of a longer word (``thuis`` in
    *thuisbetrokkenheid*, ``boek`` in *handboek*: 0.6) and the last part of a compound query word
    (``handboek`` finds *boek*: 0.4); a word one or two typos away, for longer words (0.5). The slot's
-   score for a record is its best alternative's BM25 weight times the factor, plus a boost when the
-   word names a facet value the record has (``boek`` -> books, ``kleuter`` -> nursery school:
-   0.6 of that value's weight; a framework concept's label, 0.3).
+   score for a record is its best alternative's BM25F weight (each field's count normalised by that
+   field's length) times the factor, plus a boost when the word names a facet value the record has
+   (``boek`` -> books, ``kleuter`` -> nursery school: 0.6 of that value's weight; a framework
+   concept's label, 0.3). An alternative weaker than exact that is rarer than the word typed weighs
+   with the typed word's rarity (:meth:`LangIndex.slot_idf`). Thesaurus groups that share a
+   preferred label expand to each other's alternatives (:meth:`LangIndex._join_groups`).
 3. Slots that match no record at all are reported as unmatched. The others weigh by how rare they
-   are; a record's *coverage* is the share of that weight it matches, and its score is the sum of
+   are (the verb of a question, ``betrek`` in ``hoe betrek ik …``, half as much: :data:`VERB`); a record's *coverage* is the share of that weight it matches, and its score is the sum of
    its slot scores times coverage squared, so records that match the rare words rank first. When
    some record matches a word that is not very common, records that match only very common words
    (in more than a fifth of the records, and more than ten) are left out.
