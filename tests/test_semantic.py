@@ -122,6 +122,24 @@ def test_unknown_source(example_pack):
     assert problem.pointer == "/resources/0/provenance/source"
 
 
+def test_unknown_source_of_a_thesaurus_entry(example_pack):
+    manifest = example_pack / "pack.yaml"
+    data = yaml.safe_load(manifest.read_text("utf-8"))
+    declared = data["sources"][0]["id"]
+    ours = {"status": "authored-here"}
+    data["thesaurus"] = [
+        {"id": "goed", "label": {"nl": "oudercafé"}, "provenance": {**ours, "source": declared}},
+        {"id": "fout", "label": {"nl": "ouderavond"}, "provenance": {**ours, "source": "nergens"}},
+    ]
+    manifest.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    report = ob.validate_pack(example_pack)
+    assert codes(report) == ["unknown-source"]
+    problem = report.errors[0]
+    assert problem.pointer == "/thesaurus/1/provenance/source"
+    assert problem.file.endswith("pack.yaml") and problem.line is not None
+    assert "'fout'" in problem.message and "'nergens'" in problem.message
+
+
 def test_broader_cycle(example_pack):
     def change(d):
         concepts = d["frameworks"][0]["concepts"]

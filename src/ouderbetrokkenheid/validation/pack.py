@@ -31,7 +31,12 @@ from ouderbetrokkenheid.model import (
 )
 from ouderbetrokkenheid.schema import fast_validator
 from ouderbetrokkenheid.validation.schema_check import schema_problems
-from ouderbetrokkenheid.validation.semantic import ExternalLookup, Located, semantic_problems
+from ouderbetrokkenheid.validation.semantic import (
+    ExternalLookup,
+    Located,
+    manifest_problems,
+    semantic_problems,
+)
 
 #: The file names a manifest may have, in order of preference.
 MANIFEST_NAMES = ("pack.yaml", "pack.yml", "pack.json")
@@ -193,6 +198,7 @@ def _read_manifest(path: Path, problems: list[Problem], max_bytes: int) -> PackM
     if found:
         return None
     manifest: PackManifest = structure(_strip_schema(document.data), PackManifest)
+    problems.extend(manifest_problems(manifest, document))
     return manifest
 
 

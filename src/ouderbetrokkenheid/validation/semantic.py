@@ -486,6 +486,23 @@ def _unique(where: Located, field: str, ids: list[str], what: str) -> "Iterator[
     return seen
 
 
+def manifest_problems(manifest: PackManifest, document: Document) -> list[Problem]:
+    """Checks within the manifest (*document*, where it was read): each thesaurus entry's provenance
+    names a source the manifest declares."""
+    sources = {source.id for source in manifest.sources}
+    return [
+        document.problem(
+            "unknown-source",
+            f"thesaurus entry {entry.id!r}: provenance source {entry.provenance.source!r} is not declared in pack.yaml",
+            pointer=f"/thesaurus/{number}/provenance/source",
+            hint="Declare it under 'sources' in pack.yaml (id, title, publisher, year, retrieved), "
+            "or name one of the sources declared there.",
+        )
+        for number, entry in enumerate(manifest.thesaurus)
+        if entry.provenance.source not in sources
+    ]
+
+
 def semantic_problems(
     manifest: PackManifest, located: Sequence[Located], external: ExternalLookup | None = None
 ) -> list[Problem]:
