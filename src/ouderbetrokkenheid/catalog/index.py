@@ -25,6 +25,7 @@ Ranking, in short (:meth:`LangIndex.plan` and :func:`rank`):
    others.
 """
 
+import array
 import bisect
 import math
 from collections import Counter, defaultdict
@@ -198,8 +199,8 @@ class LangIndex:
 
         self.lang = primary(lang)
         fields = {name: i for i, name in enumerate(TEXT_FIELDS)}
-        # term -> (documents, per document: its count in each text field, then its facet weight)
-        collected: dict[str, tuple[list[int], list[list[float]]]] = defaultdict(lambda: ([], []))
+        # term -> (documents, per document: its count in each text field, then its facet weight; flat)
+        collected: dict[str, tuple[list[int], array.array[float]]] = defaultdict(lambda: ([], array.array("d")))
         pairs: Counter[tuple[str, str]] = Counter()
         lengths: list[list[int]] = []
         known: dict[str, tuple[str, str] | None] = {}  # word -> (folded, stem), None for a stop word
@@ -229,9 +230,9 @@ class LangIndex:
                         row = counts[term] = [0.0] * width
                     row[-1] += WEIGHTS["facet"]
             for term, row in counts.items():
-                docs, rows = collected[term]
+                docs, cells = collected[term]
                 docs.append(doc)
-                rows.append(row)
+                cells.extend(row)
             lengths.append(length)
         self.size = len(records)
         # BM25F: each field's count is normalised by that field's length (a title match in a record
@@ -245,9 +246,9 @@ class LangIndex:
         doc_parts = []
         weight_parts = []
         for term in terms:
-            docs, rows = collected[term]
+            docs, cells = collected[term]
             doc_array = np.asarray(docs, dtype=np.int32)
-            tf = np.asarray(rows, dtype=np.float64)
+            tf = np.frombuffer(cells, dtype=np.float64).reshape(-1, width)
             normal = 1 - B + B * length_array[doc_array] / average
             tilde = (tf[:, :-1] * field_weights / normal).sum(axis=1) + tf[:, -1]
             norm = tilde * (K1 + 1) / (tilde + K1)
