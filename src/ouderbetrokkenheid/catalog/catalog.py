@@ -518,7 +518,8 @@ class Catalog:
             score += 1.0 * len(themes & set(candidate.themes))
             if score > 0:
                 scores.append((score, candidate.id, candidate))
-        scores.sort(key=lambda item: (-item[0], item[1]))
+        # equal sums tie whatever the order of their additions (3 x 0.8 + 1 and 1 + 3 x 0.8): by id
+        scores.sort(key=lambda item: (-round(item[0], 9), item[1]))
         return [Hit(record=r, score=round(s, 4)) for s, _, r in scores[:limit]]
 
 
