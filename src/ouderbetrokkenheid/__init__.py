@@ -48,6 +48,16 @@ _EXPORTS: dict[str, str] = {
     "render_html": "ouderbetrokkenheid.reports",
     "render_paper_form": "ouderbetrokkenheid.reports",
     "ScaffoldError": "ouderbetrokkenheid.scaffold",
+    # spreadsheets and packs installed from files
+    "write_template": "ouderbetrokkenheid.sheets",
+    "write_workbook": "ouderbetrokkenheid.sheets",
+    "check_workbook": "ouderbetrokkenheid.sheets",
+    "import_workbook": "ouderbetrokkenheid.sheets",
+    "install_pack": "ouderbetrokkenheid.packstore",
+    "remove_pack": "ouderbetrokkenheid.packstore",
+    "build_pack": "ouderbetrokkenheid.packstore",
+    "installed_packs": "ouderbetrokkenheid.packstore",
+    "packs_folder": "ouderbetrokkenheid.packstore",
     # exporters
     "Exporter": "ouderbetrokkenheid.exporters.base",
     "OutputError": "ouderbetrokkenheid.exporters.base",
@@ -177,23 +187,30 @@ __all__ = [
     "UnknownIdError",
     "Vocabulary",
     "__version__",
+    "build_pack",
     "check_pack",
+    "check_workbook",
     "fallback_chain",
     "get_converter",
     "get_plugin_manager",
     "hookimpl",
     "hookspec",
+    "import_workbook",
+    "install_pack",
+    "installed_packs",
     "is_language_tag",
     "json_terminal_safe",
     "load_pack",
     "neutralise_formula",
     "os_error_problem",
+    "packs_folder",
     "peek_manifest",
     "read_bytes",
     "read_document",
     "read_many",
     "read_responses",
     "recommend",
+    "remove_pack",
     "render_html",
     "render_markdown",
     "render_paper_form",
@@ -204,6 +221,8 @@ __all__ = [
     "terminal_safe",
     "unstructure",
     "validate_pack",
+    "write_template",
+    "write_workbook",
 ]
 
 
@@ -285,11 +304,19 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         fallback_chain,
         is_language_tag,
     )
+    from ouderbetrokkenheid.packstore import (
+        build_pack,
+        install_pack,
+        installed_packs,
+        packs_folder,
+        remove_pack,
+    )
     from ouderbetrokkenheid.plugins import PluginHost, PluginInfo, get_plugin_manager
     from ouderbetrokkenheid.reports import render_html, render_markdown, render_paper_form
     from ouderbetrokkenheid.responses import read_many, read_responses
     from ouderbetrokkenheid.scaffold import ScaffoldError, scaffold_pack
     from ouderbetrokkenheid.scoring import ResponseError, ResponseSet, recommend, score
+    from ouderbetrokkenheid.sheets import check_workbook, import_workbook, write_template, write_workbook
     from ouderbetrokkenheid.terminal import json_terminal_safe, terminal_safe
     from ouderbetrokkenheid.validation import check_pack, load_pack, validate_pack
     from ouderbetrokkenheid.validation.pack import peek_manifest

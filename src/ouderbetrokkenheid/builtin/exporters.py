@@ -12,5 +12,13 @@ def ob_exporters() -> list[Exporter]:
     from ouderbetrokkenheid.exporters.jsonld import JsonLdExporter
     from ouderbetrokkenheid.exporters.markdown import MarkdownExporter
     from ouderbetrokkenheid.exporters.site import SiteExporter
+    from ouderbetrokkenheid.sheets.exporter import XlsxExporter
 
-    return [JsonExporter(), JsonLdExporter(), CsvExporter(), MarkdownExporter(), SiteExporter()]
+    return [
+        JsonExporter(),
+        JsonLdExporter(),
+        CsvExporter(),
+        MarkdownExporter(),
+        SiteExporter(),
+        XlsxExporter(),
+    ]

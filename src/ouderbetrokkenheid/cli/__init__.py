@@ -66,6 +66,8 @@ EXTENSION_COMMANDS: tuple[str, ...] = (
     "ouderbetrokkenheid.cli.assess",
     "ouderbetrokkenheid.cli.score",
     "ouderbetrokkenheid.cli.report",
+    "ouderbetrokkenheid.cli.sheet",
+    "ouderbetrokkenheid.cli.pack",
 )
 
 

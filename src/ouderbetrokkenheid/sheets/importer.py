@@ -42,7 +42,7 @@ def detect_language(sheets: Iterable[RawSheet]) -> str:
     return "nl"
 
 
-def read_pack(source: Path, lang: str | None = None) -> ImportResult:
+def check_workbook(source: Path, lang: str | None = None) -> ImportResult:
     """Read the workbook at *source* and check the pack it holds. Never writes anything.
 
     :param lang: the language of the problems (``nl``, ``fr``, ``en``); by default, the workbook's.
@@ -85,7 +85,7 @@ def import_workbook(
                 )
             ]
         )
-    result = read_pack(source, lang)
+    result = check_workbook(source, lang)
     if not result.report.ok:
         raise ProblemError(result.report.problems)
     with atomic_folder(destination) as folder:
@@ -534,4 +534,4 @@ def _escape(key: str) -> str:
     return key.replace("~", "~0").replace("/", "~1")
 
 
-__all__ = ["LANGUAGES", "ImportResult", "detect_language", "import_workbook", "read_pack"]
+__all__ = ["LANGUAGES", "ImportResult", "check_workbook", "detect_language", "import_workbook"]

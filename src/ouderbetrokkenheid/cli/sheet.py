@@ -1,0 +1,106 @@
+"""``ouderbetrokkenheid sheet template|import``: author a pack in a spreadsheet.
+
+``sheet template --lang nl --out pakket.xlsx`` writes the empty workbook; ``sheet import pakket.xlsx
+--out mijn-pakket`` turns a filled-in workbook (``.xlsx``, ``.ods`` or a folder of ``.csv`` files) into a
+pack folder, or lists every problem by sheet and cell (``Bronnen!C7``) and writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
+    """Add the ``sheet`` command (with ``template`` and ``import``) to the *commands* subparsers."""
+    sheet = commands.add_parser(
+        "sheet",
+        parents=[common],
+        help="author a pack in a spreadsheet: write the template, import a filled-in workbook",
+        description="Author a pack in a spreadsheet (Excel, LibreOffice): no YAML, no Python packaging.",
+    )
+    actions = sheet.add_subparsers(dest="sheet_action", metavar="ACTION", parser_class=type(sheet))
+    sub = actions.add_parser(
+        "template",
+        parents=[common],
+        help="write the empty workbook, with headers, help and drop-down lists in --lang (nl, fr, en)",
+    )
+    sub.add_argument("--out", required=True, metavar="FILE.xlsx", help="where to write the workbook")
+    sub.set_defaults(handler=run_template)
+    sub = actions.add_parser(
+        "import",
+        parents=[common],
+        help="turn a filled-in workbook (.xlsx, .ods, a folder of .csv) into a pack folder",
+        description=(
+            "Read the workbook, check the pack it holds, and write the pack folder (pack.yaml,"
+            " records.yaml). Every problem is named by sheet and cell (Bronnen!C7); when there is an"
+            " error, nothing is written."
+        ),
+        epilog="Exit codes: 0 written, 1 problems (nothing written), 2 usage error.",
+    )
+    sub.add_argument("source", metavar="FILE", help="the workbook (.xlsx, .ods) or a folder of .csv files")
+    sub.add_argument("--out", required=True, metavar="PACKDIR", help="the pack folder to write")
+    sub.add_argument("--force", action="store_true", help="replace PACKDIR when it exists and is not empty")
+    sub.set_defaults(handler=run_import)
+    sheet.set_defaults(handler=lambda args, out: _usage(sheet))
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return EXIT_USAGE
+
+
+def run_template(args: argparse.Namespace, out: Any) -> int:
+    """Write the template."""
+    from pathlib import Path
+
+    import ouderbetrokkenheid as ob
+
+    destination = Path(args.out)
+    if destination.suffix.lower() != ".xlsx":
+        out.error(f"{args.out}: the template is an .xlsx workbook; give a name ending in .xlsx")
+        return EXIT_USAGE
+    ob.write_template(destination, out.lang or "nl")
+    if out.json:
+        out.data({"template": str(destination), "lang": out.lang or "nl"})
+    else:
+        out.line(f"wrote {destination}")
+    return EXIT_OK
+
+
+def run_import(args: argparse.Namespace, out: Any) -> int:
+    """Import a workbook into a pack folder."""
+    from pathlib import Path
+
+    import ouderbetrokkenheid as ob
+
+    source = Path(args.source)
+    if not source.exists():
+        out.error(f"{args.source}: no such file or folder")
+        return EXIT_USAGE
+    try:
+        result = ob.import_workbook(source, Path(args.out), out.lang, force=args.force)
+    except ob.ProblemError as exc:
+        out.problems(exc.problems)
+        return EXIT_INVALID
+    if out.json:
+        out.data(
+            {
+                "out": args.out,
+                "pack": result.pack.name if result.pack else None,
+                "records": sum(1 for _ in result.pack.records()) if result.pack else 0,
+                "problems": [p.to_dict() for p in result.report.problems],
+            }
+        )
+    else:
+        out.problems(result.report.problems)
+        count = sum(1 for _ in result.pack.records()) if result.pack else 0
+        out.line(f"wrote {args.out}: pack {result.pack.name if result.pack else '?'} with {count} record(s)")
+    return EXIT_OK
