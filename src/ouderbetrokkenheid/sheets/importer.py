@@ -179,9 +179,7 @@ class _Assembler:
         return self._result(manifest, ordered)
 
     def _result(self, manifest: dict[str, Any], records: dict[str, Any]) -> ImportResult:
-        if any(p.is_error for p in self.problems) or not manifest:
-            if not manifest and not any(p.is_error for p in self.problems):
-                self.problem("no-pack-sheet", "", sheet=word("sheet:pack", self.lang))
+        if any(p.is_error for p in self.problems):
             return ImportResult(
                 pack=None, manifest=manifest, records=records, report=Report(problems=tuple(self.problems))
             )
@@ -431,6 +429,15 @@ class _Assembler:
         if missing and problem.code == "schema-required":
             row = _lookup(table_places, pointer)
             name = missing.group(1)
+            if file == "pack.yaml":
+                dotted = ".".join([*[s for s in pointer.split("/") if s], name])
+                row = self.headers.get(("pack", dotted), row)
+                if isinstance(row, _Place) and row.column is not None:
+                    message = word("problem:required", self.lang, header=self._header_name(file, pointer, name))
+                    return attrs.evolve(
+                        problem, file=str(row), line=None, column=None, pointer=None, message=message,
+                        hint=word("hint:required", self.lang),
+                    )
             if isinstance(row, _Place):
                 column = self._column_of(row.sheet, name, file)
                 place = _Place(row.sheet, row.row, column) if column else row

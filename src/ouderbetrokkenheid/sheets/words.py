@@ -165,6 +165,22 @@ _WORDS: dict[str, tuple[str, str, str]] = {
     "help:year": ("Een jaartal: 2021.", "Une année : 2021.", "A year: 2021."),
     "help:date": ("Een datum: 2024-03-01.", "Une date : 2024-03-01.", "A date: 2024-03-01."),
     "help:number": ("Een getal.", "Un nombre.", "A number."),
+    "help:free": ("Vrij in te vullen.", "Texte libre.", "Free text."),
+    "help:ref": (
+        "Het id van een record of begrip, uit dit pakket of een ander: ocb/boekje-bij-de-thee, ref/epstein#parenting.",
+        "L'id d'une fiche ou d'un concept, de ce paquet ou d'un autre : ocb/boekje-bij-de-thee, ref/epstein#parenting.",
+        "The id of a record or concept, of this pack or another: ocb/boekje-bij-de-thee, ref/epstein#parenting.",
+    ),
+    "help:url": (
+        "Een volledig webadres (https://...) of mailto:. Nooit raden: laat leeg als de bron er geen geeft.",
+        "Une adresse web complète (https://...) ou mailto:. Ne jamais deviner : laissez vide si la source n'en donne pas.",
+        "A full web address (https://...) or mailto:. Never guess: leave empty when the source gives none.",
+    ),
+    "help:licence": (
+        "Een SPDX-code zoals CC-BY-4.0, of het webadres van de licentie.",
+        "Un code SPDX comme CC-BY-4.0, ou l'adresse web de la licence.",
+        "An SPDX code such as CC-BY-4.0, or the web address of the licence.",
+    ),
     "help:bool": ("ja of nee", "oui ou non", "yes or no"),
     "help:source": (
         "Het id van een brondocument uit het blad '{sheet}'.",

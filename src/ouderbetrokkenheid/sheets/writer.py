@@ -169,12 +169,25 @@ def _help(entry: layout.Table, column: Column, lang: str) -> str:
         return word("help:many", lang)
     if field.path[-1] == "year":
         return word("help:year", lang)
+    if field.path[-1] in _REFERENCES:
+        return word("help:ref", lang)
+    if field.path[-1] in ("url", "homepage"):
+        return word("help:url", lang)
+    if field.path[-1] == "licence":
+        return word("help:licence", lang)
     return {
         "date": word("help:date", lang),
         "int": word("help:number", lang),
         "float": word("help:number", lang),
         "bool": word("help:bool", lang),
-    }.get(field.type, "")
+        "list": word("help:many", lang),
+    }.get(field.type, word("help:free", lang))
+
+
+#: Fields that hold ids of records or concepts.
+_REFERENCES = frozenset(
+    {"concepts", "related", "part_of", "described_in", "broader", "members", "subject", "object", "framework", "sources", "depends"}
+)
 
 
 class _Lists:
@@ -241,3 +254,5 @@ class _Lists:
     def finish(self) -> None:
         if self.sheet is not None:
             self.sheet.sheet_state = "hidden"
+            last = len(self.workbook.sheetnames) - 1
+            self.workbook.move_sheet(self.sheet, offset=last - self.workbook.index(self.sheet))
