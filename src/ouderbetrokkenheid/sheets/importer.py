@@ -433,9 +433,16 @@ class _Assembler:
                 dotted = ".".join([*[s for s in pointer.split("/") if s], name])
                 row = self.headers.get(("pack", dotted), row)
                 if isinstance(row, _Place) and row.column is not None:
-                    message = word("problem:required", self.lang, header=self._header_name(file, pointer, name))
+                    message = word(
+                        "problem:required", self.lang, header=self._header_name(file, pointer, name)
+                    )
                     return attrs.evolve(
-                        problem, file=str(row), line=None, column=None, pointer=None, message=message,
+                        problem,
+                        file=str(row),
+                        line=None,
+                        column=None,
+                        pointer=None,
+                        message=message,
                         hint=word("hint:required", self.lang),
                     )
             if isinstance(row, _Place):
@@ -464,6 +471,7 @@ class _Assembler:
                 self.lang,
                 detail=detail,
             ),
+            hint=word("hint:schema", self.lang) if problem.code.startswith("schema") else problem.hint,
         )
 
     def _column_of(self, sheet: str, name: str, file: str) -> int | None:

@@ -371,6 +371,11 @@ _WORDS: dict[str, tuple[str, str, str]] = {
         "the value is not right: {detail}",
     ),
     "problem:rule": ("{detail}", "{detail}", "{detail}"),
+    "hint:schema": (
+        "Kijk na wat in deze cel mag: de opmerking bij de kolomkop zegt het.",
+        "Vérifiez ce que cette cellule accepte : le commentaire de l'en-tête l'explique.",
+        "Check what this cell takes: the note on the column header says it.",
+    ),
     "hint:required": (
         "Vul de cel in; de uitleg staat in de opmerking bij de kolomkop.",
         "Remplissez la cellule ; l'explication est dans le commentaire de l'en-tête.",

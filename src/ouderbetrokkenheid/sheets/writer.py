@@ -186,7 +186,19 @@ def _help(entry: layout.Table, column: Column, lang: str) -> str:
 
 #: Fields that hold ids of records or concepts.
 _REFERENCES = frozenset(
-    {"concepts", "related", "part_of", "described_in", "broader", "members", "subject", "object", "framework", "sources", "depends"}
+    {
+        "concepts",
+        "related",
+        "part_of",
+        "described_in",
+        "broader",
+        "members",
+        "subject",
+        "object",
+        "framework",
+        "sources",
+        "depends",
+    }
 )
 
 
