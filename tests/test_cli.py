@@ -129,8 +129,9 @@ def test_catalog_lang(capsys):
 def test_plugins_lists_builtins(capsys):
     code, out, _ = run(capsys, "plugins", "--format", "json")
     assert code == 0
-    (row,) = json.loads(out)["plugins"]
-    assert row["builtin"] and row["exporters"] == ["json", "jsonld", "csv", "markdown", "html"]
+    row, userpacks = json.loads(out)["plugins"]
+    assert row["builtin"] and row["exporters"] == ["json", "jsonld", "csv", "markdown", "html", "xlsx"]
+    assert userpacks["builtin"] and userpacks["hooks"] == ["ob_packs"]
 
 
 def test_export_json_round_trips(capsys, tmp_path):

@@ -64,9 +64,10 @@ def entry_points(monkeypatch):
 
 def test_builtins_are_registered_as_plugins():
     host = get_plugin_manager(load_entry_points=False)
-    (info,) = host.plugins()
-    assert info.builtin
-    assert info.hooks == ("ob_exporters",)
+    exporters, userpacks = host.plugins()
+    assert exporters.builtin and userpacks.builtin
+    assert exporters.hooks == ("ob_exporters",)
+    assert userpacks.hooks == ("ob_packs",)
     assert "json" in host.exporters()
 
 
@@ -117,7 +118,10 @@ def test_disable_by_entry_point_or_distribution_name(entry_points, monkeypatch, 
     monkeypatch.setenv("OUDERBETROKKENHEID_DISABLE_PLUGINS", f" other , {name} ")
     host = get_plugin_manager()
     assert host.problems == []
-    assert [i.name for i in host.plugins()] == ["ouderbetrokkenheid.builtin.exporters"]
+    assert [i.name for i in host.plugins()] == [
+        "ouderbetrokkenheid.builtin.exporters",
+        "ouderbetrokkenheid.builtin.userpacks",
+    ]
 
 
 def test_autoload_switch(entry_points, monkeypatch):
