@@ -245,7 +245,7 @@ def _read_ods(archive: zipfile.ZipFile, name: str) -> list[RawSheet]:
                     continue
                 if tag == f"{{{_TABLE}}}table-row" and sheet is not None:
                     repeat = int(element.get(f"{{{_TABLE}}}number-rows-repeated", "1"))
-                    values = _ods_row(element, counter)
+                    values = _ods_row(element, counter, sheet, number + 1)
                     hidden = element.get(f"{{{_TABLE}}}visibility", "visible") != "visible"
                     if values:
                         for _ in range(min(repeat, MAX_ROWS + 1)):
@@ -274,7 +274,7 @@ def _check_sheet_count(count: int, name: str) -> None:
         raise SheetReadError("too-large", file=name, what=f"{count} sheets", limit=str(MAX_SHEETS))
 
 
-def _ods_row(row: Any, counter: _Counter) -> dict[int, Any]:
+def _ods_row(row: Any, counter: _Counter, sheet: RawSheet, number: int) -> dict[int, Any]:
     values: dict[int, Any] = {}
     column = 0
     for cell in row:
@@ -282,7 +282,10 @@ def _ods_row(row: Any, counter: _Counter) -> dict[int, Any]:
             continue
         repeat = int(cell.get(f"{{{_TABLE}}}number-columns-repeated", "1"))
         value = _ods_value(cell)
-        span = int(cell.get(f"{{{_TABLE}}}number-columns-spanned", "1"))
+        columns = int(cell.get(f"{{{_TABLE}}}number-columns-spanned", "1"))
+        rows = int(cell.get(f"{{{_TABLE}}}number-rows-spanned", "1"))
+        if columns > 1 or rows > 1:  # a merged range: LibreOffice keeps the value in its first cell
+            sheet.merged.append((column + 1, number, column + columns, number + rows - 1))
         if value is None:
             column += repeat
             continue
@@ -290,8 +293,6 @@ def _ods_row(row: Any, counter: _Counter) -> dict[int, Any]:
         for _ in range(repeat):
             column += 1
             values[column] = value
-        if span > 1:
-            pass  # LibreOffice repeats nothing in covered cells; merged cells are filled by rows below
     return values
 
 
@@ -302,7 +303,8 @@ def _ods_value(cell: Any) -> Any:
     kind = cell.get(f"{{{_OFFICE}}}value-type")
     if kind is None:
         return None
-    text = "\n".join("".join(p.itertext()) for p in cell.iter(f"{{{_TEXT}}}p"))
+    # the cell's own paragraphs only: a comment (office:annotation) holds paragraphs too
+    text = "\n".join("".join(p.itertext()) for p in cell.findall(f"{{{_TEXT}}}p"))
     if cell.get(f"{{{_TABLE}}}formula") and _ODS_ERROR.match(text):
         return CellError(text)
     if kind in ("float", "percentage", "currency"):
