@@ -43,7 +43,7 @@ def test_packs_folder_defaults_to_the_users_data_folder(monkeypatch):
 
 
 def test_install_a_folder_and_use_it_like_any_pack(store):
-    name, folder, warnings = ob.install_pack(EXAMPLE_PACK)
+    name, folder, _warnings = ob.install_pack(EXAMPLE_PACK)
     assert name == "voorbeeld" and folder == store / "voorbeeld"
     assert ob.installed_packs() == {"voorbeeld": folder}
     host = ob.get_plugin_manager()
