@@ -31,7 +31,7 @@ def _convert(soffice, source, to, out_dir, tmp_path):
     """Convert *source* with LibreOffice headless; return the result and what LibreOffice printed."""
     profile = tmp_path / "lo-profile"
     environment = {**os.environ, "HOME": str(tmp_path)}
-    completed = subprocess.run(
+    return subprocess.run(
         [
             soffice,
             f"-env:UserInstallation=file://{profile}",
