@@ -93,15 +93,36 @@ def import_workbook(
     return result
 
 
-def _write_folder(folder: Path, manifest: dict[str, Any], records: dict[str, Any]) -> None:
+def _write_folder(
+    folder: Path, manifest: dict[str, Any], records: dict[str, Any], *, readable: bool = True
+) -> None:
+    """Write ``pack.yaml`` and ``records.yaml`` (or their JSON twins when YAML would not read back
+    the same: PyYAML writes YAML 1.1, the loader reads YAML 1.2, and ``1e3`` is a number only in 1.2)."""
+    import orjson
+
+    for name, data in (("pack", manifest), ("records", records)):
+        if name == "records" and not data:
+            continue
+        text = _yaml(data) if readable else None
+        if text is not None:
+            (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+        else:
+            (folder / f"{name}.json").write_bytes(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
+
+
+def _yaml(data: Any) -> str | None:
+    """*data* as YAML, or ``None`` when the loader would read the text back as other data."""
     import yaml
 
-    def dump(data: Any) -> str:
-        return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    from ouderbetrokkenheid.loading.documents import parse_text
 
-    (folder / "pack.yaml").write_text(dump(manifest), encoding="utf-8")
-    if records:
-        (folder / "records.yaml").write_text(dump(records), encoding="utf-8")
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    text = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
+    try:
+        same = parse_text(text, "yaml") == data
+    except Exception:
+        same = False
+    return text if same else None
 
 
 # -- assembling ------------------------------------------------------------------------------------
@@ -395,7 +416,7 @@ class _Assembler:
         self._trace(manifest, "", places["pack.yaml"])
         self._trace(records, "", places["records.yaml"])
         with tempfile.TemporaryDirectory(prefix="ob-sheet-") as folder:
-            _write_folder(Path(folder), manifest, records)
+            _write_folder(Path(folder), manifest, records, readable=False)
             pack, report = check_pack(Path(folder))
         problems = [self._relocate(problem, places, manifest, records) for problem in report.problems]
         return pack, problems

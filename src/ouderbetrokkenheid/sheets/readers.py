@@ -26,7 +26,8 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
 MAX_RATIO = 200  # unpacked / packed size of one member above which it is treated as a zip bomb
 MAX_MEMBERS = 2_000
-MAX_ROWS = 50_000  # rows with values, over the whole workbook
+MAX_ROWS = 50_000  # rows with values, on one sheet
+MAX_TOTAL_ROWS = 150_000  # rows with values, over the whole workbook
 MAX_ROW_ELEMENTS = 200_000  # rows read, empty ones included
 MAX_COLUMNS = 200
 MAX_SHEETS = 100
@@ -120,7 +121,11 @@ class _Counter:
     def __init__(self, name: str) -> None:
         self.name = name
         self.rows = 0
+        self.total = 0
         self.elements = 0
+
+    def sheet(self) -> None:
+        self.rows = 0
 
     def element(self) -> None:
         self.elements += 1
@@ -140,9 +145,17 @@ class _Counter:
 
     def data_row(self) -> None:
         self.rows += 1
+        self.total += 1
         if self.rows > MAX_ROWS:
             raise SheetReadError(
                 "too-large", file=self.name, what=f"more than {MAX_ROWS} rows", limit=str(MAX_ROWS)
+            )
+        if self.total > MAX_TOTAL_ROWS:
+            raise SheetReadError(
+                "too-large",
+                file=self.name,
+                what=f"more than {MAX_TOTAL_ROWS} rows",
+                limit=str(MAX_TOTAL_ROWS),
             )
 
 
@@ -186,6 +199,7 @@ def _read_xlsx_sheet(workbook: Any, worksheet: Any, counter: _Counter) -> RawShe
     from openpyxl.worksheet._reader import WorkSheetParser
 
     sheet = RawSheet(name=worksheet.title)
+    counter.sheet()
     if not hasattr(worksheet, "_get_source"):  # a chartsheet
         return sheet
     with worksheet._get_source() as source:
@@ -240,6 +254,7 @@ def _read_ods(archive: zipfile.ZipFile, name: str) -> list[RawSheet]:
                     if tag == f"{{{_TABLE}}}table":
                         sheet = RawSheet(name=element.get(f"{{{_TABLE}}}name", f"Sheet{len(sheets) + 1}"))
                         sheets.append(sheet)
+                        counter.sheet()
                         number = 0
                         _check_sheet_count(len(sheets), name)
                     continue
@@ -342,6 +357,7 @@ def _read_csv_folder(folder: Path) -> list[RawSheet]:
             raise SheetReadError(
                 "too-large", file=folder.name, what=f"{total} bytes", limit=f"{MAX_FILE_BYTES} bytes"
             )
+        counter.sheet()
         sheets.append(_read_csv(file, counter))
     return sheets
 
