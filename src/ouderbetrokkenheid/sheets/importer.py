@@ -442,7 +442,7 @@ class _Assembler:
         manifest: dict[str, Any],
         records: dict[str, Any],
     ) -> Problem:
-        file = Path(problem.file).name if problem.file else ""
+        file = (Path(problem.file).stem + ".yaml") if problem.file else ""  # the validated copy is JSON
         table_places = places.get(file, {})
         pointer = problem.pointer or ""
         place: Any = None
