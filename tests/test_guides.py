@@ -1,0 +1,105 @@
+"""The guides for organisations, walked through from the document alone: the template in the guide's
+language, filled in with exactly the values of the guide's tables, imported, installed, searched,
+exported as the e-toolkit site, printed as a paper form, built and removed."""
+
+import re
+import shlex
+
+import pytest
+from openpyxl import load_workbook
+
+import ouderbetrokkenheid as ob
+from ouderbetrokkenheid.cli import main
+
+from .conftest import ROOT
+
+GUIDES = {
+    "nl": (ROOT / "docs" / "handleiding-organisaties.md", "Blad", "rij"),
+    "fr": (ROOT / "docs" / "guide-organisations.md", "Feuille", "ligne"),
+}
+
+
+def _tables(text, sheet_word, row_word):
+    """``(sheet, row or None, {column: value})`` for every table the guide asks to type in."""
+    pattern = re.compile(
+        rf"^{sheet_word} \*\*(?P<sheet>[^*]+)\*\*(?:, {row_word} (?P<row>\d+))?\s?:\n\n(?P<table>(?:\|.*\n)+)",
+        re.M,
+    )
+    found = []
+    for match in pattern.finditer(text):
+        lines = match.group("table").strip().splitlines()[2:]
+        cells = {}
+        for line in lines:
+            key, value = (part.strip() for part in line.strip().strip("|").split("|"))
+            cells[key] = value
+        found.append((match.group("sheet"), int(match.group("row")) if match.group("row") else None, cells))
+    return found
+
+
+def _commands(text):
+    """The ``ouderbetrokkenheid ...`` commands of the guide's console blocks, in order."""
+    commands = []
+    for block in re.findall(r"```console\n(.*?)```", text, re.S):
+        for line in block.splitlines():
+            if line.startswith("$ ouderbetrokkenheid "):
+                commands.append(shlex.split(line[len("$ ouderbetrokkenheid ") :]))
+    return commands
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_the_guide_walks_through(lang, tmp_path, monkeypatch, capsys):
+    path, sheet_word, row_word = GUIDES[lang]
+    text = path.read_text(encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("OUDERBETROKKENHEID_PACKS_DIR", str(tmp_path / "packs"))
+    commands = _commands(text)
+    template, *rest = commands
+    assert template[:2] == ["sheet", "template"]
+    assert main(template) == 0
+    workbook_name = template[template.index("--out") + 1]
+    # fill in the template with the guide's tables, by the headers the guide names
+    book = load_workbook(workbook_name)
+    tables = _tables(text, sheet_word, row_word)
+    assert len(tables) >= 15
+    for sheet_name, row, cells in tables:
+        sheet = book[sheet_name]
+        if row is None:  # the pack sheet: names in column A, values in column B
+            rows = {sheet.cell(row=n, column=1).value: n for n in range(1, sheet.max_row + 1)}
+            for name, value in cells.items():
+                assert name in rows, (sheet_name, name)
+                sheet.cell(row=rows[name], column=2, value=value)
+            continue
+        headers = {cell.value: cell.column for cell in sheet[1]}
+        for name, value in cells.items():
+            assert name in headers, (sheet_name, name, sorted(h for h in headers if h))
+            sheet.cell(row=row, column=headers[name], value=value)
+    book.save(workbook_name)
+    # then every command of the guide, in order
+    for command in rest:
+        code = main(command)
+        output = capsys.readouterr()
+        assert code == 0, (command, output.err[-2000:])
+        if command[:2] == ["sheet", "import"]:
+            assert "error" not in output.err, output.err
+    site = tmp_path / command_out(rest, "export", "--to", "html")
+    assert (site / "index.html").is_file()
+    name, ids, group = EXPECTED[lang]
+    assert any(name in page.read_text(encoding="utf-8") for page in site.rglob("*.html"))
+    pack = ob.load_pack(tmp_path / command_out(rest, "sheet", "import"))
+    assert pack.name == name
+    assert [r.id for r in pack.records()] == ids
+    assert pack.assessments[0].items()[0].text[group]
+    assert name in ob.installed_packs()
+
+
+EXPECTED = {
+    "nl": ("mijn-org", ["mijn-org/boek-ouders-op-school", "mijn-org/welkom-scan"], "ouders"),
+    "fr": ("mon-org", ["mon-org/livre-parents-ecole", "mon-org/scan-accueil"], "parents"),
+}
+
+
+def command_out(commands, *prefix):
+    for command in commands:
+        if command[: len(prefix)] == list(prefix):
+            return command[command.index("--out") + 1]
+    raise AssertionError(prefix)
