@@ -9,7 +9,7 @@ import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -126,8 +126,7 @@ def _yaml(data: Any) -> str | None:
 
 
 # -- assembling ------------------------------------------------------------------------------------
-@attrs.frozen
-class _Place:
+class _Place(NamedTuple):  # one per cell read: a named tuple is cheaper to make than an attrs class
     sheet: str
     row: int
     column: int | None = None
