@@ -237,3 +237,16 @@ def test_a_renamed_file_is_not_an_archive(store, tmp_path):
     with pytest.raises(ob.ProblemError) as caught:
         ob.install_pack(path)
     assert caught.value.problems[0].code == "archive-unsafe"
+
+
+def test_a_run_without_autoload_never_sees_the_users_packs(store, monkeypatch):
+    """OUDERBETROKKENHEID_DISABLE_PLUGIN_AUTOLOAD=1 (as the test suite sets it) skips the user's data
+    folder too, unless OUDERBETROKKENHEID_PACKS_DIR names a folder on purpose."""
+    import ouderbetrokkenheid.packstore as packstore
+
+    ob.install_pack(EXAMPLE_PACK)
+    assert "voorbeeld" in {pack.name for pack in ob.Library.discover().packs}
+    monkeypatch.delenv("OUDERBETROKKENHEID_PACKS_DIR")
+    monkeypatch.setattr(packstore, "packs_folder", lambda: store)  # as if it were the user's data folder
+    assert ob.installed_packs() == {"voorbeeld": store / "voorbeeld"}
+    assert "voorbeeld" not in {pack.name for pack in ob.Library.discover().packs}
