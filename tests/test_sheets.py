@@ -414,7 +414,7 @@ def test_100000_rows_are_refused(workbook, tmp_path):
     _big_sheet(workbook, big, rows)
     result = check_workbook(big)
     assert _codes(result) == ["sheet-too-large"]
-    assert "50000" in result.report.problems[0].message
+    assert "meer dan 50000 rijen" in result.report.problems[0].message
 
 
 def test_1000_columns_are_refused(workbook, tmp_path):
@@ -500,3 +500,35 @@ def test_layout_covers_every_field_of_the_model():
             covered.setdefault(ob.PackManifest, set()).add(entry.path[0])
     for cls in (*layout.RECORD_CLASSES.values(), ob.PackManifest):
         assert {a.name for a in attrs.fields(cls)} <= covered[cls], cls
+
+
+def _ods(path, content):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zipped:
+        zipped.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zipped.writestr("content.xml", content)
+    return path
+
+
+_ODS_HEAD = (
+    b'<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+    b' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+    b' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
+    b'<table:table table:name="Pakket">'
+)
+_ODS_TAIL = b"</table:table></office:spreadsheet></office:body></office:document-content>"
+
+
+def test_ods_entity_bomb_and_repeated_rows_are_refused(tmp_path):
+    bomb = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+    result = check_workbook(_ods(tmp_path / "lol.ods", bomb + _ODS_HEAD + _ODS_TAIL))
+    assert _codes(result) == ["sheet-unsafe"]
+    row = (
+        b'<table:table-row table:number-rows-repeated="1000000"><table:table-cell office:value-type="string">'
+        b"<text:p>x</text:p></table:table-cell></table:table-row>"
+    )
+    result = check_workbook(_ods(tmp_path / "rows.ods", _ODS_HEAD + row + _ODS_TAIL))
+    assert _codes(result) == ["sheet-too-large"]
+    # a million repeated *empty* rows (what spreadsheets write to pad a sheet) cost nothing
+    empty = b'<table:table-row table:number-rows-repeated="1048576"><table:table-cell/></table:table-row>'
+    result = check_workbook(_ods(tmp_path / "empty.ods", _ODS_HEAD + empty + _ODS_TAIL))
+    assert "sheet-too-large" not in _codes(result)

@@ -51,10 +51,14 @@ def check_workbook(source: Path, lang: str | None = None) -> ImportResult:
         sheets = read_workbook(source)
     except SheetReadError as exc:
         ui = language_of(lang)
+        values = dict(exc.values)
+        if isinstance(values.get("what"), tuple):
+            key, number, *name = values["what"]
+            values["what"] = word(f"what:{key}", ui, n=number, name=name[0] if name else number)
         problem = Problem(
             code=f"sheet-{exc.reason}" if exc.reason != "unreadable-csv" else "sheet-not-a-workbook",
             severity=Severity.ERROR,
-            message=word(f"problem:{exc.reason}", ui, **exc.values),
+            message=word(f"problem:{exc.reason}", ui, **values),
             hint=word(f"hint:{exc.reason}", ui),
             file=source.name,
         )

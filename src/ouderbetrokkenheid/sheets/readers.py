@@ -84,7 +84,7 @@ def read_workbook(path: Path) -> list[RawSheet]:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise SheetReadError(
-            "too-large", file=path.name, what=f"{size} bytes", limit=f"{MAX_FILE_BYTES} bytes"
+            "too-large", file=path.name, what=("bytes", size), limit=MAX_FILE_BYTES
         )
     if path.suffix.lower() == ".csv":
         return [_read_csv(path)]
@@ -103,15 +103,15 @@ def read_workbook(path: Path) -> list[RawSheet]:
 def _check_archive(archive: zipfile.ZipFile, name: str) -> None:
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
-        raise SheetReadError("too-large", file=name, what=f"{len(infos)} parts", limit=str(MAX_MEMBERS))
+        raise SheetReadError("too-large", file=name, what=("parts", len(infos)), limit=MAX_MEMBERS)
     total = 0
     for info in infos:
         total += info.file_size
         if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise SheetReadError("unsafe", file=name, what=f"{info.filename} unpacks {info.file_size} bytes")
+            raise SheetReadError("unsafe", file=name, what=("unpacks", info.file_size, info.filename))
     if total > MAX_UNPACKED_BYTES:
         raise SheetReadError(
-            "too-large", file=name, what=f"{total} bytes unpacked", limit=f"{MAX_UNPACKED_BYTES} bytes"
+            "too-large", file=name, what=("bytes", total), limit=MAX_UNPACKED_BYTES
         )
 
 
@@ -131,7 +131,7 @@ class _Counter:
         self.elements += 1
         if self.elements > MAX_ROW_ELEMENTS:
             raise SheetReadError(
-                "too-large", file=self.name, what=f"more than {MAX_ROW_ELEMENTS} rows", limit=str(MAX_ROWS)
+                "too-large", file=self.name, what=("rows", MAX_ROW_ELEMENTS), limit=MAX_ROW_ELEMENTS
             )
 
     def row(self, column: int) -> None:
@@ -139,8 +139,8 @@ class _Counter:
             raise SheetReadError(
                 "too-large",
                 file=self.name,
-                what=f"a value in column {column}",
-                limit=f"{MAX_COLUMNS} columns",
+                what=("column", column),
+                limit=MAX_COLUMNS,
             )
 
     def data_row(self) -> None:
@@ -148,14 +148,14 @@ class _Counter:
         self.total += 1
         if self.rows > MAX_ROWS:
             raise SheetReadError(
-                "too-large", file=self.name, what=f"more than {MAX_ROWS} rows", limit=str(MAX_ROWS)
+                "too-large", file=self.name, what=("rows", MAX_ROWS), limit=MAX_ROWS
             )
         if self.total > MAX_TOTAL_ROWS:
             raise SheetReadError(
                 "too-large",
                 file=self.name,
-                what=f"more than {MAX_TOTAL_ROWS} rows",
-                limit=str(MAX_TOTAL_ROWS),
+                what=("rows", MAX_TOTAL_ROWS),
+                limit=MAX_TOTAL_ROWS,
             )
 
 
@@ -176,8 +176,8 @@ def _read_xlsx(path: Path) -> list[RawSheet]:
                     raise SheetReadError(
                         "too-large",
                         file=path.name,
-                        what=f"{len(workbook.worksheets)} sheets",
-                        limit=str(MAX_SHEETS),
+                        what=("sheets", len(workbook.worksheets)),
+                        limit=MAX_SHEETS,
                     )
                 return [_read_xlsx_sheet(workbook, sheet, counter) for sheet in workbook.worksheets]
             finally:
@@ -185,10 +185,10 @@ def _read_xlsx(path: Path) -> list[RawSheet]:
     except SheetReadError:
         raise
     except DefusedXmlException as exc:
-        raise SheetReadError("unsafe", file=path.name, what=type(exc).__name__) from exc
+        raise SheetReadError("unsafe", file=path.name, what=("entities", type(exc).__name__)) from exc
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
         if "entit" in str(exc).lower() or "dtd" in str(exc).lower():
-            raise SheetReadError("unsafe", file=path.name, what=str(exc)[:200]) from exc
+            raise SheetReadError("unsafe", file=path.name, what=("entities", str(exc)[:200])) from exc
         raise SheetReadError("not-a-workbook", file=path.name) from exc
 
 
@@ -278,7 +278,7 @@ def _read_ods(archive: zipfile.ZipFile, name: str) -> list[RawSheet]:
     except SheetReadError:
         raise
     except DefusedXmlException as exc:
-        raise SheetReadError("unsafe", file=name, what=type(exc).__name__) from exc
+        raise SheetReadError("unsafe", file=name, what=("entities", type(exc).__name__)) from exc
     except Exception as exc:
         raise SheetReadError("not-a-workbook", file=name) from exc
     return sheets
@@ -286,7 +286,7 @@ def _read_ods(archive: zipfile.ZipFile, name: str) -> list[RawSheet]:
 
 def _check_sheet_count(count: int, name: str) -> None:
     if count > MAX_SHEETS:
-        raise SheetReadError("too-large", file=name, what=f"{count} sheets", limit=str(MAX_SHEETS))
+        raise SheetReadError("too-large", file=name, what=("sheets", count), limit=MAX_SHEETS)
 
 
 def _ods_row(row: Any, counter: _Counter, sheet: RawSheet, number: int) -> dict[int, Any]:
@@ -347,7 +347,7 @@ def _read_csv_folder(folder: Path) -> list[RawSheet]:
     if not files:
         raise SheetReadError("not-a-workbook", file=folder.name)
     if len(files) > MAX_SHEETS:
-        raise SheetReadError("too-large", file=folder.name, what=f"{len(files)} files", limit=str(MAX_SHEETS))
+        raise SheetReadError("too-large", file=folder.name, what=("sheets", len(files)), limit=MAX_SHEETS)
     counter = _Counter(folder.name)
     total = 0
     sheets = []
@@ -355,7 +355,7 @@ def _read_csv_folder(folder: Path) -> list[RawSheet]:
         total += file.stat().st_size
         if total > MAX_FILE_BYTES:
             raise SheetReadError(
-                "too-large", file=folder.name, what=f"{total} bytes", limit=f"{MAX_FILE_BYTES} bytes"
+                "too-large", file=folder.name, what=("bytes", total), limit=MAX_FILE_BYTES
             )
         counter.sheet()
         sheets.append(_read_csv(file, counter))
@@ -367,7 +367,7 @@ def _read_csv(path: Path, counter: _Counter | None = None) -> RawSheet:
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
         raise SheetReadError(
-            "too-large", file=path.name, what=f"{len(raw)} bytes", limit=f"{MAX_FILE_BYTES} bytes"
+            "too-large", file=path.name, what=("bytes", len(raw)), limit=MAX_FILE_BYTES
         )
     try:
         text = raw.decode("utf-8-sig")
