@@ -22,6 +22,7 @@ from ouderbetrokkenheid.sheets import (
     write_template,
     write_workbook,
 )
+from ouderbetrokkenheid.sheets import rows as rows_module
 from ouderbetrokkenheid.sheets.rows import parse_value
 from ouderbetrokkenheid.sheets.words import LANGUAGES
 from ouderbetrokkenheid.testing import strategies as obst
@@ -532,3 +533,19 @@ def test_ods_entity_bomb_and_repeated_rows_are_refused(tmp_path):
     empty = b'<table:table-row table:number-rows-repeated="1048576"><table:table-cell/></table:table-row>'
     result = check_workbook(_ods(tmp_path / "empty.ods", _ODS_HEAD + empty + _ODS_TAIL))
     assert "sheet-too-large" not in _codes(result)
+
+
+@attrs.frozen(kw_only=True)
+class _Later:
+    """A record class with a field of a shape the layout does not know (as the model may grow)."""
+
+    id: str
+    extra: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
+
+
+def test_a_field_of_an_unknown_shape_is_kept_as_json():
+    fields, children = layout._flatten(_Later)
+    (extra,) = [f for f in fields if f.path == ("extra",)]
+    assert extra.type == "json" and not children
+    shown = rows_module.cell_value(extra, {"a": ("b", "c")}, "nl")
+    assert rows_module.parse_value(extra, shown, "nl") == {"a": ["b", "c"]}

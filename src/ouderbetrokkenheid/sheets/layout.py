@@ -89,7 +89,8 @@ class Field:
     """A value column before languages are known: a path of field names within one row's object."""
 
     path: tuple[str, ...]
-    #: ``str``, ``int``, ``float``, ``bool``, ``date``, ``datetime``, ``list`` (codes) or ``text``.
+    #: ``str``, ``int``, ``float``, ``bool``, ``date``, ``datetime``, ``list`` (codes), ``text`` or
+    #: ``json`` (a value of a shape the layout does not know, as JSON text).
     type: str
     vocabulary: str | None = None
     #: Whether the innermost field is required by its class (no default).
@@ -155,7 +156,9 @@ def _classify(tp: Any) -> tuple[str, Any]:
         return "textmap", LocalizedText
     if attrs.has(tp):
         return "inline", tp
-    raise TypeError(f"no spreadsheet layout for a field of type {tp!r}")
+    # A shape the layout does not know (a field added to the model later): one cell of JSON, so the
+    # round trip still keeps it.
+    return "json", tp
 
 
 def _flatten(
@@ -183,6 +186,8 @@ def _flatten(
             )
         elif how == "text":
             columns.append(Field(path=path, type="text", required=_required(attribute)))
+        elif how == "json":
+            columns.append(Field(path=path, type="json", required=_required(attribute)))
         elif how == "inline":
             inline_columns, inline_children = _flatten(inner, path)
             columns += inline_columns

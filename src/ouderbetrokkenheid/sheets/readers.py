@@ -83,9 +83,7 @@ def read_workbook(path: Path) -> list[RawSheet]:
         raise SheetReadError("not-a-workbook", file=path.name)
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise SheetReadError(
-            "too-large", file=path.name, what=("bytes", size), limit=MAX_FILE_BYTES
-        )
+        raise SheetReadError("too-large", file=path.name, what=("bytes", size), limit=MAX_FILE_BYTES)
     if path.suffix.lower() == ".csv":
         return [_read_csv(path)]
     if not zipfile.is_zipfile(path):
@@ -110,9 +108,7 @@ def _check_archive(archive: zipfile.ZipFile, name: str) -> None:
         if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise SheetReadError("unsafe", file=name, what=("unpacks", info.file_size, info.filename))
     if total > MAX_UNPACKED_BYTES:
-        raise SheetReadError(
-            "too-large", file=name, what=("bytes", total), limit=MAX_UNPACKED_BYTES
-        )
+        raise SheetReadError("too-large", file=name, what=("bytes", total), limit=MAX_UNPACKED_BYTES)
 
 
 class _Counter:
@@ -147,9 +143,7 @@ class _Counter:
         self.rows += 1
         self.total += 1
         if self.rows > MAX_ROWS:
-            raise SheetReadError(
-                "too-large", file=self.name, what=("rows", MAX_ROWS), limit=MAX_ROWS
-            )
+            raise SheetReadError("too-large", file=self.name, what=("rows", MAX_ROWS), limit=MAX_ROWS)
         if self.total > MAX_TOTAL_ROWS:
             raise SheetReadError(
                 "too-large",
@@ -354,9 +348,7 @@ def _read_csv_folder(folder: Path) -> list[RawSheet]:
     for file in files:
         total += file.stat().st_size
         if total > MAX_FILE_BYTES:
-            raise SheetReadError(
-                "too-large", file=folder.name, what=("bytes", total), limit=MAX_FILE_BYTES
-            )
+            raise SheetReadError("too-large", file=folder.name, what=("bytes", total), limit=MAX_FILE_BYTES)
         counter.sheet()
         sheets.append(_read_csv(file, counter))
     return sheets
@@ -366,9 +358,7 @@ def _read_csv(path: Path, counter: _Counter | None = None) -> RawSheet:
     counter = counter or _Counter(path.name)
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
-        raise SheetReadError(
-            "too-large", file=path.name, what=("bytes", len(raw)), limit=MAX_FILE_BYTES
-        )
+        raise SheetReadError("too-large", file=path.name, what=("bytes", len(raw)), limit=MAX_FILE_BYTES)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -97,6 +97,12 @@ def cell_value(field: layout.Field, value: Any, lang: str) -> Any:
         return word("yes" if value else "no", lang)
     if field.type == "datetime":
         return value.isoformat()
+    if field.type == "json":
+        import json
+
+        from ouderbetrokkenheid.converter import unstructure
+
+        return json.dumps(unstructure(value), ensure_ascii=False, sort_keys=True)
     if field.vocabulary:
         return _label(field.vocabulary, value, lang)
     return value
@@ -184,6 +190,13 @@ def parse_value(field: layout.Field | None, value: Any, lang: str) -> Any:
         return _as_bool(value, lang)
     if kind == "date":
         return _as_date(value, lang)
+    if kind == "json":
+        import json
+
+        try:
+            return json.loads(_as_text(value, lang))
+        except ValueError:
+            raise CellValueError("not-a-number", {"value": value, "what": "JSON"}) from None
     if kind == "datetime":
         if isinstance(value, datetime.datetime):
             return value.isoformat()
