@@ -4,8 +4,7 @@
    summaries in nl/fr/en, links, authors and translations) is written as the authoring workbook. Then,
    in a fresh child process each time, the workbook is imported (read, assembled, validated:
    ``ouderbetrokkenheid.check_workbook``): wall time, and peak memory as the child's maximum resident
-   set (``ru_maxrss``) and as Python's own peak allocation (tracemalloc, a separate run since it slows
-   Python down).
+   set (``ru_maxrss``: the whole process, the Python interpreter and the imported libraries included).
 2. Every bundled pack (the packs under ``plugins/``) is written with ``export --to xlsx``'s writer and
    imported back; the script prints whether the records are equal.
 
@@ -27,17 +26,12 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 
-def child(workbook: str, trace: bool) -> None:
-    import tracemalloc
-
+def child(workbook: str) -> None:
     import ouderbetrokkenheid as ob
 
-    if trace:
-        tracemalloc.start()
     start = time.perf_counter()
     result = ob.check_workbook(Path(workbook))
     seconds = time.perf_counter() - start
-    peak = tracemalloc.get_traced_memory()[1] if trace else None
     errors = [p for p in result.report.problems if p.is_error]
     records = sum(1 for _ in result.pack.records()) if result.pack else 0
     print(
@@ -45,7 +39,6 @@ def child(workbook: str, trace: bool) -> None:
             {
                 "seconds": seconds,
                 "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                "traced_peak_bytes": peak,
                 "records": records,
                 "errors": len(errors),
                 "first_error": errors[0].to_dict() if errors else None,
@@ -54,8 +47,8 @@ def child(workbook: str, trace: bool) -> None:
     )
 
 
-def run_child(workbook: Path, trace: bool) -> dict[str, object]:
-    command = [sys.executable, __file__, "--child", str(workbook)] + (["--trace"] if trace else [])
+def run_child(workbook: Path) -> dict[str, object]:
+    command = [sys.executable, __file__, "--child", str(workbook)]
     completed = subprocess.run(command, capture_output=True, text=True, check=True)
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
@@ -99,18 +92,16 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=10_000, help="resources in the generated workbook")
     parser.add_argument("--runs", type=int, default=3, help="timed imports (each in a fresh process)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.trace)
+        child(args.child)
         return
     print("round trip of the bundled packs (export --to xlsx, then sheet import):")
     for name, equal, count in bundled_round_trip():
         print(f"  {name:<14} {count:>4} records  {'equal' if equal else 'NOT EQUAL'}")
     with tempfile.TemporaryDirectory() as folder:
         workbook = make_workbook(args.rows, Path(folder))
-        runs = [run_child(workbook, trace=False) for _ in range(args.runs)]
-        traced = run_child(workbook, trace=True)
+        runs = [run_child(workbook) for _ in range(args.runs)]
     if runs[0]["errors"]:
         print(f"the import found errors: {runs[0]['first_error']}")
     times = sorted(float(r["seconds"]) for r in runs)  # type: ignore[arg-type]
@@ -122,9 +113,6 @@ def main() -> None:
         f"  time         median {times[len(times) // 2]:.2f} s  (min {times[0]:.2f} s, max {times[-1]:.2f} s)"
     )
     print(f"  peak memory  {rss / 1024:.0f} MiB resident (the whole process, Python included)")
-    print(
-        f"  peak Python allocations during the import: {int(traced['traced_peak_bytes']) / 2**20:.0f} MiB (tracemalloc)"
-    )  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":

@@ -200,6 +200,8 @@ class _Assembler:
                 continue
             self._table(entry, by_table[entry.key], manifest, records, index, by_id)
         ordered = {kind: records[kind] for kind in layout.RECORD_CLASSES if records.get(kind)}
+        self.sheets = []  # the cells are in the records now; let the raw rows go before validation
+        by_table.clear()
         return self._result(manifest, ordered)
 
     def _result(self, manifest: dict[str, Any], records: dict[str, Any]) -> ImportResult:
@@ -415,12 +417,15 @@ class _Assembler:
     ) -> tuple[ContentPack | None, list[Problem]]:
         from ouderbetrokkenheid.validation import check_pack
 
-        places: dict[str, dict[str, _Place]] = {"pack.yaml": {}, "records.yaml": {}}
-        self._trace(manifest, "", places["pack.yaml"])
-        self._trace(records, "", places["records.yaml"])
         with tempfile.TemporaryDirectory(prefix="ob-sheet-") as folder:
             _write_folder(Path(folder), manifest, records, readable=False)
             pack, report = check_pack(Path(folder))
+        if not report.problems:
+            return pack, []
+        # only now, when there is something to locate: JSON pointer -> the cell or row it came from
+        places: dict[str, dict[str, _Place]] = {"pack.yaml": {}, "records.yaml": {}}
+        self._trace(manifest, "", places["pack.yaml"])
+        self._trace(records, "", places["records.yaml"])
         problems = [self._relocate(problem, places, manifest, records) for problem in report.problems]
         return pack, problems
 
