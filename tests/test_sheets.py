@@ -481,7 +481,18 @@ def test_words_are_in_one_place():
     assert len(
         {words.word(f"sheet:{t.key}", "nl") for t in layout.tables() if words.has_word(f"sheet:{t.key}")}
     ) == len([t for t in layout.tables() if words.has_word(f"sheet:{t.key}")])
-    assert all(len(words.word(f"sheet:{t.key}", lang)) <= 31 for t in layout.tables() for lang in LANGUAGES)
+    assert all(
+        len(words.word(f"sheet:{t.key}", lang)) <= 31
+        for t in layout.tables()
+        for lang in LANGUAGES
+        if words.has_word(f"sheet:{t.key}")
+    )
+    from ouderbetrokkenheid.sheets.columns import sheet_name
+
+    for lang in LANGUAGES:  # every sheet has a name of its own, in every language
+        names = [sheet_name(t, lang) for t in layout.tables()]
+        assert len(set(names)) == len(names), lang
+        assert all(len(name) <= 31 for name in names)
     assert io  # keep the import list honest
 
 

@@ -211,19 +211,10 @@ def tables() -> tuple[Table, ...]:
     result: list[Table] = []
     manifest_fields, manifest_children = _flatten(PackManifest)
     result.append(Table(key="pack", cls=PackManifest, shape="manifest", fields=tuple(manifest_fields)))
-    for path, how, inner in manifest_children:
-        fields, _ = _flatten(inner)
-        result.append(
-            Table(
-                key="pack/" + "/".join(path),
-                cls=inner,
-                shape=how,
-                path=path,
-                parent="pack",
-                fields=tuple(fields),
-                id_field=_id_field(inner),
-            )
-        )
+    # The sources come first (every record names one); the pack's other lists (its thesaurus) last.
+    later: list[Table] = []
+    for child in manifest_children:
+        (result if child[0] == ("sources",) else later).extend(_below("pack", child))
     shared: dict[tuple[tuple[str, ...], str, Any], list[str]] = {}
     for kind in KINDS:
         cls = RECORD_CLASSES[kind]
@@ -247,6 +238,7 @@ def tables() -> tuple[Table, ...]:
                 fields=tuple(fields),
             )
         )
+    result.extend(later)
     return tuple(result)
 
 

@@ -16,6 +16,23 @@ _WORDS: dict[str, tuple[str, str, str]] = {
     # -- sheet names (at most 31 characters, none of : \ / ? * [ ]) ---------------------------
     "sheet:pack": ("Pakket", "Paquet", "Pack"),
     "sheet:pack/sources": ("Brondocumenten", "Documents sources", "Source documents"),
+    "sheet:pack/thesaurus": ("Thesaurus", "Thésaurus", "Thesaurus"),
+    "sheet:pack/thesaurus/alt_labels": (
+        "Thesaurus andere woorden",
+        "Thésaurus autres mots",
+        "Thesaurus other words",
+    ),
+    "sheet:pack/thesaurus/hidden_labels": (
+        "Thesaurus verborgen woorden",
+        "Thésaurus mots cachés",
+        "Thesaurus hidden words",
+    ),
+    "sheet:pack/thesaurus/provenance/translations": (
+        "Thesaurus vertalingen",
+        "Thésaurus traductions",
+        "Thesaurus translations",
+    ),
+    "sheet:frameworks/concepts/hidden_labels": ("Verborgen namen", "Noms cachés", "Hidden names"),
     "sheet:resources": ("Bronnen", "Ressources", "Resources"),
     "sheet:findings": ("Bevindingen", "Constats", "Findings"),
     "sheet:frameworks": ("Kaders", "Cadres", "Frameworks"),
@@ -121,6 +138,9 @@ _WORDS: dict[str, tuple[str, str, str]] = {
     "field:by": ("door", "par", "by"),
     "field:group": ("doelgroep", "groupe", "group"),
     "field:alt_labels": ("andere naam", "autre nom", "other name"),
+    "field:same_as": ("zelfde werk als", "même œuvre que", "same as"),
+    "field:hidden_labels": ("verborgen naam", "nom caché", "hidden name"),
+    "field:thesaurus": ("thesaurus", "thésaurus", "thesaurus"),
     "field:caveats": ("kanttekening", "réserve", "caveat"),
     # -- header patterns ----------------------------------------------------------------------
     "header:nested": ("{outer}: {inner}", "{outer} : {inner}", "{outer}: {inner}"),
