@@ -172,8 +172,12 @@ def rich_packs(draw):
                 kept.append(record)
         return tuple(kept)
 
+    manifest = draw(obst.manifests())
+    # ids identify rows across sheets: keep thesaurus entries with unique ids, as a valid pack has them
+    entries = {entry.id: entry for entry in reversed(manifest.thesaurus)}
+    manifest = attrs.evolve(manifest, thesaurus=tuple(e for e in manifest.thesaurus if entries[e.id] is e))
     pack = ob.ContentPack(
-        manifest=draw(obst.manifests()),
+        manifest=manifest,
         resources=unique(draw(st.lists(obst.resources(), max_size=2))),
         findings=unique(draw(st.lists(obst.findings(), max_size=2))),
         frameworks=unique(draw(st.lists(obst.frameworks(), max_size=2))),
