@@ -512,3 +512,33 @@ def _evolve_item(assessment, link_id, **changes):
             for section in assessment.sections
         ),
     )
+
+
+def _with_scored_na(assessment, na_score):
+    """*assessment* with its "na" option carrying a score (the schema allows it; scoring ignores it)."""
+    (agree,) = assessment.scales
+    options = tuple(attrs.evolve(o, score=na_score) if o.not_applicable else o for o in agree.options)
+    return attrs.evolve(assessment, scales=(attrs.evolve(agree, options=options),))
+
+
+@pytest.mark.parametrize("na_score", [0.0, 2.5, 9.0])
+def test_a_not_applicable_option_with_a_score_is_still_left_out(mini, na_score):
+    scored_na = _with_scored_na(mini, na_score)
+    (agree,) = scored_na.scales
+    assert any(o.not_applicable and o.score == na_score for o in agree.options)
+    assert scale_bounds(agree) == (1.0, 4.0)  # its score widens no bound
+    # the same hand-computed case as above: parents' "na" for drempel is not counted
+    responses = [
+        response("p1", "parents", {"welkom": "4", "drempel": "1"}),
+        response("p2", "parents", {"welkom": "2", "drempel": "na"}),
+    ]
+    parents = dimension(score(scored_na, responses, min_group_size=2), "parents")
+    assert parents.answers == 3
+    assert parents.mean == pytest.approx(10 / 3)
+    assert parents.score == pytest.approx(700 / 9)
+    assert parents.distribution["na"] == 1
+    only_na = dimension(
+        score(scored_na, [response("p1", "parents", {"welkom": "na", "drempel": "na"})], min_group_size=1),
+        "parents",
+    )
+    assert (only_na.answers, only_na.mean, only_na.score, only_na.band) == (0, None, None, None)

@@ -332,7 +332,8 @@ def assessments(draw: st.DrawFn, id: SearchStrategy[str] | None = None, min_item
                 Option(
                     code=code,
                     label=draw(localized_texts()),
-                    score=None if na else draw(_SCORES),
+                    # the schema allows a score on an N/A option; scoring must still leave it out
+                    score=draw(_optional(_SCORES)) if na else draw(_SCORES),
                     not_applicable=na,
                 )
             )
