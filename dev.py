@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
 """The two commands of the quick start, for a fresh machine with only Python 3.11+.
 
-    python3 dev.py run    install the library and the bundled packs, validate them, build the e-toolkit site
-    python3 dev.py test   install everything the tests need, then run the whole test suite
+    python3 dev.py run     install the library and the bundled packs, validate them, build the e-toolkit site
+    python3 dev.py test    install everything the tests need, then run the whole test suite
+    python3 dev.py mutate  mutation testing of the pure core with mutmut (slow; not part of `test`)
 
-Both work in a virtual environment ``.venv`` next to this file, made on first use; installs are
+All work in a virtual environment ``.venv`` next to this file, made on first use; installs are
 skipped when nothing they depend on changed. Set ``OB_VENV`` to use another folder.
+
+Some tests need real clients (Chromium, Node.js with ajv, Java, ``unshare``). Locally, `test` says
+which are missing and those tests are skipped, with the reason in pytest's summary. Under ``CI=true``
+nothing may be skipped: a missing client stops the run before the tests, and a skipped test fails it
+(see conftest.py).
 """
 
 import hashlib
@@ -21,7 +27,9 @@ VENV = Path(os.environ.get("OB_VENV", ROOT / ".venv"))
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 PLUGINS = sorted(p for p in (ROOT / "plugins").iterdir() if (p / "pyproject.toml").is_file())
-EXTRAS = {"run": "", "test": "[test,docs,lint,bench]"}
+EXTRAS = {"run": "", "test": "[test,docs,lint,bench]", "mutate": "[test,mutation]"}
+#: Under CI every real client is required (``CI=true``, as CI systems and .ci/run set it).
+CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes", "on"}
 
 
 def say(message: str) -> None:
@@ -75,49 +83,94 @@ def run() -> None:
     say(f"done: open {site / 'index.html'} in a browser (it works from file://, no server needed)")
 
 
-def ajv() -> None:
-    """Install the locked ajv packages for the second-implementation check, when npm exists."""
+def ajv() -> str | None:
+    """Install the locked ajv packages for the second-implementation check; what is missing, if anything."""
     folder = ROOT / "tools" / "ajv"
     if shutil.which("npm") is None or shutil.which("node") is None:
-        say("npm/node not found: the ajv cross-check will be SKIPPED (install Node.js to run it)")
-        return
+        return "Node.js (node and npm) for the ajv cross-check of the schemas (tests/test_ajv.py): install Node.js >= 18"
     if (folder / "node_modules" / "ajv").is_dir() and (folder / "node_modules" / "ajv-formats").is_dir():
-        return
+        return None
     say("installing ajv (npm ci) for the cross-check of the schemas")
     if sh("npm", "ci", "--prefix", str(folder), "--no-audit", "--no-fund", check=False) != 0:
-        say("npm ci failed: the ajv cross-check will be SKIPPED")
+        return "the ajv packages for the cross-check of the schemas: `npm ci --prefix tools/ajv` failed (see above)"
+    return None
 
 
-def axe() -> None:
-    """Install the locked axe-core for the accessibility checks of the browser tests, when npm exists."""
+def axe() -> str | None:
+    """Install the locked axe-core for the accessibility checks of the browser tests; what is missing."""
     folder = ROOT / "tools" / "axe"
     if shutil.which("npm") is None:
-        say("npm not found: the axe-core checks of the browser tests will be SKIPPED (install Node.js)")
-        return
+        return "npm (Node.js) for the axe-core accessibility checks of the browser tests: install Node.js"
     if (folder / "node_modules" / "axe-core" / "axe.min.js").is_file():
-        return
+        return None
     say("installing axe-core (npm ci) for the accessibility checks of the site")
     if sh("npm", "ci", "--prefix", str(folder), "--no-audit", "--no-fund", check=False) != 0:
-        say("npm ci failed: the axe-core checks will be SKIPPED")
+        return "axe-core for the accessibility checks: `npm ci --prefix tools/axe` failed (see above)"
+    return None
 
 
-def browser() -> None:
-    """Say whether the browser tests will run (they need Debian's chromium and playwright)."""
+def browser() -> str | None:
+    """Whether the browser tests can run (they need Debian's chromium and playwright); what is missing."""
     chromium = os.environ.get("OUDERBETROKKENHEID_CHROMIUM", "/usr/bin/chromium")
     if not Path(chromium).exists():
-        say(f"no Chromium at {chromium}: the browser tests will be SKIPPED (apt-get install chromium to run them)")
-    else:
-        say(f"Chromium found at {chromium}: the browser tests will run")
+        return f"Chromium at {chromium} for the browser tests (tests/test_site_browser.py): apt-get install chromium"
+    if sh(PYTHON, "-c", "import playwright.sync_api", check=False, capture_output=True) != 0:
+        return "Playwright for the browser tests: it comes with the [test] extra (pip install -e '.[test]')"
+    return None
+
+
+def java() -> str | None:
+    """ODK Validate (run by pyxform in the xlsform plugin's tests) needs Java."""
+    if shutil.which("java") is None:
+        return "Java for ODK Validate (plugins/ouderbetrokkenheid-xlsform tests): apt-get install default-jre-headless"
+    return None
+
+
+def offline() -> str | None:
+    """The offline check of the validators runs them in an empty network namespace (``unshare -rn``)."""
+    unshare = shutil.which("unshare")
+    if unshare is None or sh(unshare, "-rn", "true", check=False, capture_output=True) != 0:
+        return "`unshare -rn` (util-linux, user namespaces) for the offline validator test (tests/test_schema_corpus.py)"
+    return None
+
+
+#: The real clients the tests use: a check that installs or finds one, and says what is missing.
+CLIENTS = {"ajv": ajv, "axe": axe, "browser": browser, "java": java, "offline": offline}
+
+
+def clients() -> None:
+    """Check every real client; locally say what will be skipped, under CI stop when one is missing."""
+    missing = [reason for check in CLIENTS.values() if (reason := check()) is not None]
+    if not missing:
+        say("every real client is here (Chromium, Node.js + ajv and axe-core, Java, unshare): nothing will be skipped")
+        return
+    for reason in missing:
+        say(("MISSING (required under CI=true): " if CI else "SKIPPED (missing): ") + reason)
+    if CI:
+        say(f"CI=true: {len(missing)} required client(s) missing; .ci/run installs them. Stopping.")
+        sys.exit(1)
+    say("the tests that need them are skipped; pytest's summary lists each with its reason")
 
 
 def test() -> None:
     """The whole test suite: lint, docs (warnings are errors), then every test (core, packs, examples)."""
     ensure_venv(EXTRAS["test"])
-    ajv()
-    axe()
-    browser()
+    clients()
     say("ruff")
-    sh(PYTHON, "-m", "ruff", "check", "src", "tests", "plugins", "examples", "benchmarks", "docs", "dev.py")
+    sh(
+        PYTHON,
+        "-m",
+        "ruff",
+        "check",
+        "src",
+        "tests",
+        "plugins",
+        "examples",
+        "benchmarks",
+        "docs",
+        "dev.py",
+        "conftest.py",
+    )
     say("docs (html and doctest, warnings are errors)")
     build = ROOT / "docs" / "_build"
     sh(PYTHON, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html", "docs", build / "html")
@@ -128,8 +181,68 @@ def test() -> None:
     sh(PYTHON, "-m", "pytest", "tests", *[p / "tests" for p in PLUGINS], *sys.argv[2:])
 
 
+def mutate() -> None:
+    """Mutation testing of the pure core ([tool.mutmut] in pyproject.toml), then the score per module.
+
+    ``python3 dev.py mutate [--jobs N] [--resume] [MUTANT...]``: by default from a clean ``mutants/``
+    (mutmut keeps unchanged files there between runs, so a stale copy could hide a new test) with one
+    test process at a time. ``--resume`` continues an interrupted run.
+    """
+    ensure_venv(EXTRAS["mutate"])
+    args = sys.argv[2:]
+    jobs = "1"
+    if "--jobs" in args:
+        at = args.index("--jobs")
+        jobs = args[at + 1]
+        del args[at : at + 2]
+    resume = "--resume" in args
+    args = [a for a in args if a != "--resume"]
+    if not resume and (ROOT / "mutants").exists():
+        shutil.rmtree(ROOT / "mutants")
+    mutmut = BIN / "mutmut"
+    say(f"mutmut run --max-children {jobs} (slow: see docs/testing.md)")
+    code = sh(mutmut, "run", "--max-children", jobs, *args, check=False)
+    results = subprocess.run(  # noqa: S603
+        [str(mutmut), "results", "--all", "true"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    mutation_report(results.stdout)
+    if code != 0:
+        sys.exit(code)
+
+
+def mutation_report(results: str) -> None:
+    """Print killed/total per module from ``mutmut results --all true`` (``name: status`` lines)."""
+    by_module: dict[str, dict[str, int]] = {}
+    survivors = []
+    for line in results.splitlines():
+        name, _, status = line.strip().rpartition(": ")
+        if not name:
+            continue
+        counts = by_module.setdefault(name.rsplit(".", 1)[0], {})
+        counts[status] = counts.get(status, 0) + 1
+        if status not in {"killed", "timeout"}:
+            survivors.append(f"{status:>10}  {name}")
+    print(f"\n{'module':<42} {'mutants':>7} {'killed':>7} {'survived':>8} {'no tests':>8} {'score':>7}")
+    totals = {"all": 0, "killed": 0}
+    for module, counts in sorted(by_module.items()):
+        total = sum(counts.values())
+        killed = counts.get("killed", 0) + counts.get("timeout", 0)
+        totals["all"] += total
+        totals["killed"] += killed
+        print(
+            f"{module:<42} {total:>7} {killed:>7} {counts.get('survived', 0):>8} {counts.get('no tests', 0):>8} "
+            f"{killed / total:>7.1%}"
+        )
+    if totals["all"]:
+        print(
+            f"{'all':<42} {totals['all']:>7} {totals['killed']:>7} {'':>8} {'':>8} {totals['killed'] / totals['all']:>7.1%}"
+        )
+    print("\nnot killed (`.venv/bin/mutmut show NAME` shows the change):")
+    print("\n".join(survivors) or "none")
+
+
 def main() -> None:
-    commands = {"run": run, "test": test}
+    commands = {"run": run, "test": test, "mutate": mutate}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         sys.exit(2)

@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ouderbetrokkenheid as ob
+from ouderbetrokkenheid import urls
 from ouderbetrokkenheid.cli import _common
 from ouderbetrokkenheid.cli import report as report_cli
 from ouderbetrokkenheid.cli.commands import Output
@@ -595,6 +596,77 @@ def test_paper_form_escapes_content(assessment):
 )
 def test_safe_url(url, safe):
     assert safe_url(url) == (url if safe else None)
+
+
+# safe_url rule by rule: each case below fails when one of its rules is weakened (single quotes,
+# scheme case, the "//" of web links, control and separator characters).
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/a",
+        "http://example.org/a?b=c&d=e#f",
+        "mailto:info@example.org",
+        "HTTPS://EXAMPLE.ORG/A",  # a scheme is case-insensitive (RFC 3986, 3.1)
+        "Http://example.org/",
+        "MAILTO:info@example.org",
+    ],
+)
+def test_safe_url_keeps_links_that_may_be_written(url):
+    assert urls.safe_url(url) == url  # returned as given, never rewritten
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        None,
+        "",
+        "https://example.org/it's",  # a single quote ends a single-quoted attribute
+        "https://example.org/'onmouseover='alert(1)",
+        'https://example.org/"',
+        "https://example.org/<script>",
+        "https://example.org/a>b",
+        "https://example.org/a b",
+        "https://example.org/a\tb",
+        "https://example.org/a\nb",
+        "https://example.org/\x7f",
+        "https://example.org/\x85",
+        "https://example.org/a\\b",
+        "https://example.org/a^b",
+        "https://example.org/a`b",
+        "https://example.org/{a}",
+        "https://example.org/a|b",
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "data:text/html,hi",
+        "vbscript:msgbox(1)",
+        "ftp://example.org/a",
+        "//example.org/a",  # relative to the page's scheme
+        "/a/b",
+        "example.org",
+        "http:evil",
+        "HTTP:evil",  # an upper-case scheme still needs its "//"
+        "Https:/evil",
+        "HTTPS:evil",
+    ],
+)
+def test_safe_url_refuses_every_rule_breaking_link(url):
+    assert urls.safe_url(url) is None
+
+
+@pytest.mark.parametrize("scheme", sorted(urls.SAFE_SCHEMES - {"mailto"}))
+def test_web_schemes_need_two_slashes_in_any_case(scheme):
+    for variant in (scheme, scheme.upper(), scheme.capitalize(), scheme.swapcase().capitalize()):
+        assert urls.safe_url(f"{variant}://example.org/") == f"{variant}://example.org/"
+        assert urls.safe_url(f"{variant}:example.org/") is None
+        assert urls.safe_url(f"{variant}:/example.org/") is None
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=20))
+def test_whatever_is_accepted_has_no_character_that_could_end_an_attribute(tail):
+    url = urls.safe_url(f"https://example.org/{tail}")
+    if url is not None:
+        assert not any(ch in url for ch in "\"'<>` \t\r\n\\")
 
 
 def test_markdown_escape():
