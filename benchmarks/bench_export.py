@@ -1,12 +1,14 @@
 """Exporting a generated catalog with every installed exporter, and the site's search in a browser.
 
-    python benchmarks/bench_export.py [--size 10000] [--exporters json,html] [--no-browser] [--keep DIR]
+    python benchmarks/bench_export.py [--size 10000] [--runs 3] [--exporters json,html] [--no-browser] [--keep DIR]
 
 Part 1: the catalog of ``bench_search.generate(size)`` (resources with nl/fr/en titles and summaries,
 themes, audiences, levels, links) is exported by each exporter that
 ``ouderbetrokkenheid.get_plugin_manager().exporters()`` lists (plus the ``html`` site exporter when it is
-not registered yet), each in a fresh subprocess: the time of ``export()`` and the peak memory it adds
-(peak RSS during the export minus the RSS before it; ``ru_maxrss``), and the size of what it wrote.
+not registered yet), ``--runs`` times, each run in a fresh subprocess: the median time of ``export()``
+(and the fastest and slowest run), the median peak memory it adds (peak RSS during the export minus the
+RSS before it; ``ru_maxrss``), and the size of what it wrote. An exporter that fails is reported and
+makes the script exit with status 1 (after the other exporters ran).
 
 Part 2: the exported site's catalog page in headless Chromium (``/usr/bin/chromium`` through Playwright;
 skipped with a message when either is missing): the page load (until the first results are shown), then
@@ -87,7 +89,7 @@ def child(name: str, size: int, out: Path) -> None:
         exporter.export(library, destination, {"lang": "nl"})
     except Exception as exc:
         print(json.dumps({"name": name, "error": f"{type(exc).__name__}: {exc}"}))
-        return
+        sys.exit(1)
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     written, files = _size(destination)
@@ -116,28 +118,50 @@ def installed_exporters() -> list[str]:
     return names
 
 
-def export_all(size: int, names: list[str], out: Path) -> None:
-    print(f"\nExport of a generated catalog of {size:,} resources (one subprocess per exporter)\n")
-    print(f"{'exporter':<10} {'time s':>8} {'peak +MiB':>10} {'peak MiB':>9} {'files':>7} {'output':>10}")
+def export_once(name: str, size: int, out: Path) -> dict | str:
+    """One export in a fresh subprocess: its figures, or why it failed."""
+    result = subprocess.run(
+        [sys.executable, __file__, "--child", name, "--size", str(size), "--keep", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    data = json.loads(lines[-1]) if lines else {}
+    if "error" in data:
+        return data["error"]
+    if result.returncode or not data:
+        return f"exit {result.returncode}: {result.stderr.strip().splitlines()[-1:]}"
+    return data
+
+
+def export_all(size: int, names: list[str], out: Path, runs: int) -> list[str]:
+    """Each exporter *runs* times, each run in a fresh subprocess; the medians. Returns the failures."""
+    print(f"\nExport of a generated catalog of {size:,} resources ({runs} runs per exporter, each in a fresh")
+    print("subprocess; time and peaks are medians, the spread is the fastest and slowest run)\n")
+    print(
+        f"{'exporter':<10} {'time s':>8} {'min-max s':>13} {'peak +MiB':>10} {'peak MiB':>9} {'files':>7} {'output':>10}"
+    )
+    failures = []
     for name in names:
-        result = subprocess.run(
-            [sys.executable, __file__, "--child", name, "--size", str(size), "--keep", str(out)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
-        if result.returncode or not lines:
-            print(f"{name:<10} failed: {result.stderr.strip().splitlines()[-1:]} ")
-            continue
-        data = json.loads(lines[-1])
-        if "error" in data:
-            print(f"{name:<10} not run: {data['error']}")
-            continue
-        print(
-            f"{name:<10} {data['seconds']:>8.2f} {data['peak_added_mib']:>10.0f} {data['peak_mib']:>9.0f} "
-            f"{data['files']:>7,} {data['bytes'] / 2**20:>8.1f} MiB"
-        )
+        results = []
+        for _ in range(runs):
+            found = export_once(name, size, out)
+            if isinstance(found, str):
+                failures.append(f"{name}: {found}")
+                print(f"{name:<10} FAILED: {found}")
+                break
+            results.append(found)
+        else:
+            seconds = [r["seconds"] for r in results]
+            last = results[-1]
+            print(
+                f"{name:<10} {statistics.median(seconds):>8.2f} {min(seconds):>6.2f}-{max(seconds):<6.2f} "
+                f"{statistics.median(r['peak_added_mib'] for r in results):>10.0f} "
+                f"{statistics.median(r['peak_mib'] for r in results):>9.0f} "
+                f"{last['files']:>7,} {last['bytes'] / 2**20:>8.1f} MiB"
+            )
+    return failures
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -228,6 +252,7 @@ def main() -> None:
     )
     parser.add_argument("--size", type=int, default=10_000)
     parser.add_argument("--exporters", help="comma-separated names (default: every installed exporter)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per exporter (the median is printed)")
     parser.add_argument("--repeats", type=int, default=3, help="timed runs per query in the browser")
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--keep", help="write the exports into this folder and keep them")
@@ -240,7 +265,7 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     try:
         names = args.exporters.split(",") if args.exporters else installed_exporters()
-        export_all(args.size, names, out)
+        failures = export_all(args.size, names, out, max(1, args.runs))
         if not args.no_browser:
             site = out / "html"
             if not site.is_dir():
@@ -253,6 +278,9 @@ def main() -> None:
     finally:
         if not args.keep:
             shutil.rmtree(out, ignore_errors=True)
+    if failures:
+        print(f"\n{len(failures)} exporter(s) failed:\n  " + "\n  ".join(failures), file=sys.stderr)
+        sys.exit(1)
 
 
 if __name__ == "__main__":
