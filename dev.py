@@ -184,10 +184,14 @@ def test() -> None:
 def mutate() -> None:
     """Mutation testing of the pure core ([tool.mutmut] in pyproject.toml), then the score per module.
 
-    ``python3 dev.py mutate [--jobs N] [--resume] [MUTANT...]``: by default from a clean ``mutants/``
-    (mutmut keeps unchanged files there between runs, so a stale copy could hide a new test) with one
-    test process at a time. ``--resume`` continues an interrupted run.
+    ``python3 dev.py mutate [--jobs N] [--fresh] [MUTANT-PATTERN...]``, e.g.
+    ``python3 dev.py mutate 'ouderbetrokkenheid.urls.*'`` for one module. One test process at a time
+    unless ``--jobs``. Results accumulate in ``mutants/`` (mutmut retests what changed); ``--fresh``
+    starts from an empty ``mutants/``.
     """
+    import fnmatch
+    import tomllib
+
     ensure_venv(EXTRAS["mutate"])
     args = sys.argv[2:]
     jobs = "1"
@@ -195,13 +199,22 @@ def mutate() -> None:
         at = args.index("--jobs")
         jobs = args[at + 1]
         del args[at : at + 2]
-    resume = "--resume" in args
-    args = [a for a in args if a != "--resume"]
-    if not resume and (ROOT / "mutants").exists():
-        shutil.rmtree(ROOT / "mutants")
+    fresh = "--fresh" in args
+    args = [a for a in args if a != "--fresh"]
+    mutants = ROOT / "mutants"
+    if fresh and mutants.exists():
+        shutil.rmtree(mutants)
+    if mutants.exists():
+        # mutmut copies src/ once and then refreshes only the files it mutates: drop the copies of the
+        # others (the testing strategies, for one), so that this run uses them as they are now.
+        only = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["mutmut"]["only_mutate"]
+        for copy in (mutants / "src").rglob("*.py"):
+            if not any(fnmatch.fnmatch(copy.relative_to(mutants).as_posix(), pattern) for pattern in only):
+                copy.unlink()
     mutmut = BIN / "mutmut"
-    say(f"mutmut run --max-children {jobs} (slow: see docs/testing.md)")
-    code = sh(mutmut, "run", "--max-children", jobs, *args, check=False)
+    say(f"mutmut run --max-children {jobs} {' '.join(args)} (slow: see docs/testing.md)")
+    env = {**os.environ, "HYPOTHESIS_PROFILE": "mutation"}  # derandomised, fewer examples: tests/conftest.py
+    code = sh(mutmut, "run", "--max-children", jobs, *args, check=False, env=env)
     results = subprocess.run(  # noqa: S603
         [str(mutmut), "results", "--all", "true"], cwd=ROOT, capture_output=True, text=True, check=True
     )

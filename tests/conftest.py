@@ -9,6 +9,16 @@ EXAMPLE_PACK = ROOT / "examples" / "voorbeeldpack"
 
 settings.register_profile("ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=60, deadline=None)
+# `dev.py mutate`: the same examples every run (a mutant's verdict must not depend on chance), fewer of
+# them (each mutant reruns the tests), and no example database carried from one mutant to the next.
+settings.register_profile(
+    "mutation",
+    max_examples=15,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 
