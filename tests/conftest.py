@@ -2,7 +2,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_PACK = ROOT / "examples" / "voorbeeldpack"
@@ -10,11 +10,13 @@ EXAMPLE_PACK = ROOT / "examples" / "voorbeeldpack"
 settings.register_profile("ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=60, deadline=None)
 # `dev.py mutate`: the same examples every run (a mutant's verdict must not depend on chance), fewer of
-# them (each mutant reruns the tests), and no example database carried from one mutant to the next.
+# them (each mutant reruns the tests), no shrinking (a failure is all a mutant's verdict needs) and no
+# example database carried from one mutant to the next.
 settings.register_profile(
     "mutation",
     max_examples=15,
     derandomize=True,
+    phases=[Phase.explicit, Phase.generate],
     database=None,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
