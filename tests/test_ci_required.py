@@ -96,3 +96,43 @@ def test_under_ci_every_skip_fails_and_names_what_is_missing(project, ci):
     assert "skipped" not in module.stdout.splitlines()[-1]
     assert "test_module_level.py was SKIPPED under CI=true" in module.stdout
     assert "No module named 'a_module_that_does_not_exist_anywhere'" in module.stdout
+
+
+@pytest.fixture
+def dev(monkeypatch):
+    """dev.py as a module (it is a script next to the repository's root, not part of the package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("dev_script", ROOT / "dev.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_dev_test_stops_under_ci_when_a_client_is_missing(dev, monkeypatch, capsys):
+    monkeypatch.setattr(dev, "CLIENTS", {"here": lambda: None, "gone": lambda: "Foo 3 for the bar tests"})
+    monkeypatch.setattr(dev, "CI", True)
+    with pytest.raises(SystemExit) as info:
+        dev.clients()
+    assert info.value.code == 1
+    shown = capsys.readouterr().out
+    assert "MISSING (required under CI=true): Foo 3 for the bar tests" in shown
+    assert "1 required client(s) missing" in shown
+
+
+def test_dev_test_says_locally_what_it_skips(dev, monkeypatch, capsys):
+    monkeypatch.setattr(dev, "CLIENTS", {"here": lambda: None, "gone": lambda: "Foo 3 for the bar tests"})
+    monkeypatch.setattr(dev, "CI", False)
+    dev.clients()
+    shown = capsys.readouterr().out
+    assert "SKIPPED (missing): Foo 3 for the bar tests" in shown
+    monkeypatch.setattr(dev, "CLIENTS", {"here": lambda: None})
+    dev.clients()
+    assert "nothing will be skipped" in capsys.readouterr().out
+
+
+def test_dev_names_node_when_it_is_missing(dev, monkeypatch):
+    monkeypatch.setattr(dev.shutil, "which", lambda name: None)
+    assert "Node.js" in dev.ajv()
+    assert "Java" in dev.java()
+    assert "unshare" in dev.offline()
