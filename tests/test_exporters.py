@@ -13,7 +13,7 @@ from pathlib import Path
 
 import markdown_it
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from pyld import jsonld as pyld_jsonld
 
@@ -738,8 +738,32 @@ def test_neutralised_cells_never_start_a_formula(cell):
 
 
 @given(st.lists(st.text(), min_size=1).filter(lambda values: values != [""]))
+@example([" a ", " b "])  # spaces of the values themselves, first and last included, are kept
+@example(["a\\", "|", "\\|"])
 def test_list_cells_split_back(values):
     assert split_list(join_list(values)) == values
+
+
+def test_a_cell_ending_in_a_lone_backslash_keeps_it():
+    assert split_list("a\\") == ["a\\"]  # written by hand, not by join_list: nothing to unescape
+    assert split_list("a | b\\") == ["a", "b\\"]
+
+
+def test_csv_row_of_a_resource_with_only_the_required_fields():
+    resource = Resource(
+        id="p/kaal",
+        kind="book",
+        title=T(nl="Kaal"),
+        provenance=_ours(),
+    )
+    row = csv_exporter.row(resource, None, ["nl", "fr"])
+    assert row["id"] == "p/kaal" and row["title:nl"] == "Kaal"
+    assert row["title:fr"] == ""  # a language the text lacks is an empty cell
+    assert row["pack"] == ""  # no pack
+    assert row["provenance_source"] == "hier"  # without a pack, the source's id
+    for column in ("year", "edition", "isbn", "licence", "part_of"):
+        assert row[column] == "", column
+    assert all(isinstance(cell, str) for cell in row.values())
 
 
 def test_csv_language_order():

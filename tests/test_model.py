@@ -56,6 +56,23 @@ class TestLocalizedText:
     def test_resolve(self, values, lang, default, expected):
         assert ob.LocalizedText(values).resolve(lang, default) == expected
 
+    def test_get_text_passes_the_pack_default_and_the_fallback_on(self):
+        text = ob.LocalizedText({"de": "d", "fr": "b", "en": "c"})
+        assert text.get_text("tr") == "c"  # asked -> nl -> en
+        assert text.get_text("tr", "fr") == "b"  # the pack's default before nl and en
+        assert text.get_text("tr", default="fr") == "b"
+        assert text.get_text("tr", fallback=("de",)) == "d"  # another fallback than nl, en
+        assert text.resolve("tr", fallback=("de",)) == ("de", "d")
+        assert text.resolve("tr", fallback=()) == ("de", "d")  # no fallback: the first language given
+        assert ob.LocalizedText({"en": "c", "fr": "b"}).resolve("tr", fallback=()) == ("en", "c")
+
+    def test_covers(self):
+        text = ob.LocalizedText({"nl": "a", "fr": "b"})
+        assert text.covers({"nl", "fr"})  # exactly its languages
+        assert text.covers({"nl"}) and text.covers(set())
+        assert not text.covers({"nl", "fr", "en"})
+        assert not text.covers({"en"})
+
     def test_empty_text_resolves_to_nothing(self):
         assert ob.LocalizedText({}).resolve("nl") is None
         assert ob.LocalizedText({}).get_text("nl") == ""
