@@ -542,3 +542,41 @@ def test_a_not_applicable_option_with_a_score_is_still_left_out(mini, na_score):
         "parents",
     )
     assert (only_na.answers, only_na.mean, only_na.score, only_na.band) == (0, None, None, None)
+
+
+def _mapping(number, subject, predicate, obj, confidence):
+    return ob.Mapping(
+        id=f"t/m{number}",
+        subject=subject,
+        predicate=predicate,
+        object=obj,
+        justification=ob.LocalizedText({"nl": "test"}),
+        confidence=confidence,
+        author=ob.Agent(name="test"),
+        provenance=ob.Provenance(source="test", status="example-authored-here"),
+    )
+
+
+def test_mapped_concepts_keep_the_best_mapping_to_each_outside_concept():
+    from ouderbetrokkenheid.scoring.recommend import mapped_concepts
+
+    mappings = [
+        _mapping(1, "a#x", "exact", "b#y", 0.8),  # 1.5 x 0.8
+        _mapping(2, "a#x", "related", "b#y", 1.0),  # 0.5 x 1: lower, comes later, does not replace it
+        _mapping(3, "b#z", "close", "a#x", 0.5),  # the other direction: 1.5 x 0.5
+        _mapping(4, "a#x", "broad", "a#w", 1.0),  # between two own concepts: not "mapped"
+        _mapping(5, "c#1", "exact", "c#2", 1.0),  # between two outside concepts: not tied to ours
+    ]
+    assert mapped_concepts({"a#x", "a#w"}, mappings) == {
+        "b#y": pytest.approx(1.2),
+        "b#z": pytest.approx(0.75),
+    }
+
+
+def test_recommend_limit(mini, library):
+    themed = attrs.evolve(mini, themes=("communication",))
+    weak = [response(f"t{i}", "team", {"welkom": "1", "drempel": "4"}) for i in range(5)]
+    result = score(themed, weak)
+    assert recommend(result, themed, library, limit=1).recommendations == {"ontmoeten": ("voorbeeld/oudercafe",)}
+    with pytest.raises(ValueError, match="limit must be at least 1, not 0"):
+        recommend(result, themed, library, limit=0)
