@@ -231,6 +231,8 @@ def mutation_report(results: str) -> None:
         name, _, status = line.strip().rpartition(": ")
         if not name:
             continue
+        if status == "not checked":
+            continue  # not run yet (a run limited to other modules, or interrupted)
         counts = by_module.setdefault(name.rsplit(".", 1)[0], {})
         counts[status] = counts.get(status, 0) + 1
         if status not in {"killed", "timeout"}:

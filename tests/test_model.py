@@ -39,6 +39,8 @@ class TestLocalizedText:
         assert ob.fallback_chain("ary-MA", "fr") == ("ary-MA", "ary", "ar", "fr", "nl", "en")
         assert ob.fallback_chain(None) == ("nl", "en")
         assert ob.fallback_chain("nl", "nl") == ("nl", "en")
+        # script and region both dropped at once: the primary language, not "sr-Latn"
+        assert ob.fallback_chain("sr-Latn-RS") == ("sr-Latn-RS", "sr", "nl", "en")
 
     @pytest.mark.parametrize(
         ("values", "lang", "default", "expected"),
