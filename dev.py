@@ -134,15 +134,31 @@ def offline() -> str | None:
     return None
 
 
+def libreoffice() -> str | None:
+    """The spreadsheet template is opened and converted by LibreOffice headless (tests/test_sheets_libreoffice.py)."""
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        return "LibreOffice (soffice) for the spreadsheet checks (tests/test_sheets_libreoffice.py): apt-get install libreoffice-calc-nogui"
+    return None
+
+
 #: The real clients the tests use: a check that installs or finds one, and says what is missing.
-CLIENTS = {"ajv": ajv, "axe": axe, "browser": browser, "java": java, "offline": offline}
+CLIENTS = {
+    "ajv": ajv,
+    "axe": axe,
+    "browser": browser,
+    "java": java,
+    "offline": offline,
+    "libreoffice": libreoffice,
+}
 
 
 def clients() -> None:
     """Check every real client; locally say what will be skipped, under CI stop when one is missing."""
     missing = [reason for check in CLIENTS.values() if (reason := check()) is not None]
     if not missing:
-        say("every real client is here (Chromium, Node.js + ajv and axe-core, Java, unshare): nothing will be skipped")
+        say(
+            "every real client is here (Chromium, Node.js + ajv and axe-core, Java, unshare, LibreOffice): nothing will be skipped"
+        )
         return
     for reason in missing:
         say(("MISSING (required under CI=true): " if CI else "SKIPPED (missing): ") + reason)
