@@ -246,3 +246,49 @@ def test_peek_manifest_reads_name_and_depends_without_validating(tmp_path):
     assert ob.peek_manifest(tmp_path) == ("t", ("a",))
     (tmp_path / "pack.yaml").write_text("name: [unclosed\n", "utf-8")
     assert ob.peek_manifest(tmp_path) == (None, ())
+
+
+def test_records_file_with_scattered_bad_records_explains_each_one(tmp_path):
+    """Only the records the compiled validator rejects are explained, each located in its file; the
+    trailing newline of a language tag is explained too (ECMA-262 '$' ends the text)."""
+    records = [{**GOOD, "id": f"t/r{index}"} for index in range(300)]
+    records[7] = {**records[7], "year": "2011"}
+    records[150] = {**records[150], "title": {"nl\n": "A"}}
+    records[299] = {**records[299], "languages": ["nl\n"]}
+    text = json.dumps({"resources": records}, indent=2)
+    report = ob.validate_pack(make_pack(tmp_path, {"r.json": text, "y.yaml": text}))
+    for name in ("r.json", "y.yaml"):
+        found = {
+            (p.code, p.pointer)
+            for p in report.errors
+            if p.file.endswith(name) and p.code.startswith("schema")
+        }
+        assert found == {
+            ("schema-type", "/resources/7/year"),
+            ("schema-pattern", "/resources/150/title"),
+            ("schema-pattern", "/resources/299/languages/0"),
+        }, name
+    newline = [p for p in report.errors if p.pointer == "/resources/299/languages/0"]
+    assert all("line break" in p.message and "ECMA-262" in p.hint for p in newline)
+    assert all(p.line is not None and p.line > 1 for p in report.errors)
+    assert not [p for p in report.errors if p.code == "schema"]  # never "no reason"
+    # the valid records of both files are still checked across records: the same ids twice
+    assert len([p for p in report.errors if p.code == "duplicate-id"]) == 297
+
+
+def test_top_level_problem_of_a_json_records_file_is_explained(tmp_path):
+    text = json.dumps({"resources": [GOOD], "extra": 1, "findings": "not a list"})
+    report = ob.validate_pack(make_pack(tmp_path, {"r.json": text}))
+    assert {(p.code, p.pointer) for p in report.errors} == {
+        ("schema-additional", "/extra"),
+        ("schema-type", "/findings"),
+    }
+
+
+def test_loading_leaves_the_garbage_collector_as_it_was(tmp_path, monkeypatch):
+    import gc
+
+    calls = []
+    monkeypatch.setattr(gc, "disable", lambda: calls.append("disable"))
+    pack = ob.load_pack(make_pack(tmp_path, {"r.json": json.dumps({"resources": [GOOD]})}))
+    assert len(pack.resources) == 1 and not calls

@@ -102,10 +102,24 @@ def structure(data: Any, cls: type[T]) -> T:
     return get_converter().structure(data, cls)
 
 
+def _msgspec_hook(cls: type, value: Any) -> Any:
+    if cls is LocalizedText:
+        return LocalizedText(value)
+    raise NotImplementedError(cls)
+
+
+@functools.cache
 def structurer(cls: type[T]) -> Callable[[Any], T]:
-    """A function that structures data into *cls*, with the dispatch done once (for loops)."""
-    hook = get_converter().get_structure_hook(cls)
-    return lambda data: hook(data, cls)
+    """A function that structures validated data into the record class *cls*, fast (for loops).
+
+    The objects are built by ``msgspec.convert`` (in C, straight from the parsed data into the attrs
+    classes) instead of cattrs' generated Python: the same objects (the suite compares both on every
+    example record and on generated ones), about half the time. Only for data already validated
+    against the schemas: msgspec checks types but not the schemas' patterns, enums and lengths.
+    """
+    import msgspec
+
+    return functools.partial(msgspec.convert, type=cls, dec_hook=_msgspec_hook)
 
 
 def unstructure(obj: Any) -> Any:

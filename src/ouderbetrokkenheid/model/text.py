@@ -58,7 +58,6 @@ def fallback_chain(
     return tuple(chain)
 
 
-@attrs.frozen(init=False, repr=False)
 class LocalizedText(Mapping[str, str]):
     """Text in one or more languages, keyed by BCP 47 tag (``nl``, ``fr``, ``en``, ``ar``, ``ary`` ...).
 
@@ -71,10 +70,22 @@ class LocalizedText(Mapping[str, str]):
     'Home involvement'
     """
 
+    # A plain slotted class rather than an attrs class: msgspec then decodes it through its hook
+    # (see ``ouderbetrokkenheid.converter``) instead of as a record with a ``_values`` field.
+    __slots__ = ("_values",)
     _values: dict[str, str]
 
     def __init__(self, values: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
         object.__setattr__(self, "_values", dict(values))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __reduce__(self) -> tuple[type["LocalizedText"], tuple[dict[str, str]]]:
+        return (LocalizedText, (self._values,))
 
     def __getitem__(self, lang: str) -> str:
         return self._values[lang]

@@ -1,14 +1,13 @@
 """Reading a pack folder: every file parsed, checked against its schema, structured, and checked
 across records. All problems of all files are collected in one run."""
 
-import gc
 import os
 import stat
-from collections.abc import Iterator
-from contextlib import contextmanager
 from os import PathLike
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from ouderbetrokkenheid.converter import structure, structurer
 from ouderbetrokkenheid.errors import PackError, Problem, Report, Severity
@@ -30,7 +29,7 @@ from ouderbetrokkenheid.model import (
     Resource,
 )
 from ouderbetrokkenheid.schema import fast_validator
-from ouderbetrokkenheid.validation.schema_check import schema_problems
+from ouderbetrokkenheid.validation.schema_check import records_problems, schema_problems
 from ouderbetrokkenheid.validation.semantic import (
     ExternalLookup,
     Located,
@@ -50,19 +49,6 @@ RECORD_KINDS: dict[str, type] = {
 }
 
 PackPath = str | PathLike[str]
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    # Building many small objects triggers the cyclic collector again and again although the objects
-    # are kept: pausing it halves the time of a large load.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _problem(code: str, message: str, hint: str, file: str) -> Problem:
@@ -166,21 +152,22 @@ def check_pack(
         if outside[0] is not None:
             return None, Report(problems=tuple(problems))
         data_paths = [file for file, problem in zip(data_paths, outside[1:], strict=True) if problem is None]
-    with _gc_paused():
-        manifest = _read_manifest(manifest_path, problems, max_bytes)
-        if manifest is None:
-            return None, Report(problems=tuple(problems))
-        located: list[Located] = []
-        for data_path in data_paths:
-            located.extend(_read_records(data_path, problems, max_bytes))
-        problems.extend(semantic_problems(manifest, located, external))
-        report = Report(problems=tuple(problems))
-        if not report.ok:
-            return None, report
-        by_kind: dict[str, list[Any]] = {key: [] for key in RECORD_KINDS}
-        for where in located:
-            by_kind[_KEY_OF[type(where.record)]].append(where.record)
-        pack = ContentPack(manifest=manifest, **{key: tuple(values) for key, values in by_kind.items()})
+    # The cyclic garbage collector is left as the caller has it: pausing it inside a library call
+    # would make this look faster than it is in a program with its own heap (benchmarks/README.md).
+    manifest = _read_manifest(manifest_path, problems, max_bytes)
+    if manifest is None:
+        return None, Report(problems=tuple(problems))
+    located: list[Located] = []
+    for data_path in data_paths:
+        located.extend(_read_records(data_path, problems, max_bytes))
+    problems.extend(semantic_problems(manifest, located, external))
+    report = Report(problems=tuple(problems))
+    if not report.ok:
+        return None, report
+    by_kind: dict[str, list[Any]] = {key: [] for key in RECORD_KINDS}
+    for where in located:
+        by_kind[_KEY_OF[type(where.record)]].append(where.record)
+    pack = ContentPack(manifest=manifest, **{key: tuple(values) for key, values in by_kind.items()})
     return pack, report
 
 
@@ -209,6 +196,10 @@ def _strip_schema(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _read_records(path: Path, problems: list[Problem], max_bytes: int) -> list[Located]:
+    if path.suffix.lower() == ".json":
+        located = _read_json_records(path, problems, max_bytes)
+        if located is not None:
+            return located
     try:
         document: Document = read_document(path, max_bytes=max_bytes)
         if not isinstance(document.data, dict):
@@ -242,6 +233,64 @@ def _read_records(path: Path, problems: list[Problem], max_bytes: int) -> list[L
 
 
 _SCHEMA_OF = {key: key[:-1] for key in RECORD_KINDS}
+
+
+def _read_json_records(path: Path, problems: list[Problem], max_bytes: int) -> list[Located] | None:
+    """Read a JSON records file record by record; ``None`` when it is not a readable JSON mapping (the
+    general path then reads it again and says what is wrong).
+
+    The file's top level is split by msgspec into each record's raw JSON; every record is parsed
+    (orjson), validated (jsonschema-rs) and built (msgspec) on its own, so the parsed data of one record
+    is freed before the next is read. The garbage collector then finds only the records that stay,
+    never a whole file of parsed data (which would make it run again and again over a large load),
+    and the records that the compiled validator rejects are the only ones explained.
+    """
+    import msgspec
+    import orjson
+
+    from ouderbetrokkenheid.loading.files import InputFileError, read_bytes
+
+    try:
+        raw = read_bytes(path, max_bytes)
+        if raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        top: dict[str, Any] = {}
+        for key, value in _TOP.decode(raw).items():
+            text = bytes(value)
+            top[key] = (
+                _RAW_LIST.decode(text) if key in RECORD_KINDS and text[:1] == b"[" else orjson.loads(text)
+            )
+    except (InputFileError, msgspec.DecodeError, orjson.JSONDecodeError, UnicodeDecodeError):
+        return None
+    document = Document(path=str(path), source=raw, data=None, format="json")
+    located: list[Located] = []
+    bad: list[tuple[str, str, Any]] = []
+    for key, cls in RECORD_KINDS.items():
+        items = top.get(key)
+        if not isinstance(items, list):
+            continue
+        top[key] = []
+        kind, build = _SCHEMA_OF[key], structurer(cls)
+        is_valid = fast_validator(kind).is_valid
+        for index, item in enumerate(items):
+            try:
+                data = orjson.loads(memoryview(item))
+            except orjson.JSONDecodeError:
+                return None
+            if is_valid(data):
+                located.append(Located(record=build(data), document=document, pointer=f"/{key}/{index}"))
+            else:
+                bad.append((f"/{key}/{index}", kind, data))
+    if bad or not fast_validator("records").is_valid(top):
+        try:
+            problems.extend(records_problems(document, top, bad))
+        except DocumentError as exc:
+            problems.extend(exc.problems)
+    return located
+
+
+_TOP = msgspec.json.Decoder(dict[str, msgspec.Raw])
+_RAW_LIST = msgspec.json.Decoder(list[msgspec.Raw])
 
 
 def validate_pack(
