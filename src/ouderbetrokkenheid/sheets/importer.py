@@ -540,28 +540,9 @@ _OWN_CODES = frozenset(
     }
 )
 _OWN_CODES_DEFAULT = "sheet-cell"
+#: The reasons that have a hint in the words: the own codes and a few that are not codes of their own.
 _HINTS = frozenset(
-    f"hint:{reason}"
-    for reason in (
-        "not-a-workbook",
-        "too-large",
-        "unsafe",
-        "no-pack-sheet",
-        "unknown-sheet",
-        "unknown-header",
-        "duplicate-header",
-        "formula-error",
-        "date-cell",
-        "not-a-number",
-        "not-in-list",
-        "merged",
-        "hidden-row",
-        "no-parent",
-        "missing-key",
-        "required",
-        "unreadable-csv",
-        "destination-exists",
-    )
+    f"hint:{reason}" for reason in (*_OWN_CODES, "required", "unreadable-csv", "destination-exists")
 )
 
 
