@@ -104,7 +104,7 @@ def updated(template: Catalog, lang: str) -> Catalog:
     catalog.project, catalog.version = DOMAIN, ""
     if lang == "en":
         for message in catalog:
-            if message.id and not message.string:
+            if message.id and not _translated(message):
                 message.string = message.id
     return _stable(catalog)
 

@@ -116,6 +116,51 @@ def locale_language() -> str | None:
     return None
 
 
+class LanguageTagError(ValueError):
+    """A ``--lang`` that is not a well-formed, known BCP 47 language tag (the message is in the user's words)."""
+
+
+def checked_language(tag: str | None) -> tuple[str | None, str]:
+    """*tag* checked and in its standard form (``nl-BE`` for ``nl_be``), and a one-line notice in the
+    interface language when the interface has no words in it ("shown in Dutch"), else ``""``.
+
+    A tag that has a catalogue is taken as it is; any other is checked with langcodes (imported here
+    only, for start-up time).
+
+    :raises LanguageTagError: when *tag* is not a valid BCP 47 tag.
+    """
+    if tag is None or tag in languages():
+        return tag, ""
+    import langcodes
+
+    if not langcodes.tag_is_valid(tag):
+        ui = words(interface_language(None))
+        raise LanguageTagError(
+            ui(
+                N_(
+                    "'{tag}' is not a language tag (BCP 47): give one such as nl, fr, en, nl-BE or ar, "
+                    "without spaces, with - between its parts"
+                ),
+                tag=tag,
+            )
+        )
+    tag = langcodes.standardize_tag(tag)
+    shown = words(tag)
+    if shown.lang.split("-", 1)[0] == tag.split("-", 1)[0].lower():
+        return tag, ""
+    notice = shown(
+        N_("there are no interface words in '{tag}' yet: they are shown in {language} ({shown})"),
+        tag=tag,
+        language=shown.gettext(_NAMES.get(shown.lang, shown.lang)),
+        shown=shown.lang,
+    )
+    return tag, notice
+
+
+#: The names of the catalogue languages (their msgids are among the site's language names).
+_NAMES = {"nl": N_("Dutch"), "fr": N_("French"), "en": N_("English")}
+
+
 class Words:
     """The words of one interface language, looked up along its chain of catalogues."""
 
