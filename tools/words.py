@@ -40,7 +40,7 @@ KEYWORDS = {
     "NP_": ((1, "c"), 2),
 }
 _BRACE = re.compile(r"(?<!\{)\{(\w*)[^{}]*\}(?!\})")
-_PERCENT = re.compile(r"%\((\w+)\)[#0 +-]*\d*(?:\.\d+)?[sdifr]|%[sdif]")
+_PERCENT = re.compile(r"%\(\w+\)[#0 +-]*\d*(?:\.\d+)?[sdifr]|%[sdif]")
 _EPOCH = datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
 HEADER = "# The words of ouderbetrokkenheid's interface. See docs/translating.md.\n"
 
