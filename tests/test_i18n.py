@@ -182,25 +182,30 @@ def english_words(lang: str) -> list[str]:
         for msgid in ids:
             if catalogue.lookup(msgid)[0].lower() == msgid.lower():
                 continue
-            for part in re.split(r"\{\w*\}|%\(\w+\)s|[():;,.!?]", msgid):
-                part = part.strip()
+            for piece in re.split(r"\{\w*\}|%\(\w+\)s|[():;,.!?]", msgid):
+                part = piece.strip()
                 if len(part) >= 5 and re.search(r"[a-z]{3}", part) and catalogue.lookup(part)[0] != part:
                     phrases.add(part)
+    labels = " ".join(t.label.get_text(lang).lower() for v in ob.VOCABULARIES.values() for t in v.terms)
     for vocabulary in ob.VOCABULARIES.values():
         for term in vocabulary.terms:
-            if term.label.get_text(lang).lower() != term.code.lower() and len(term.code) > 3:
+            # a code that is also a word of the language's labels (participation, instrument) is not English
+            if len(term.code) > 3 and not re.search(rf"(?<![\w-]){re.escape(term.code)}(?![\w-])", labels):
                 phrases.add(term.code)
     return sorted(phrases)
 
 
 def english_in(text: str, lang: str) -> list[str]:
     """The English interface words found in *text* (quoted content, ids and paths left out)."""
+    # lines indented 6 spaces are the packs' prose (a crosswalk's justification), not the interface
+    text = "\n".join(line for line in text.splitlines() if not line.startswith(" " * 6))
     text = re.sub(r"«[^»]*»|“[^”]*”|'[^']*'|\"[^\"]*\"", " ", text)
     text = re.sub(r"\S*[/#@]\S*", " ", text)
     return [w for w in english_words(lang) if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)]
 
 
-def run_all(lang: str) -> dict[str, list[str]]:
+def run_all(lang: str, pythonpath: str | None = None) -> dict[str, list[str]]:
+    """The English words in the output of every command in *lang* (*pythonpath*: another checkout's src)."""
     found = {}
     for command in COMMANDS:
         done = subprocess.run(
@@ -208,9 +213,12 @@ def run_all(lang: str) -> dict[str, list[str]]:
             capture_output=True,
             text=True,
             check=False,
-            env={k: v for k, v in os.environ.items() if k != "OUDERBETROKKENHEID_DISABLE_PLUGIN_AUTOLOAD"},
+            env={
+                **{k: v for k, v in os.environ.items() if k != "OUDERBETROKKENHEID_DISABLE_PLUGIN_AUTOLOAD"},
+                **({"PYTHONPATH": pythonpath} if pythonpath else {}),
+            },
         )
-        assert done.returncode == 0, done.stderr
+        assert done.returncode == 0 or pythonpath, done.stderr
         hits = english_in(done.stdout + done.stderr, lang)
         if hits:
             found[" ".join(command)] = hits
@@ -227,7 +235,7 @@ def test_the_detector_finds_english():
     assert not english_in("138 items in 4 pakketten", "nl")
 
 
-if __name__ == "__main__":  # the figure of the issue: python tests/test_i18n.py
+if __name__ == "__main__":  # the figure of the issue: python tests/test_i18n.py [OTHER-CHECKOUT/src]
     for language in ("nl", "fr"):
-        result = run_all(language)
+        result = run_all(language, sys.argv[1] if len(sys.argv) > 1 else None)
         print(language, sum(len(v) for v in result.values()), result)

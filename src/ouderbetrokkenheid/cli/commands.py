@@ -337,7 +337,7 @@ def _title(record: Any, out: Output, default: str | None = None) -> str:
         if value is not None:
             text = out.text(value, default)
             if field == "justification":
-                text = f"{record.subject} {record.predicate} {record.object}"
+                text = f"{record.subject} {out.term('predicate', record.predicate)} {record.object}"
             return text if len(text) <= 90 else text[:87] + "..."
     return ""
 
@@ -534,7 +534,7 @@ def cmd_search(args: argparse.Namespace, out: Output) -> int:
     for hit in results.hits:
         out.line(_short(hit.title_in(out.lang)))
         packs = ", ".join([hit.pack, *(pack for _, pack in hit.same_as)])
-        kind = out.term("kind", hit.kind) if hit.kind else out.say(_KINDS.get(hit.type, hit.type))
+        kind = out.say(_KINDS[hit.kind]) if hit.kind in _KINDS else out.term("kind", hit.kind or hit.type)
         line = f"    {hit.id}  [{kind}]  " + out.say(N_("score {score}"), score=f"{hit.score:g}")
         if hit.same_as:
             line += "  " + out.say(
