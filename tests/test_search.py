@@ -111,6 +111,11 @@ def test_typos_in_longer_words(catalog):
     assert ids(catalog.find("comunicatie", lang="nl")) == ["t/communicatie"]
     assert catalog.find("oepn", lang="nl").hits == ()  # short words must be right
     assert osa_distance("ouderbetrokkenhied", "ouderbetrokkenheid", 2) == 1
+    # a second typo only in long words (twelve letters on): in shorter ones two typos make another
+    # word (oprichten -> opdracht)
+    assert ids(catalog.find("verwelkomen", lang="nl")) == ["t/anderstalig"]
+    assert ids(catalog.find("verwelkemen", lang="nl")) == ["t/anderstalig"]
+    assert catalog.find("verwalkemen", lang="nl").unmatched == ("verwalkemen",)
     assert osa_distance("abc", "xyz", 1) == 2
 
 

@@ -60,9 +60,10 @@ HEAD = 0.4
 VERB = 0.5
 #: The shortest word that is looked for inside compounds.
 MIN_COMPOUND = 4
-#: The shortest word that typos are forgiven in (one typo; two from :data:`TWO_TYPOS` letters on).
+#: The shortest word that typos are forgiven in (one typo; two from :data:`TWO_TYPOS` letters on:
+#: below that, two typos turn too many words into other words, ``oprichten`` into *opdracht*).
 MIN_FUZZY = 6
-TWO_TYPOS = 9
+TWO_TYPOS = 12
 #: A word in more than this share of the records (and more than :data:`MIN_COMMON` of them) is very
 #: common.
 COMMON = 0.2
