@@ -298,6 +298,59 @@ def test_cache_is_invalidated_when_a_pack_is_installed(tmp_path, monkeypatch):
     assert ids(after.find("oudercafé", lang="nl"))[0] == "voorbeeld/oudercafe"
 
 
+def test_library_is_kept_while_the_packs_are_unchanged(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache_module.CACHE_ENV, str(tmp_path / "cache"))
+    pack = tmp_path / "pack"
+    shutil.copytree(EXAMPLE_PACK, pack)
+    first = ob.Library.open([pack], plugins=False)
+    assert "voorbeeld/oudercafe" in first
+    discover = ob.Library.discover
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the packs were loaded although they are cached")
+
+    monkeypatch.setattr(ob.Library, "discover", refuse)
+    again = ob.Library.open([pack], plugins=False)
+    assert again is not first
+    assert [r.id for r in again] == [r.id for r in first]
+    assert again.get("voorbeeld/oudercafe") == first.get("voorbeeld/oudercafe")
+    assert again.report == first.report
+    # a changed file: loaded anew (and so read again)
+    data = next(path for path in pack.rglob("*.yaml") if "oudercafe" in path.read_text("utf-8"))
+    data.write_text(data.read_text("utf-8").replace("oudercafé", "koffiekransje", 1), "utf-8")
+    with pytest.raises(AssertionError, match="were loaded"):
+        ob.Library.open([pack], plugins=False)
+    monkeypatch.setattr(ob.Library, "discover", discover)
+    changed = ob.Library.open([pack], plugins=False)
+    assert "koffiekransje" in json.dumps(ob.unstructure(changed.get("voorbeeld/oudercafe")), ensure_ascii=False)
+    # the search of a catalog over the cached packs loads nothing either
+    monkeypatch.setattr(ob.Library, "discover", refuse)
+    hits = ob.Catalog.open([pack], plugins=False).search("koffiekransje", lang="nl")
+    assert [hit.record.id for hit in hits] == ["voorbeeld/oudercafe"]
+
+
+def test_cli_commands_use_the_kept_packs(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv(cache_module.CACHE_ENV, str(tmp_path / "cache"))
+    assert main(["catalog", str(EXAMPLE_PACK)]) == 0
+    listed = capsys.readouterr().out
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the packs were loaded although they are cached")
+
+    monkeypatch.setattr(ob.Library, "discover", refuse)
+    assert main(["catalog", str(EXAMPLE_PACK)]) == 0
+    assert capsys.readouterr().out == listed
+    assert main(["show", "voorbeeld/oudercafe", "--path", str(EXAMPLE_PACK)]) == 0
+    assert "voorbeeld/oudercafe" in capsys.readouterr().out
+
+
+def test_a_library_that_cannot_be_pickled_is_just_not_kept(tmp_path):
+    store = cache_module.Cache(tmp_path)
+    store.put("key", "library", lambda: None)
+    assert store.get("key", "library") is None
+    assert not list(tmp_path.iterdir())
+
+
 def test_cache_off_and_unwritable(tmp_path, monkeypatch):
     monkeypatch.setenv(cache_module.CACHE_ENV, "")
     assert cache_module.cache_folder() is None

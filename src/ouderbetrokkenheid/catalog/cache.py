@@ -9,8 +9,9 @@ upgrading a pack, or changing any file of a pack folder, gives another key: the 
 never read again and are removed once more than :data:`KEEP` keys are stored.
 
 Several things can be stored under one key (``name``): the search index stores its documents
-(``docs``) and one entry per language (``index-nl`` …); the catalog itself can be stored the same way
-(``library``).
+(``docs``) and one entry per language (``index-nl`` …); :meth:`Library.open
+<ouderbetrokkenheid.Library.open>` stores the loaded packs (``library``), so a command on unchanged
+packs neither reads nor validates them again.
 
 The folder is ``OUDERBETROKKENHEID_CACHE_DIR`` when set (an empty value turns the cache off), else
 the platform's user cache folder (``~/.cache/ouderbetrokkenheid`` on Linux).
@@ -19,14 +20,15 @@ the platform's user cache folder (``~/.cache/ouderbetrokkenheid`` on Linux).
 import hashlib
 import os
 import pickle
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from os import PathLike
 from pathlib import Path
 from typing import Any
 
 #: The environment variable that moves the cache folder (empty: no cache).
 CACHE_ENV = "OUDERBETROKKENHEID_CACHE_DIR"
 #: Bump when the stored objects change shape.
-FORMAT = "search-2"
+FORMAT = "search-3"
 #: How many keys (sets of installed packs) are kept.
 KEEP = 4
 
@@ -72,6 +74,25 @@ def packs_key(sources: Iterable[tuple[str, str, Path | None]]) -> str:
     return digest.hexdigest()[:32]
 
 
+def installed_key(given: Sequence[Path], *, plugins: bool) -> str | None:
+    """The key of the installed packs (unless *plugins* is false) plus the pack folders *given*;
+    ``None`` when a plugin hands over a pack object (which has no files to watch) or a plugin fails
+    (it is then loaded, and reported, every time)."""
+    sources: list[tuple[str, str, Path | None]] = []
+    if plugins:
+        from ouderbetrokkenheid.plugins import get_plugin_manager
+
+        host = get_plugin_manager()
+        for info, item in host.pack_sources():
+            if not isinstance(item, str | PathLike):
+                return None
+            sources.append((f"{info.name}:{info.distribution}", str(info.version), Path(item).resolve()))
+        if host.problems:
+            return None
+    sources.extend(("", "", Path(path).resolve()) for path in given)
+    return packs_key(sources)
+
+
 class Cache:
     """Pickled objects in a folder, by key and name."""
 
@@ -93,14 +114,20 @@ class Cache:
 
     def put(self, key: str, name: str, value: object) -> None:
         """Store *value* (atomically: a reader never sees half a file); never raises for a folder
-        that cannot be written (the cache is then just not kept)."""
-        import tempfile  # only when writing: a warm search only reads
+        that cannot be written or a value that cannot be pickled (the cache is then just not kept)."""
+        import tempfile  # only when writing: a warm command only reads
 
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=self.folder, suffix=".tmp", delete=False) as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            Path(handle.name).replace(self._path(key, name))
+                temporary = Path(handle.name)
+                try:
+                    pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                except (pickle.PicklingError, TypeError, AttributeError):
+                    handle.close()
+                    temporary.unlink(missing_ok=True)
+                    return
+            temporary.replace(self._path(key, name))
             self._prune(key)
         except OSError:
             return

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ouderbetrokkenheid.catalog.analysis import fold
-from ouderbetrokkenheid.catalog.cache import Cache, cache_folder, packs_key
+from ouderbetrokkenheid.catalog.cache import Cache, cache_folder, installed_key
 from ouderbetrokkenheid.catalog.filters import FACETS, Filters, UnknownFilterError, facet_values, resolve
 from ouderbetrokkenheid.catalog.index import LangIndex, rank
 from ouderbetrokkenheid.catalog.library import Library
@@ -234,17 +234,18 @@ class Catalog:
         """The catalog of every installed pack (and the pack folders in *paths*), with its search
         index kept in the user's cache folder while the packs are unchanged (*cache*)."""
         given = [Path(p) for p in paths]
-
-        def load() -> Library:
-            return Library.discover(given, plugins=plugins)
-
         catalog = cls(None)
-        catalog._load = load
         folder = cache_folder() if cache else None
         if folder is not None:
-            key = _installed_key(given, plugins=plugins)
+            key = installed_key(given, plugins=plugins)
             if key is not None:
                 catalog._cache, catalog._key = Cache(folder), key
+
+        def load() -> Library:
+            # the packs stored under the same key, else loaded (and stored)
+            return Library._cached(given, plugins, catalog._cache, catalog._key)
+
+        catalog._load = load
         return catalog
 
     @property
@@ -548,24 +549,6 @@ def _count(docs: _Docs, mask: "np.ndarray", works: Iterable[tuple[int, ...]]) ->
         name: dict(sorted(((k, v) for k, v in c.items() if v > 0), key=lambda kv: (-kv[1], kv[0])))
         for name, c in counts.items()
     }
-
-
-def _installed_key(given: Sequence[Path], *, plugins: bool) -> str | None:
-    """The cache key of the installed packs plus the folders *given*; ``None`` when a plugin hands
-    over a pack object (which has no files to watch)."""
-    sources: list[tuple[str, str, Path | None]] = []
-    if plugins:
-        from ouderbetrokkenheid.plugins import get_plugin_manager
-
-        host = get_plugin_manager()
-        for info, item in host.pack_sources():
-            if not isinstance(item, str | PathLike):
-                return None
-            sources.append((f"{info.name}:{info.distribution}", str(info.version), Path(item).resolve()))
-        if host.problems:
-            return None  # a failing plugin: load and report every time
-    sources.extend(("", "", path.resolve()) for path in given)
-    return packs_key(sources)
 
 
 def normalise_query(query: str) -> str:

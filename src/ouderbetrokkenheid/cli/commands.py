@@ -114,7 +114,7 @@ class Output:
 
 def _library(paths: Iterable[str], out: Output, *, plugins: bool = True) -> "ob.Library":
     paths = list(paths)
-    library = ob.Library.discover(paths, plugins=plugins)
+    library = ob.Library.open(paths, plugins=plugins)  # from the cache while the packs are unchanged
     if not library.report.ok and not out.json:
         out.problems(library.report.problems)
     require_given(library, paths, out)
