@@ -453,3 +453,58 @@ def test_question_verbs():
     assert question_verbs(["comment", "aider", "on", "les", "parents"], "fr") == {1}
     assert question_verbs(["ouders", "betrekken"], "nl") == set()
     assert question_verbs(["hoe", "ik"], "nl") == set()
+
+
+# -- two ways to rank, one result ----------------------------------------------------------------
+def _both_ways(searched, monkeypatch, query, lang, **options):
+    """``find`` ranked without numpy (rank_sparse) and with it (rank)."""
+    from ouderbetrokkenheid.catalog import catalog as catalog_module
+
+    monkeypatch.setattr(catalog_module, "SPARSE", 10**12)
+    sparse = searched.find(query, lang=lang, **options)
+    monkeypatch.setattr(catalog_module, "SPARSE", -1)
+    monkeypatch.setattr(catalog_module, "SPARSE_WITHOUT_NUMPY", -1)
+    dense = searched.find(query, lang=lang, **options)
+    return sparse, dense
+
+
+def test_ranking_without_numpy_is_the_same(bundled, catalog, monkeypatch):
+    """rank_sparse (the command line's way for queries that read few postings, no numpy imported)
+    gives exactly what rank gives: the same hits, scores, matched and unmatched words, totals and
+    facets, on the bundled packs (the judged queries and seeded variations of them) and on a
+    catalog of generated records, with and without filters and limits."""
+    import random
+
+    import yaml
+
+    judged = yaml.safe_load((ROOT / "benchmarks" / "judged_queries.yaml").read_text("utf-8"))["queries"]
+    rng = random.Random(20261205)
+    cases = [(q["q"], q["lang"]) for q in judged]
+    for _ in range(150):
+        q, lang = rng.choice(cases)
+        words = q.split()
+        rng.shuffle(words)
+        cut = words[: rng.randint(1, len(words))]
+        if rng.random() < 0.3:
+            word = rng.choice(cut)
+            cut.append(word[: max(3, len(word) - rng.randint(0, 3))])
+        cases.append((" ".join(cut), lang))
+    options = [
+        {"limit": None},
+        {"limit": 3},
+        {"limit": 10, "kind": "boek"},
+        {"limit": None, "free": True},
+        {"limit": 5, "pack": "vcov", "facets": False},
+    ]
+    compared = 0
+    for searched in (bundled, catalog):
+        for query, lang in [*cases, ("", "nl"), ("ouders", "nl"), ("boek", "nl")]:
+            for option in options:
+                if searched is catalog and option.get("pack"):
+                    continue
+                sparse, dense = _both_ways(searched, monkeypatch, query, lang, **option)
+                assert sparse == dense, (query, lang, option)
+                compared += 1
+    assert compared > 1000
+    numbers = [hit.score for hit in bundled.find("ouders", lang="nl", limit=None).hits]
+    assert len(set(numbers)) > 10  # real scores were compared, not only zeros

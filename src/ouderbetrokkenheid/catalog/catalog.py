@@ -8,18 +8,20 @@ the index in the user's cache folder (:mod:`ouderbetrokkenheid.catalog.cache`) a
 installed packs are unchanged, so a search from the command line does not load every pack again.
 """
 
+import array
+import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ouderbetrokkenheid.catalog.analysis import fold
 from ouderbetrokkenheid.catalog.cache import Cache, cache_folder, installed_key
 from ouderbetrokkenheid.catalog.filters import FACETS, Filters, UnknownFilterError, facet_values, resolve
-from ouderbetrokkenheid.catalog.index import LangIndex, rank
+from ouderbetrokkenheid.catalog.index import LangIndex, Ranked, SparseRanked, rank, rank_sparse
 from ouderbetrokkenheid.catalog.library import Library
 from ouderbetrokkenheid.catalog.thesaurus import groups
 from ouderbetrokkenheid.model import Assessment, Finding, Framework, LocalizedText, Record, Resource
@@ -27,6 +29,7 @@ from ouderbetrokkenheid.model import Assessment, Finding, Framework, LocalizedTe
 if TYPE_CHECKING:
     import numpy as np
 
+    from ouderbetrokkenheid.catalog.index import Slot
     from ouderbetrokkenheid.errors import Problem
 
 __all__ = ["FACETS", "Catalog", "Filters", "Found", "Hit", "Results", "UnknownFilterError"]
@@ -93,12 +96,12 @@ class _Docs:
     defaults: list[str]
     titles: list[dict[str, str]]
     #: Each document's place in id order (ties between equal scores go by id).
-    id_rank: "np.ndarray"
+    id_rank: "array.array[int]"
     #: 1 for resources.
-    resource: "np.ndarray"
+    resource: "array.array[int]"
     #: Facet -> value -> the documents that have it (sorted). Resources have every facet; other
     #: records only ``pack``.
-    facet_docs: dict[str, dict[str, "np.ndarray"]]
+    facet_docs: dict[str, dict[str, "array.array[int]"]]
     #: For the documents of a publication in several records (``same_as``): all of its documents,
     #: in id order. Other documents are their own publication.
     works: dict[int, tuple[int, ...]]
@@ -109,6 +112,34 @@ class _Docs:
     def work(self, doc: int) -> tuple[int, ...]:
         """The documents of *doc*'s publication."""
         return self.works.get(doc, (doc,))
+
+
+@attrs.frozen(kw_only=True)
+class _Arrays:
+    """Numpy views of a :class:`_Docs`' arrays (made when a query needs numpy; never stored)."""
+
+    id_rank: "np.ndarray"
+    resource: "np.ndarray"
+    facet_docs: dict[str, dict[str, "np.ndarray"]]
+
+
+def _arrays(docs: _Docs) -> _Arrays:
+    import numpy as np
+
+    return _Arrays(
+        id_rank=np.frombuffer(docs.id_rank, dtype=np.int64),
+        resource=np.frombuffer(docs.resource, dtype=np.int8).astype(bool),
+        facet_docs={
+            name: {code: np.frombuffer(found, dtype=np.int64) for code, found in by_code.items()}
+            for name, by_code in docs.facet_docs.items()
+        },
+    )
+
+
+#: A query that reads at most this many postings is ranked without numpy (:func:`rank_sparse`); up to
+#: :data:`SPARSE_WITHOUT_NUMPY` when numpy is not imported yet (importing it costs more than that).
+SPARSE = 20_000
+SPARSE_WITHOUT_NUMPY = 300_000
 
 
 def _closure(library: Library) -> dict[str, set[str]]:
@@ -199,10 +230,10 @@ def _docs(library: Library) -> _Docs:
         packs=[p.name for p in packs],
         defaults=[p.manifest.default_language for p in packs],
         titles=[_title(r).to_dict() for r in records],
-        id_rank=id_rank,
-        resource=np.asarray([isinstance(r, Resource) for r in records], dtype=bool),
+        id_rank=array.array("q", id_rank.tolist()),
+        resource=array.array("b", [isinstance(r, Resource) for r in records]),
         facet_docs={
-            name: {code: np.asarray(found, dtype=np.int64) for code, found in by_code.items()}
+            name: {code: array.array("q", found) for code, found in by_code.items()}
             for name, by_code in collected.items()
         },
         works=works,
@@ -226,6 +257,7 @@ class Catalog:
         self._key: str | None = None
         self._by_value: dict[str, dict[str, set[int]]] | None = None
         self._position: dict[str, int] | None = None
+        self._arrays: _Arrays | None = None
 
     @classmethod
     def open(
@@ -272,6 +304,11 @@ class Catalog:
                 if self._cache and self._key:
                     self._cache.put(self._key, "docs", self._docs)
         return self._docs
+
+    def _numpy(self) -> _Arrays:
+        if self._arrays is None:
+            self._arrays = _arrays(self._documents())
+        return self._arrays
 
     def works(self) -> list[tuple[int, ...]]:
         """Per document of the index: the documents of the same publication (``same_as``), itself
@@ -359,11 +396,11 @@ class Catalog:
         if self._position is None:
             self._position = {identifier: i for i, identifier in enumerate(docs.ids)}
         if resources is None:
-            mask = docs.resource.copy()
+            mask = self._numpy().resource.copy()
         else:
             mask = np.zeros(len(docs.ids), dtype=bool)
             mask[[self._position[r.id] for r in resources]] = True
-        return _count(docs, mask, ())
+        return _count(docs, self._numpy().facet_docs, lambda found: int(mask[found].sum()), mask.__getitem__, ())
 
     # -- search ---------------------------------------------------------------------------------
     def find(
@@ -380,38 +417,36 @@ class Catalog:
         matched nothing and (unless *facets* is false) facet counts over every result. An empty query
         lists the filtered resources. Needs no loaded records when the index is cached (see
         :meth:`open`)."""
-        import numpy as np
-
         filters = self.resolve(filters or Filters.of(**values))
         allowed = self._allowed(filters)
         docs = self._documents()
         index = self.index(lang)
         slots = index.plan(query, lang)
+        if not slots:
+            return self._find_sparse(docs, index, slots, allowed, limit, facets)
+        touched = index.touched(slots)
+        if touched <= SPARSE or ("numpy" not in sys.modules and touched <= SPARSE_WITHOUT_NUMPY):
+            return self._find_sparse(docs, index, slots, allowed, limit, facets)
+        import numpy as np
+
+        arrays = self._numpy()
         size = len(docs.ids)
         mask = None
         if allowed is not None:
             mask = np.zeros(size, dtype=bool)
             mask[list(allowed)] = True
-        if not slots:
-            listed = docs.resource if mask is None else docs.resource & mask
-            order = np.flatnonzero(listed)
-            scores = np.zeros(len(order))
-            ranked = None
-            unmatched: tuple[str, ...] = ()
+        ranked = rank(index, slots, mask)
+        order, scores = ranked.docs, ranked.scores
+        spare = sum(len(work) - 1 for work in set(docs.works.values()))
+        if limit is not None and len(order) > limit + spare:
+            # only the best need sorting: every document scoring at least the (limit + spare)-th
+            # best score (ties included, so the order among them is exact)
+            threshold = -np.partition(-scores, limit + spare - 1)[limit + spare - 1]
+            keep = scores >= threshold
+            candidates, candidate_scores = order[keep], scores[keep]
         else:
-            ranked = rank(index, slots, mask)
-            order, scores = ranked.docs, ranked.scores
-            spare = sum(len(work) - 1 for work in set(docs.works.values()))
-            if limit is not None and len(order) > limit + spare:
-                # only the best need sorting: every document scoring at least the (limit + spare)-th
-                # best score (ties included, so the order among them is exact)
-                threshold = -np.partition(-scores, limit + spare - 1)[limit + spare - 1]
-                keep = scores >= threshold
-                candidates, candidate_scores = order[keep], scores[keep]
-            else:
-                candidates, candidate_scores = order, scores
-            sort = np.lexsort((docs.id_rank[candidates], -candidate_scores))
-            unmatched = ranked.unmatched
+            candidates, candidate_scores = order, scores
+        sort = np.lexsort((arrays.id_rank[candidates], -candidate_scores))
         in_result = np.zeros(size, dtype=bool)
         in_result[order] = True
         duplicates = 0
@@ -420,8 +455,6 @@ class Catalog:
             if work not in seen_works:
                 seen_works.add(work)
                 duplicates += max(0, int(in_result[list(work)].sum()) - 1)
-        if ranked is None:
-            candidates, candidate_scores, sort = order, scores, np.arange(len(order))
         shown: list[tuple[int, float]] = []
         seen: set[tuple[int, ...]] = set()
         for position in sort.tolist():
@@ -435,28 +468,59 @@ class Catalog:
             shown.append((d, score))
         counted: dict[str, dict[str, int]] = {}
         if facets:
-            counted_mask = in_result & docs.resource
+            counted_mask = in_result & arrays.resource
             works = [w for w in set(docs.works.values()) if counted_mask[list(w)].any()]
-            counted = _count(docs, counted_mask, works)
-        return Results(
-            hits=tuple(
-                Found(
-                    id=docs.ids[d],
-                    type=docs.types[d],
-                    kind=docs.kinds[d],
-                    pack=docs.packs[d],
-                    title=LocalizedText(docs.titles[d]),
-                    default_language=docs.defaults[d],
-                    score=score,
-                    matched=ranked.matched(d) if ranked is not None else (),
-                    same_as=tuple((docs.ids[o], docs.packs[o]) for o in docs.work(d) if o != d),
-                )
-                for d, score in shown
-            ),
-            total=len(order) - duplicates,
-            unmatched=unmatched,
-            facets=counted,
-        )
+            counted = _count(
+                docs, arrays.facet_docs, lambda found: int(counted_mask[found].sum()), counted_mask.__getitem__, works
+            )
+        return _results(docs, shown, ranked, len(order) - duplicates, counted)
+
+    def _find_sparse(
+        self,
+        docs: _Docs,
+        index: LangIndex,
+        slots: Sequence["Slot"],
+        allowed: set[int] | None,
+        limit: int | None,
+        facets: bool,
+    ) -> Results:
+        """:meth:`find` without numpy (:func:`~ouderbetrokkenheid.catalog.index.rank_sparse`): the same
+        results, for queries that read few postings and for lists without words."""
+        ranked: SparseRanked | None = None
+        if not slots:  # no words: the resources that pass the filters, in document order
+            order = [d for d, kind in enumerate(docs.resource) if kind and (allowed is None or d in allowed)]
+            scores = [0.0] * len(order)
+            ordered: Iterable[int] = range(len(order))
+        else:
+            ranked = rank_sparse(index, slots, allowed)
+            order, scores = ranked.docs, ranked.scores
+            ordered = sorted(range(len(order)), key=lambda p: (-scores[p], docs.id_rank[order[p]]))
+        in_result = set(order)
+        duplicates = 0
+        seen_works: set[tuple[int, ...]] = set()
+        for work in docs.works.values():
+            if work not in seen_works:
+                seen_works.add(work)
+                duplicates += max(0, sum(1 for d in work if d in in_result) - 1)
+        shown: list[tuple[int, float]] = []
+        seen: set[tuple[int, ...]] = set()
+        for position in ordered:
+            if limit is not None and len(shown) >= limit:
+                break
+            d = order[position]
+            work = docs.work(d)
+            if work in seen:
+                continue
+            seen.add(work)
+            shown.append((d, scores[position]))
+        counted: dict[str, dict[str, int]] = {}
+        if facets:
+            members = {d for d in in_result if docs.resource[d]}
+            works = [w for w in set(docs.works.values()) if any(d in members for d in w)]
+            counted = _count(
+                docs, docs.facet_docs, lambda found: sum(1 for d in found if d in members), members.__contains__, works
+            )
+        return _results(docs, shown, ranked, len(order) - duplicates, counted)
 
     def search(
         self,
@@ -524,18 +588,49 @@ class Catalog:
         return [Hit(record=r, score=round(s, 4)) for s, _, r in scores[:limit]]
 
 
-def _count(docs: _Docs, mask: "np.ndarray", works: Iterable[tuple[int, ...]]) -> dict[str, dict[str, int]]:
-    """Facet counts over the documents in *mask*; each publication in *works* (several documents)
-    counts once per value, for every pack it is in."""
+def _results(
+    docs: _Docs, shown: list[tuple[int, float]], ranked: "Ranked | SparseRanked | None", total: int, counted: dict[str, dict[str, int]]
+) -> Results:
+    return Results(
+        hits=tuple(
+            Found(
+                id=docs.ids[d],
+                type=docs.types[d],
+                kind=docs.kinds[d],
+                pack=docs.packs[d],
+                title=LocalizedText(docs.titles[d]),
+                default_language=docs.defaults[d],
+                score=float(score),
+                matched=ranked.matched(d) if ranked is not None else (),
+                same_as=tuple((docs.ids[o], docs.packs[o]) for o in docs.work(d) if o != d),
+            )
+            for d, score in shown
+        ),
+        total=total,
+        unmatched=ranked.unmatched if ranked is not None else (),
+        facets=counted,
+    )
+
+
+def _count(
+    docs: _Docs,
+    facet_docs: Mapping[str, Mapping[str, Any]],
+    count_in: Callable[[Any], int],
+    has: Callable[[int], Any],
+    works: Iterable[tuple[int, ...]],
+) -> dict[str, dict[str, int]]:
+    """Facet counts over the documents counted: ``count_in(found)`` tells how many of *found* are,
+    ``has(doc)`` whether *doc* is. Each publication in *works* (several documents) counts once per
+    value, for every pack it is in."""
     counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-    for name, by_code in docs.facet_docs.items():
+    for name, by_code in facet_docs.items():
         for code, found in by_code.items():
-            n = int(mask[found].sum())
+            n = count_in(found)
             if n:
                 counts[name][code] = n
     for work in works:
         merged: dict[str, Counter[str]] = defaultdict(Counter)
-        members = [d for d in work if mask[d]] or list(work[:1])
+        members = [d for d in work if has(d)] or list(work[:1])
         for d in work:
             for name, codes in docs.work_values.get(d, {}).items():
                 merged[name].update(codes)

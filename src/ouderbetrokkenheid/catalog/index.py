@@ -125,31 +125,50 @@ def record_fields(record: Record, lang: str | None, default: str) -> list[tuple[
 
 
 class Postings(Mapping[str, tuple["np.ndarray", "np.ndarray"]]):
-    """Term -> (document numbers, weights), stored as three arrays (quick to save and load)."""
+    """Term -> (document numbers, weights), stored as three flat ``array.array`` (saved and loaded
+    without numpy: a query that touches few postings needs no numpy at all, see :func:`rank_sparse`).
+    Indexing gives numpy views of them (no copy)."""
 
-    def __init__(self, terms: list[str], offsets: "np.ndarray", docs: "np.ndarray", weights: "np.ndarray") -> None:
+    def __init__(self, terms: list[str], offsets: Any, docs: Any, weights: Any) -> None:
         self.terms = terms
-        self.offsets = offsets
-        self.docs = docs
-        self.weights = weights
+        self.offsets = _flat("q", offsets)
+        self.docs = _flat("i", docs)
+        self.weights = _flat("d", weights)
         self._at: dict[str, int] | None = None
+        self._numpy: tuple[np.ndarray, np.ndarray] | None = None
 
-    def __getstate__(self) -> tuple[list[str], "np.ndarray", "np.ndarray", "np.ndarray"]:
+    def __getstate__(self) -> tuple[list[str], "array.array[int]", "array.array[int]", "array.array[float]"]:
         return (self.terms, self.offsets, self.docs, self.weights)
 
-    def __setstate__(self, state: tuple[list[str], "np.ndarray", "np.ndarray", "np.ndarray"]) -> None:
+    def __setstate__(self, state: tuple[list[str], "array.array[int]", "array.array[int]", "array.array[float]"]) -> None:
         self.terms, self.offsets, self.docs, self.weights = state
         self._at = None
+        self._numpy = None
 
     def _position(self) -> dict[str, int]:
         if self._at is None:
             self._at = {term: i for i, term in enumerate(self.terms)}
         return self._at
 
-    def __getitem__(self, term: str) -> tuple["np.ndarray", "np.ndarray"]:
+    def df(self, term: str) -> int:
+        """How many documents have *term*."""
         i = self._position()[term]
-        start, end = int(self.offsets[i]), int(self.offsets[i + 1])
+        return self.offsets[i + 1] - self.offsets[i]
+
+    def sparse(self, term: str) -> tuple["array.array[int]", "array.array[float]"]:
+        """*term*'s document numbers and weights as plain arrays (no numpy)."""
+        i = self._position()[term]
+        start, end = self.offsets[i], self.offsets[i + 1]
         return self.docs[start:end], self.weights[start:end]
+
+    def __getitem__(self, term: str) -> tuple["np.ndarray", "np.ndarray"]:
+        if self._numpy is None:
+            import numpy as np
+
+            self._numpy = (np.frombuffer(self.docs, dtype=np.int32), np.frombuffer(self.weights, dtype=np.float64))
+        i = self._position()[term]
+        start, end = self.offsets[i], self.offsets[i + 1]
+        return self._numpy[0][start:end], self._numpy[1][start:end]
 
     def __contains__(self, term: object) -> bool:
         return term in self._position()
@@ -159,6 +178,21 @@ class Postings(Mapping[str, tuple["np.ndarray", "np.ndarray"]]):
 
     def __len__(self) -> int:
         return len(self.terms)
+
+
+#: The numpy type of each ``array.array`` type code used here.
+_DTYPES = {"q": "int64", "i": "int32", "d": "float64", "b": "bool"}
+
+
+def _flat(code: str, values: Any) -> "array.array[Any]":
+    """*values* (an ``array.array`` or a numpy array) as an ``array.array`` of type *code*."""
+    if isinstance(values, array.array) and values.typecode == code:
+        return values
+    import numpy as np
+
+    out = array.array(code)
+    out.frombytes(np.ascontiguousarray(values, dtype=_DTYPES[code]).tobytes())
+    return out
 
 
 def osa_distance(a: str, b: str, limit: int) -> int:
@@ -495,6 +529,50 @@ class LangIndex:
             np.maximum(best, total * (factor / len(terms)), out=best)
         return best + boost
 
+    def slot_scores_sparse(self, slot: Slot) -> dict[int, float]:
+        """:meth:`slot_scores` without numpy: document -> score for the documents it touches (the
+        same numbers: the same operations on the same doubles, in the same order)."""
+        best: dict[int, float] = {}
+        boost: dict[int, float] = {}
+        slot_idf = self.slot_idf(slot)
+        for terms, factor in slot.alternatives:
+            if terms[0].startswith(PSEUDO):
+                docs, values = self.postings.sparse(terms[0])
+                for d, value in zip(docs, values, strict=True):
+                    v = value * factor
+                    if v > boost.get(d, 0.0):
+                        boost[d] = v
+                continue
+            if len(terms) == 1:
+                docs, values = self.postings.sparse(terms[0])
+                multiplier = factor * self._cap(len(docs), slot_idf, factor)
+                for d, value in zip(docs, values, strict=True):
+                    v = value * multiplier
+                    if v > best.get(d, 0.0):
+                        best[d] = v
+                continue
+            total: dict[int, float] = {}
+            have: dict[int, int] = {}
+            for term in terms:
+                docs, values = self.postings.sparse(term)
+                multiplier = self._cap(len(docs), slot_idf, factor / len(terms))
+                for d, v in zip(docs, values, strict=True):
+                    total[d] = total.get(d, 0.0) + v * multiplier
+                    have[d] = have.get(d, 0) + 1
+            share = factor / len(terms)
+            for d, summed in total.items():
+                if have[d] == len(terms):
+                    v = summed * share
+                    if v > best.get(d, 0.0):
+                        best[d] = v
+        for d, v in boost.items():
+            best[d] = best.get(d, 0.0) + v
+        return best
+
+    def touched(self, slots: Sequence[Slot]) -> int:
+        """How many postings ranking *slots* reads (to choose :func:`rank_sparse` or :func:`rank`)."""
+        return sum(self.postings.df(term) for slot in slots for terms, _ in slot.alternatives for term in terms)
+
     def to_state(self) -> dict[str, Any]:
         """Everything the site needs to search like this index (see the site's search.js)."""
         return {
@@ -527,6 +605,22 @@ class Ranked:
     def matched(self, doc: int) -> tuple[str, ...]:
         """The query words *doc* matched."""
         return tuple(words for words, mask in self.present if mask[doc])
+
+
+@attrs.frozen(kw_only=True)
+class SparseRanked:
+    """What :func:`rank_sparse` returns: :class:`Ranked`'s content in plain Python containers."""
+
+    #: The matching documents, ascending.
+    docs: list[int]
+    #: Their scores, in the same order.
+    scores: list[float]
+    present: tuple[tuple[str, frozenset[int]], ...]
+    unmatched: tuple[str, ...]
+
+    def matched(self, doc: int) -> tuple[str, ...]:
+        """The query words *doc* matched."""
+        return tuple(words for words, found in self.present if doc in found)
 
 
 def rank(index: LangIndex, slots: Sequence[Slot], allowed: "np.ndarray | None") -> Ranked:
@@ -571,4 +665,47 @@ def rank(index: LangIndex, slots: Sequence[Slot], allowed: "np.ndarray | None") 
     )
 
 
-__all__ = ["FREE", "LangIndex", "Postings", "Ranked", "Slot", "osa_distance", "pseudo_term", "rank", "record_fields"]
+def rank_sparse(index: LangIndex, slots: Sequence[Slot], allowed: "set[int] | None") -> SparseRanked:
+    """:func:`rank` without numpy, for queries that touch few postings (a search from the command
+    line then imports no numpy): the same documents and the same scores (the same operations on the
+    same doubles, in the same order; a test compares the two)."""
+    per_slot = [
+        {d: v * slot.weight for d, v in index.slot_scores_sparse(slot).items()} for slot in slots
+    ]
+    present = [frozenset(d for d, v in scores.items() if v > 0) for scores in per_slot]
+    counts = [len(found) for found in present]
+    unmatched = tuple(" ".join(s.words) for s, n in zip(slots, counts, strict=True) if n == 0)
+    live = [i for i, n in enumerate(counts) if n > 0]
+    if not live:
+        return SparseRanked(docs=[], scores=[], present=(), unmatched=unmatched)
+    size = max(index.size, 1)
+    weights = {i: math.log(1 + size / counts[i]) * slots[i].weight for i in live}
+    total_weight = sum(weights.values())
+    score: dict[int, float] = {}
+    coverage: dict[int, float] = {}
+    rare: set[int] = set()
+    for i in live:
+        for d, v in per_slot[i].items():
+            score[d] = score.get(d, 0.0) + v
+        for d in present[i]:
+            coverage[d] = coverage.get(d, 0.0) + weights[i]
+        if counts[i] <= max(COMMON * size, MIN_COMMON):
+            rare |= present[i]
+    docs: list[int] = []
+    scores: list[float] = []
+    for d in sorted(score):
+        share = coverage.get(d, 0.0) / total_weight
+        final = score[d] * share * share
+        if final > 0 and (not rare or d in rare) and (allowed is None or d in allowed):
+            docs.append(d)
+            # the site's arithmetic: floor(x * 10000 + 0.5) / 10000
+            scores.append(math.floor(final * 10000 + 0.5) / 10000)
+    return SparseRanked(
+        docs=docs,
+        scores=scores,
+        present=tuple((" ".join(slots[i].words), present[i]) for i in live),
+        unmatched=unmatched,
+    )
+
+
+__all__ = ["FREE", "LangIndex", "Postings", "Ranked", "Slot", "osa_distance", "pseudo_term", "rank", "rank_sparse", "record_fields"]
