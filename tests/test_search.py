@@ -508,3 +508,12 @@ def test_ranking_without_numpy_is_the_same(bundled, catalog, monkeypatch):
     assert compared > 1000
     numbers = [hit.score for hit in bundled.find("ouders", lang="nl", limit=None).hits]
     assert len(set(numbers)) > 10  # real scores were compared, not only zeros
+
+
+def test_lacking_a_very_common_word_does_not_lower_the_coverage(weighing):
+    # "school" is in most of these records: with the rarer "pesten" in the query, a record on bullying
+    # is not the less covered for lacking it, and the title match wins over a summary match
+    found = weighing.find("pesten op school", lang="nl")
+    assert ids(found)[:2] == ["t/titel", "t/samenvatting"]
+    assert found.hits[1].matched == ("pesten", "school")  # matching it still counts in the score
+    assert found.hits[0].score == weighing.find("pesten", lang="nl").hits[0].score

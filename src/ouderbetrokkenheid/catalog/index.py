@@ -20,7 +20,9 @@ Ranking, in short (:meth:`LangIndex.plan` and :func:`rank`):
    are (the verb of a question, ``betrek`` in ``hoe betrek ik …``, half as much: :data:`VERB`); a record's *coverage* is the share of that weight it matches, and its score is the sum of
    its slot scores times coverage squared, so records that match the rare words rank first. When
    some record matches a word that is not very common, records that match only very common words
-   (in more than a fifth of the records, and more than ten) are left out.
+   (in more than a fifth of the records, and more than ten) are left out, and the very common words
+   weigh nothing in the coverage (lacking ``school`` does not push a record on *diversiteit* down
+   for ``diversiteit op school``; matching it still adds to the score).
 4. Records that describe one publication (``same_as``) are one result: the best of them, naming the
    others.
 
@@ -627,6 +629,24 @@ class SparseRanked:
         return tuple(words for words, found in self.present if doc in found)
 
 
+def is_common(count: int, size: int) -> bool:
+    """Whether a word in *count* of *size* documents is very common (:data:`COMMON`, :data:`MIN_COMMON`)."""
+    return count > max(COMMON * size, MIN_COMMON)
+
+
+def _coverage_weights(slots: Sequence[Slot], counts: Sequence[int], live: Sequence[int], size: int) -> dict[int, float]:
+    """Each live slot's share of a record's coverage: its rarity (times its weight). When the query
+    has a word that is not very common, the very common ones weigh nothing here: a record is not the
+    less covered for lacking ``school`` in ``diversiteit op school`` (a match on them still adds to
+    its score)."""
+    weights = {i: math.log(1 + size / counts[i]) * slots[i].weight for i in live}
+    if any(not is_common(counts[i], size) for i in live):
+        for i in live:
+            if is_common(counts[i], size):
+                weights[i] = 0.0
+    return weights
+
+
 def rank(index: LangIndex, slots: Sequence[Slot], allowed: "np.ndarray | None") -> Ranked:
     """The documents that match *slots* and their scores; *allowed* (0/1 per document, or ``None``)
     masks some out (after the words' rarity is measured over every document)."""
@@ -641,7 +661,7 @@ def rank(index: LangIndex, slots: Sequence[Slot], allowed: "np.ndarray | None") 
         none = np.zeros(0, dtype=np.int64)
         return Ranked(docs=none, scores=np.zeros(0), present=(), unmatched=unmatched)
     size = max(index.size, 1)
-    weights = {i: math.log(1 + size / counts[i]) * slots[i].weight for i in live}
+    weights = _coverage_weights(slots, counts, live, size)
     total_weight = sum(weights.values())
     score = np.zeros(index.size, dtype=np.float64)
     coverage = np.zeros(index.size, dtype=np.float64)
@@ -649,7 +669,7 @@ def rank(index: LangIndex, slots: Sequence[Slot], allowed: "np.ndarray | None") 
     for i in live:
         score += per_slot[i]
         coverage += present[i] * weights[i]
-        if counts[i] <= max(COMMON * size, MIN_COMMON):
+        if not is_common(counts[i], size):
             rare |= present[i]
     coverage /= total_weight
     final = score * coverage * coverage
@@ -683,7 +703,7 @@ def rank_sparse(index: LangIndex, slots: Sequence[Slot], allowed: "set[int] | No
     if not live:
         return SparseRanked(docs=[], scores=[], present=(), unmatched=unmatched)
     size = max(index.size, 1)
-    weights = {i: math.log(1 + size / counts[i]) * slots[i].weight for i in live}
+    weights = _coverage_weights(slots, counts, live, size)
     total_weight = sum(weights.values())
     score: dict[int, float] = {}
     coverage: dict[int, float] = {}
@@ -693,7 +713,7 @@ def rank_sparse(index: LangIndex, slots: Sequence[Slot], allowed: "set[int] | No
             score[d] = score.get(d, 0.0) + v
         for d in present[i]:
             coverage[d] = coverage.get(d, 0.0) + weights[i]
-        if counts[i] <= max(COMMON * size, MIN_COMMON):
+        if not is_common(counts[i], size):
             rare |= present[i]
     docs: list[int] = []
     scores: list[float] = []

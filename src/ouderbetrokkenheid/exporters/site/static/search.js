@@ -235,8 +235,14 @@
     slots.forEach(function (slot, i) { if (counts[i] === 0) { unmatched.push(slot.words.join(" ")); } else { live.push(i); } });
     var result = { docs: [], scores: {}, matched: {}, unmatched: unmatched, slots: slots.length };
     if (!live.length) { return result; }
+    /* coverage weights (index._coverage_weights): very common words weigh nothing when a rarer one is live */
     var size = Math.max(n, 1), weights = {}, totalWeight = 0;
-    live.forEach(function (i) { weights[i] = Math.log(1 + size / counts[i]) * slots[i].weight; totalWeight += weights[i]; });
+    var isCommon = function (i) { return counts[i] > Math.max(index.k.common * size, index.k.minCommon); };
+    var someRare = live.some(function (i) { return !isCommon(i); });
+    live.forEach(function (i) {
+      weights[i] = someRare && isCommon(i) ? 0 : Math.log(1 + size / counts[i]) * slots[i].weight;
+      totalWeight += weights[i];
+    });
     var score = new Float64Array(n), coverage = new Float64Array(n), rare = new Uint8Array(n), anyRare = false, d;
     live.forEach(function (i) {
       var scores = perSlot[i], isRare = counts[i] <= Math.max(index.k.common * size, index.k.minCommon);
