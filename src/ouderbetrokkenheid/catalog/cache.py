@@ -74,15 +74,17 @@ def packs_key(sources: Iterable[tuple[str, str, Path | None]]) -> str:
     return digest.hexdigest()[:32]
 
 
-def installed_key(given: Sequence[Path], *, plugins: bool) -> str | None:
-    """The key of the installed packs (unless *plugins* is false) plus the pack folders *given*;
-    ``None`` when a plugin hands over a pack object (which has no files to watch) or a plugin fails
-    (it is then loaded, and reported, every time)."""
+def installed_key(given: Sequence[Path], *, plugins: bool, host: Any = None) -> str | None:
+    """The key of the installed packs (unless *plugins* is false; those of *host*, a
+    :class:`~ouderbetrokkenheid.PluginHost`, when given) plus the pack folders *given*; ``None`` when
+    a plugin hands over a pack object (which has no files to watch) or a plugin fails (it is then
+    loaded, and reported, every time)."""
     sources: list[tuple[str, str, Path | None]] = []
     if plugins:
-        from ouderbetrokkenheid.plugins import get_plugin_manager
+        if host is None:
+            from ouderbetrokkenheid.plugins import get_plugin_manager
 
-        host = get_plugin_manager()
+            host = get_plugin_manager()
         for info, item in host.pack_sources():
             if not isinstance(item, str | PathLike):
                 return None

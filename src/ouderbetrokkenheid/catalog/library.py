@@ -134,29 +134,36 @@ class Library:
 
     @classmethod
     def open(
-        cls, paths: Iterable[str | PathLike[str]] = (), *, plugins: bool = True, cache: bool = True
+        cls,
+        paths: Iterable[str | PathLike[str]] = (),
+        *,
+        plugins: bool = True,
+        host: "PluginHost | None" = None,
+        cache: bool = True,
     ) -> "Library":
         """Like :meth:`discover`, but kept in the user's cache folder (the one of the search index,
         :mod:`ouderbetrokkenheid.catalog.cache`) while the installed packs and the folders in *paths*
         are unchanged (*cache*): a command on unchanged packs neither reads nor validates them again.
         Installing, removing or upgrading a pack, or changing any file of a pack folder, loads them
-        anew."""
+        anew; so does a failing plugin (it is reported every time)."""
         from ouderbetrokkenheid.catalog.cache import Cache, cache_folder, installed_key
 
         given = [Path(path) for path in paths]
         folder = cache_folder() if cache else None
-        key = installed_key(given, plugins=plugins) if folder is not None else None
-        return cls._cached(given, plugins, Cache(folder) if folder is not None else None, key)
+        key = installed_key(given, plugins=plugins, host=host) if folder is not None else None
+        return cls._cached(given, plugins, Cache(folder) if folder is not None else None, key, host)
 
     @classmethod
-    def _cached(cls, given: Sequence[Path], plugins: bool, store: Any, key: str | None) -> "Library":
+    def _cached(
+        cls, given: Sequence[Path], plugins: bool, store: Any, key: str | None, host: "PluginHost | None" = None
+    ) -> "Library":
         """The library stored under *key* in *store* (a :class:`~ouderbetrokkenheid.catalog.cache.Cache`),
         else discovered and stored."""
         if store is not None and key is not None:
             found = store.get(key, "library")
             if isinstance(found, Library):
                 return found
-        library = cls.discover(given, plugins=plugins)
+        library = cls.discover(given, plugins=plugins, host=host)
         if store is not None and key is not None:
             store.put(key, "library", library)
         return library

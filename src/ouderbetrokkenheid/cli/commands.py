@@ -152,7 +152,7 @@ def cmd_plugins(args: argparse.Namespace, out: Output) -> int:
     for exporter_name, (info, _) in host.exporters().items():
         exporters.setdefault(info.name, []).append(exporter_name)
     # the packs are loaded as every other command loads them: the same checks, the same problems
-    problems = list(ob.Library.discover(host=host).report.problems)
+    problems = list(ob.Library.open(host=host).report.problems)  # kept while the packs are unchanged
     rows = [
         {
             "name": info.name,
