@@ -3,8 +3,8 @@ reused while the packs are unchanged.
 
 An entry is stored under a *key* that identifies the packs it was built from — for each pack the
 plugin's distribution and version and, for a pack folder, the path, size and modification time of
-every file in it — plus this library's version, the cache format and the files of the code that
-builds the index (so an edited or reinstalled library never reads an index of another shape). Installing, removing or
+every file in it — plus this library's version, the cache format and the files of the library itself
+(so an edited or reinstalled library never reads an index or packs of another shape). Installing, removing or
 upgrading a pack, or changing any file of a pack folder, gives another key: the old entries are
 never read again and are removed once more than :data:`KEEP` keys are stored.
 
@@ -65,8 +65,9 @@ def packs_key(sources: Iterable[tuple[str, str, Path | None]]) -> str:
     spec = importlib.util.find_spec("snowballstemmer")
     if spec is not None and spec.origin:
         digest.update(repr(folder_identity(Path(spec.origin).parent)).encode())
-    # the code that builds what is stored: an edited (or reinstalled) catalog package is a new key
-    digest.update(repr(folder_identity(Path(__file__).parent)).encode())
+    # the code that builds what is stored (the index, and the packs loaded by the model, the loaders
+    # and the validation): an edited (or reinstalled) library is a new key
+    digest.update(repr(folder_identity(Path(__file__).parent.parent)).encode())
     for plugin, version, folder in sources:
         digest.update(f"\n{plugin}|{version}|{folder}".encode())
         if folder is not None:
