@@ -18,8 +18,39 @@ EXIT_USAGE = 2
 DEBUG_ENV = "OUDERBETROKKENHEID_DEBUG"
 
 
+#: The interface's words while the parser works (set by :func:`main` from ``--lang`` or the locale,
+#: before parsing): argparse's own words and the help texts are shown in them.
+_say: "Words | None" = None
+#: Whether ``--format json`` was asked for (seen in the arguments before parsing): then a usage error
+#: is JSON on standard output too.
+_json_wanted = False
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
+
+    from ouderbetrokkenheid.cli.commands import Output
+    from ouderbetrokkenheid.i18n import Words
+
+
+def _gettext(message: str) -> str:
+    return _say.gettext(message) if _say is not None else message
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    return _say.ngettext(singular, plural, n) if _say is not None else (singular if n == 1 else plural)
+
+
+# argparse says its own words ("usage:", "options", "error:", "invalid choice ...") with the
+# gettext and ngettext of its module namespace: they are looked up in our catalogue (cli/words.py
+# lists their msgids).
+argparse._ = _gettext  # type: ignore[attr-defined]
+argparse.ngettext = _ngettext  # type: ignore[attr-defined]
+
+
 class _Formatter(argparse.HelpFormatter):
-    """argparse's formatter, with the width read without importing shutil (start-up time)."""
+    """argparse's formatter, with the width read without importing shutil (start-up time), and the
+    help texts, descriptions and headings in the interface language (they are msgids marked with N_)."""
 
     def __init__(
         self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
@@ -32,13 +63,49 @@ class _Formatter(argparse.HelpFormatter):
             width -= 2
         super().__init__(prog, indent_increment, max_help_position, width)
 
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        return _gettext(action.help) if action.help else action.help
+
+    def add_text(self, text: str | None) -> None:
+        super().add_text(_gettext(text) if text and text is not argparse.SUPPRESS else text)
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(_gettext(heading) if heading else heading)
+
 
 class _Parser(argparse.ArgumentParser):
-    """An argument parser that uses :class:`_Formatter` (also for the commands' own parsers)."""
+    """An argument parser that uses :class:`_Formatter` (also for the commands' own parsers); its
+    errors are JSON on standard output when ``--format json`` was asked for."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def error(self, message: str) -> "NoReturn":  # type: ignore[override]
+        if _json_wanted:
+            import json
+
+            usage = self.format_usage().strip()
+            data = {"ok": False, "error": {"code": "usage", "message": message, "usage": usage}}
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            self.exit(EXIT_USAGE)
+        super().error(message)
+
+
+def _prescan(argv: Sequence[str]) -> tuple[str | None, bool]:
+    """``--lang`` and whether ``--format json`` is among *argv*, before parsing (wherever they stand)."""
+    lang, wanted = None, False
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        following = argv[index + 1] if index + 1 < len(argv) else None
+        if arg == "--lang" and following is not None:
+            lang = following
+        elif arg.startswith("--lang="):
+            lang = arg.partition("=")[2]
+        elif (arg == "--format" and following == "json") or arg == "--format=json":
+            wanted = True
+    return lang, wanted
 
 
 def _common(suppress: bool) -> argparse.ArgumentParser:
@@ -218,33 +285,61 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    global _say, _json_wanted
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from ouderbetrokkenheid.i18n import LanguageTagError, checked_language, interface_language, words
+
+    tag, _json_wanted = _prescan(argv)
+    try:
+        _say = words(interface_language(tag))
+    except ValueError:  # a malformed tag: the parser's words in the locale's language; reported below
+        _say = words(interface_language(None))
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
     from ouderbetrokkenheid.cli import commands
-    from ouderbetrokkenheid.errors import OuderbetrokkenheidError, ProblemError
-    from ouderbetrokkenheid.i18n import LanguageTagError, checked_language
 
     try:
         args.lang, notice = checked_language(args.lang)
     except LanguageTagError as exc:
-        parser.exit(EXIT_USAGE, f"ouderbetrokkenheid: error: {exc}\n")
+        if args.output == "json":
+            commands.Output(lang=None, json=True).error(str(exc), code="language-tag")
+            return EXIT_USAGE
+        parser.exit(EXIT_USAGE, f"ouderbetrokkenheid: {_gettext('error')}: {exc}\n")
     if notice:
         print(f"ouderbetrokkenheid: {notice}", file=sys.stderr)
     out = commands.Output(lang=args.lang, json=args.output == "json")
+    return _run(args, out)
+
+
+def _run(args: argparse.Namespace, out: "Output") -> int:
+    """Run the command of *args*; turn every error into its message and exit code."""
+    from ouderbetrokkenheid.catalog.filters import UnknownFilterError
+    from ouderbetrokkenheid.cli import commands
+    from ouderbetrokkenheid.errors import OuderbetrokkenheidError, ProblemError, UnknownIdError, UnknownValueError
+
     try:
         handler = getattr(args, "handler", None) or getattr(commands, f"cmd_{args.run}")
         code: int = handler(args, out)
     except ProblemError as exc:
         out.problems(exc.problems)
         return EXIT_INVALID
+    except UnknownValueError as exc:
+        out.mistake(exc)
+        return EXIT_USAGE
+    except UnknownFilterError as exc:
+        out.mistake(commands.filter_mistake(exc))
+        return EXIT_USAGE
+    except UnknownIdError as exc:
+        out.mistake(commands.id_mistake(exc, args))
+        return EXIT_USAGE
     except OuderbetrokkenheidError as exc:
         out.error(str(exc))
         return EXIT_INVALID
     except KeyboardInterrupt:
-        out.error("interrupted")
+        out.error(out.say(commands.N_("interrupted")), code="interrupted")
         return 130
     except BrokenPipeError:
         return EXIT_OK
@@ -257,8 +352,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get(DEBUG_ENV):
             raise
         out.error(
-            f"internal error: {type(exc).__name__}: {exc}\n"
-            f"This is a bug of ouderbetrokkenheid {__version__}; run again with {DEBUG_ENV}=1 and report the traceback."
+            out.say(
+                commands.N_(
+                    "internal error: {error}\nThis is a bug of ouderbetrokkenheid {version}; run again with "
+                    "{variable}=1 and report the traceback."
+                ),
+                error=f"{type(exc).__name__}: {exc}",
+                version=__version__,
+                variable=DEBUG_ENV,
+            ),
+            code="internal-error",
         )
         return 3
     return code
