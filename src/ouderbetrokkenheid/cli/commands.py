@@ -241,7 +241,8 @@ def cmd_validate(args: argparse.Namespace, out: Output) -> int:
             counts = library.counts()
             for name, kinds in counts.items():
                 out.line(
-                    f"{name}: " + ", ".join(f"{n} {out.say(_KINDS.get(kind, kind))}" for kind, n in kinds.items() if n)
+                    f"{name}: "
+                    + ", ".join(f"{n} {out.say(_KINDS.get(kind, kind))}" for kind, n in kinds.items() if n)
                 )
     problems = [p for report in reports.values() for p in report.problems]
     failed = any(p.is_error or args.strict for p in problems)
@@ -778,7 +779,9 @@ def cmd_frameworks(args: argparse.Namespace, out: Output) -> int:
     """Each framework as a tree; collections say whether they are ordered."""
     library = _library(args.path, out)
     frameworks = (
-        [get_record(library, i, kind=ob.Framework) for i in args.ids] if args.ids else list(library.frameworks())
+        [get_record(library, i, kind=ob.Framework) for i in args.ids]
+        if args.ids
+        else list(library.frameworks())
     )
     if out.json:
         out.data({"frameworks": [ob.unstructure(f) for f in frameworks]})
@@ -863,7 +866,10 @@ def cmd_new_pack(args: argparse.Namespace, out: Output) -> int:
 
 # -- mistakes ------------------------------------------------------------------------------------
 #: The option that takes each filter's values.
-_OPTION = {name: f"--{name}" for name in ("kind", "theme", "audience", "level", "language", "publisher", "access", "pack", "concept")}
+_OPTION = {
+    name: f"--{name}"
+    for name in ("kind", "theme", "audience", "level", "language", "publisher", "access", "pack", "concept")
+}
 
 
 def filter_mistake(error: "ob.UnknownFilterError") -> "UnknownValueError":

@@ -119,7 +119,9 @@ def message(error: UnknownValueError, say: Words) -> str:
     first = say(MESSAGES.get(error.code, MESSAGES["unknown-value"]), option=error.option, value=error.value)
     lines = [first]
     if error.suggestions:
-        lines.append(say(N_("did you mean: {values}?"), values=", ".join(f"'{s}'" for s in error.suggestions)))
+        lines.append(
+            say(N_("did you mean: {values}?"), values=", ".join(f"'{s}'" for s in error.suggestions))
+        )
     if error.choices and (not error.suggestions or len(error.choices) <= LISTED):
         if len(error.choices) <= LISTED:
             lines.append(say(N_("known values: {values}"), values=", ".join(f"'{c}'" for c in error.choices)))
