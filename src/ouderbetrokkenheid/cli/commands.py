@@ -213,11 +213,16 @@ def cmd_plugins(args: argparse.Namespace, out: Output) -> int:
                 else f"{row['distribution'] or '-'} {row['version'] or ''}".strip()
             )
             out.line(f"{row['name']}  ({origin})")
-            out.line(f"    {out.say(N_('hooks'))}: {', '.join(row['hooks']) or '-'}")
+            hooks, packs_word, exporters_word = (
+                out.say(N_("hooks")),
+                out.say(N_("packs")),
+                out.say(N_("exporters")),
+            )
+            out.line(f"    {hooks}: {', '.join(row['hooks']) or '-'}")
             if row["packs"]:
-                out.line(f"    {out.say(N_('packs'))}: {', '.join(row['packs'])}")
+                out.line(f"    {packs_word}: {', '.join(row['packs'])}")
             if row["exporters"]:
-                out.line(f"    {out.say(N_('exporters'))}: {', '.join(row['exporters'])}")
+                out.line(f"    {exporters_word}: {', '.join(row['exporters'])}")
         out.problems(problems)
     return EXIT_INVALID if any(p.is_error for p in problems) else EXIT_OK
 
@@ -401,7 +406,8 @@ def cmd_show(args: argparse.Namespace, out: Output) -> int:
         if out.json:
             out.data({"framework": framework.id, "concept": ob.unstructure(concept)})
         else:
-            out.line(f"{concept.id}  ({out.say(N_('concept of {framework}'), framework=framework.id)})")
+            of = out.say(N_("concept of {framework}"), framework=framework.id)
+            out.line(f"{concept.id}  ({of})")
             _show_mapping(out, "  ", {k: v for k, v in ob.unstructure(concept).items() if k != "id"})
         return EXIT_OK
     record = get_record(library, args.id)
@@ -418,16 +424,17 @@ def cmd_show(args: argparse.Namespace, out: Output) -> int:
         out.data({"pack": pack.name, "record": data, "source": source_data, "related": related})
         return EXIT_OK
     kind = out.say(_KINDS.get(type(record).__name__.lower(), type(record).__name__.lower()))
-    out.line(f"{record.id}  ({kind}, {out.say(N_('pack {name}'), name=pack.name)})")
+    in_pack = out.say(N_("pack {name}"), name=pack.name)
+    out.line(f"{record.id}  ({kind}, {in_pack})")
     _show_mapping(out, "", {k: v for k, v in data.items() if k not in ("id", "provenance")})
     out.line(f"{out.say(_FIELDS['provenance'])}:")
     _show_mapping(out, "  ", data["provenance"])
     if source is not None:
-        out.line(f"  {out.say(N_('source document'))}:")
+        out.line("  " + out.say(N_("source document")) + ":")
         _show_mapping(out, "    ", ob.unstructure(source))
     related = ob.Catalog(library).related(record.id, limit=5)
     if related:
-        out.line(f"{out.say(N_('related'))}:")
+        out.line(out.say(N_("related")) + ":")
         for hit in related:
             out.line(f"  {hit.record.id:<48} {_title(hit.record, out)}")
     return EXIT_OK

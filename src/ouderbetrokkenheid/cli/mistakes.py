@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 
 from ouderbetrokkenheid.errors import UnknownValueError
-from ouderbetrokkenheid.i18n import N_
+from ouderbetrokkenheid.i18n import N_, NP_
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -116,15 +116,25 @@ def get_record(library: Library, identifier: str, *, option: str = "ID", kind: t
 
 def message(error: UnknownValueError, say: Words) -> str:
     """The error as text in the interface language: what is wrong, the close values, what exists."""
+    quote = say(NP_("a value the user typed or can type", "'{value}'"))
     first = say(MESSAGES.get(error.code, MESSAGES["unknown-value"]), option=error.option, value=error.value)
+    first = first.replace(f"'{error.value}'", quote.format(value=error.value))
     lines = [first]
     if error.suggestions:
         lines.append(
-            say(N_("did you mean: {values}?"), values=", ".join(f"'{s}'" for s in error.suggestions))
+            say(
+                N_("did you mean: {values}?"),
+                values=", ".join(quote.format(value=s) for s in error.suggestions),
+            )
         )
     if error.choices and (not error.suggestions or len(error.choices) <= LISTED):
         if len(error.choices) <= LISTED:
-            lines.append(say(N_("known values: {values}"), values=", ".join(f"'{c}'" for c in error.choices)))
+            lines.append(
+                say(
+                    N_("known values: {values}"),
+                    values=", ".join(quote.format(value=c) for c in error.choices),
+                )
+            )
         else:
             count = say.ngettext("{n} value exists", "{n} values exist", len(error.choices)).format(
                 n=len(error.choices)
@@ -134,7 +144,7 @@ def message(error: UnknownValueError, say: Words) -> str:
                 count
                 + (say(N_("; see them with `{command}`"), command=see) if see else "")
                 + ": "
-                + ", ".join(f"'{c}'" for c in error.choices[:LISTED])
+                + ", ".join(quote.format(value=c) for c in error.choices[:LISTED])
                 + ", ..."
             )
     return "\n  ".join(lines)

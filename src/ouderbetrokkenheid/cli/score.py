@@ -158,6 +158,7 @@ def _print(result: Any, assessment: Any, library: Any, out: Any, total: int) -> 
             )
             if band is not None and band.interpretation is not None:
                 out.line(f"  {'':<{width}}  {text(band.interpretation)}")
+    items_word = say(N_("items"))
     if result.gaps:
         out.line()
         out.line(say(N_("Perception gaps (score of the first group minus the second, 0-100 points)")))
@@ -165,7 +166,7 @@ def _print(result: Any, assessment: Any, library: Any, out: Any, total: int) -> 
             items = ", ".join(f"{item.link_id} {item.difference:+.1f}" for item in gap.items)
             out.line(
                 f"  {text(dimensions[gap.dimension].label):<{width}}  {gap.first} - {gap.second}"
-                f"  {gap.difference:+6.1f}" + (f"   {say(N_('items'))}: {items}" if items else "")
+                f"  {gap.difference:+6.1f}" + (f"   {items_word}: {items}" if items else "")
             )
     if result.recommendations:
         out.line()
