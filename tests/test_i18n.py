@@ -245,8 +245,11 @@ def english_in(text: str, lang: str) -> list[str]:
     text = "\n".join(line for line in text.splitlines() if not line.startswith(" " * 6))
     # ``show`` prints a record's texts in every language (``  en: ...``): the pack's content
     text = re.sub(r"(?m)^\s*(?:en|nl|fr|de|ar|[a-z]{2,3}(?:-[A-Za-z0-9]+)*): .*$", " ", text)
+    # and its fields' values that are prose (titles, locators: several words); a lone code stays checked
+    text = re.sub(r"(?m)^(\s+[^:\n]+): \S+ \S.*$", r"\1:", text)
     text = re.sub(r"«[^»]*»|“[^”]*”|'[^']*'|\"[^\"]*\"", " ", text)
     text = re.sub(r"\S*[/#@]\S*", " ", text)
+    text = re.sub(r"\b\w+(?:\.\w+)+\b", " ", text)  # module and file names (ouderbetrokkenheid.builtin.exporters)
     return [w for w in english_words(lang) if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)]
 
 

@@ -112,6 +112,8 @@ def _groups(assessment: Any) -> dict[str, str]:
 
 
 def _print(result: Any, assessment: Any, library: Any, out: Any, total: int) -> None:
+    from ouderbetrokkenheid.i18n import NP_
+
     say = out.say
     default = library.pack_of(assessment.id).manifest.default_language
 
@@ -158,7 +160,7 @@ def _print(result: Any, assessment: Any, library: Any, out: Any, total: int) -> 
             )
             if band is not None and band.interpretation is not None:
                 out.line(f"  {'':<{width}}  {text(band.interpretation)}")
-    items_word = say(N_("items"))
+    items_word = say(NP_("questions of an assessment", "items"))
     if result.gaps:
         out.line()
         out.line(say(N_("Perception gaps (score of the first group minus the second, 0-100 points)")))
