@@ -12,8 +12,6 @@ from babel.messages.pofile import read_po
 
 import ouderbetrokkenheid as ob
 from ouderbetrokkenheid.cli import main
-
-from .conftest import EXAMPLE_PACK
 from ouderbetrokkenheid.i18n import (
     COMPLETE,
     LOCALE_DIR,
@@ -23,6 +21,8 @@ from ouderbetrokkenheid.i18n import (
     interface_language,
     words,
 )
+
+from .conftest import EXAMPLE_PACK
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "voorbeeldpack"
@@ -249,7 +249,9 @@ def english_in(text: str, lang: str) -> list[str]:
     text = re.sub(r"(?m)^(\s+[^:\n]+): \S+ \S.*$", r"\1:", text)
     text = re.sub(r"«[^»]*»|“[^”]*”|'[^']*'|\"[^\"]*\"", " ", text)
     text = re.sub(r"\S*[/#@]\S*", " ", text)
-    text = re.sub(r"\b\w+(?:\.\w+)+\b", " ", text)  # module and file names (ouderbetrokkenheid.builtin.exporters)
+    text = re.sub(
+        r"\b\w+(?:\.\w+)+\b", " ", text
+    )  # module and file names (ouderbetrokkenheid.builtin.exporters)
     return [w for w in english_words(lang) if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)]
 
 
@@ -320,9 +322,31 @@ def run_all(lang: str, pythonpath: str | None = None) -> dict[str, list[str]]:
     return found
 
 
+#: English that is not the CLI's own: the JSON Schemas' titles (``schemas``) and the exporters'
+#: descriptions (``export --list``: one English string each in the exporter hook's contract). Listed
+#: word for word, so that any other English word fails the test.
+NOT_OURS = {
+    "schemas": {"Framework", "assessment", "framework", "resource"},
+    "export --list": {
+        "assessments",
+        "evidence",
+        "framework",
+        "frameworks",
+        "group",
+        "language",
+        "resource",
+        "resources",
+        "respondent",
+        "valid",
+    },
+}
+
+
 @pytest.mark.parametrize("lang", ["nl", "fr"])
 def test_no_english_word_in_dutch_or_french_output(lang):
-    assert run_all(lang) == {}
+    found = run_all(lang)
+    left = {command: set(hits) - NOT_OURS.get(command, set()) for command, hits in found.items()}
+    assert {command: hits for command, hits in left.items() if hits} == {}
 
 
 def test_the_detector_finds_english():

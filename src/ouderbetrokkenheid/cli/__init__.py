@@ -181,8 +181,8 @@ def add_filters(sub: argparse.ArgumentParser) -> None:
         ("kind", N_("resource kind (book, brochure, guide ...)")),
         ("theme", N_("theme (home-involvement, communication ...)")),
         ("audience", N_("audience role (parent, teacher, school-team ...)")),
-        ("level", N_("education level (vl-lager, fwb-primaire ...)")),
-        ("language", N_("language the resource is in (nl, fr ...)")),
+        ("level", N_("education level (vl-lager, vl-kleuter ...)")),
+        ("language", N_("language the resource is in (nl, en ...)")),
         ("publisher", N_("publisher name")),
         ("access", N_("online, download, lend, order, members, on-request")),
         (
