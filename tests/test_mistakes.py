@@ -212,14 +212,14 @@ def test_nothing_is_cut_short_in_json(capsys):
     assert code == 0
     titles = [hit["title"] for hit in json.loads(out)["results"]]
     assert any(len(title) > 90 for title in titles)
-    assert not any(title.endswith("...") or title.endswith("…") for title in titles)
+    assert not any(title.endswith(("...", "…")) for title in titles)
 
 
 def _help_examples():
     """(option, value) for every example value a filter's help names in parentheses."""
     parser = build_parser()
-    search = parser._subparsers._group_actions[0].choices["search"]  # noqa: SLF001 - the parser's own tree
-    for action in search._actions:  # noqa: SLF001
+    search = parser._subparsers._group_actions[0].choices["search"]
+    for action in search._actions:
         if not action.help or not action.option_strings or action.option_strings[0] in ("--lang", "--format"):
             continue
         match = re.search(r"\(([^)]*)\)", action.help)

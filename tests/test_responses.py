@@ -168,9 +168,7 @@ def test_group_argument_against_the_group_column(tmp_path, mini):
 
 
 def test_csv_syntax_problems(tmp_path, mini):
-    excel = write(
-        tmp_path, "l.csv", "respondent;group;welkom;drempel\nJosé;parents;3;2\n", encoding="cp1252"
-    )
+    excel = write(tmp_path, "l.csv", "respondent;group;welkom;drempel\nJosé;parents;3;2\n", encoding="cp1252")
     assert read_responses(excel, mini).respondents == ("José",)  # Excel's "CSV" in Belgium
     neither = tmp_path / "u.csv"
     neither.write_bytes(b"respondent,group,welkom,drempel\nJos\xe9\x81,parents,3,2\n")
