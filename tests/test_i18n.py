@@ -136,7 +136,7 @@ def test_a_malformed_tag_is_a_usage_error_in_the_users_words(monkeypatch, capsys
     assert stopped.value.code == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err.startswith(f"ouderbetrokkenheid: error: « {tag} » n'est pas une étiquette de langue")
+    assert captured.err.startswith(f"ouderbetrokkenheid: erreur: « {tag} » n'est pas une étiquette de langue")
     assert "Traceback" not in captured.err
 
 

@@ -359,6 +359,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args.lang, notice = checked_language(args.lang)
     except LanguageTagError as exc:
+        _State.say = words(interface_language(None))  # the message is in the locale's words
         if args.output == "json":
             commands.Output(lang=None, json=True).error(str(exc), code="language-tag")
             return EXIT_USAGE

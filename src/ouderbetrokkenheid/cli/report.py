@@ -81,7 +81,7 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, out: Output) -> int:
     """Run ``report`` or ``paper-form`` (after :func:`add_parser`)."""
-    from ouderbetrokkenheid.errors import ProblemError, UnknownIdError
+    from ouderbetrokkenheid.errors import ProblemError, UnknownValueError
 
     try:
         if args.command == "paper-form":
@@ -90,8 +90,8 @@ def run(args: argparse.Namespace, out: Output) -> int:
     except ProblemError as exc:
         out.problems(exc.problems)
         return EXIT_INVALID
-    except UnknownIdError as exc:  # pragma: no cover - _assessment raises UnknownValueError
-        out.error(str(exc))
+    except UnknownValueError as exc:
+        out.mistake(exc)
         return EXIT_USAGE
 
 
