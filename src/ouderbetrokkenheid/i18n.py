@@ -25,8 +25,6 @@ import gettext as _gettext
 import os
 from pathlib import Path
 
-from ouderbetrokkenheid.model.text import fallback_chain
-
 DOMAIN = "ouderbetrokkenheid"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 #: The languages whose catalogues are complete (checked by ``tools/words.py check``); Dutch first, the last resort.
@@ -80,6 +78,10 @@ def languages() -> tuple[str, ...]:
 def chain(lang: str | None) -> tuple[str, ...]:
     """The catalogues to look in for *lang*, along the library's fallback chain, Dutch last."""
     have = languages()
+    if lang in have and "-" not in lang:  # a catalogue's own tag: no model import (start-up time of --help)
+        return tuple(dict.fromkeys((lang, FALLBACK)))
+    from ouderbetrokkenheid.model.text import fallback_chain
+
     tags = [tag for tag in fallback_chain(lang, fallback=()) if tag in have]
     tags.append(FALLBACK)
     return tuple(dict.fromkeys(tags))
