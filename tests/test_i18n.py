@@ -22,10 +22,8 @@ from ouderbetrokkenheid.i18n import (
     words,
 )
 
-from .conftest import EXAMPLE_PACK
-
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "voorbeeldpack"
+EXAMPLE = str(ROOT / "examples" / "voorbeeldpack")
 
 
 def _clean_locale(monkeypatch, **values):
@@ -165,7 +163,6 @@ def test_checked_language_raises_for_malformed():
 
 #: Every command, in text, on the bundled packs and the example pack (help-free, normal invocations);
 #: {tmp} is a scratch folder, {answers} a responses file, {result} a scored result of the mini scan.
-EXAMPLE = str(EXAMPLE_PACK)
 COMMANDS: list[list[str]] = [
     ["catalog"],
     ["search", "ouders", "--facets"],
@@ -354,7 +351,7 @@ def test_the_detector_finds_english():
     assert not english_in("138 items in 4 pakketten", "nl")
 
 
-if __name__ == "__main__":  # the figure of the issue: python tests/test_i18n.py [OTHER-CHECKOUT/src]
+if __name__ == "__main__":  # the figure of the issue: python -m tests.test_i18n [OTHER-CHECKOUT/src]
     for language in ("nl", "fr"):
         result = run_all(language, sys.argv[1] if len(sys.argv) > 1 else None)
         print(language, sum(len(v) for v in result.values()), result)

@@ -1,3 +1,4 @@
+# ruff: noqa: PTH100, PTH113, PTH118, PTH120, PTH123, PTH208 - os.path, not pathlib: the start-up time of --help
 """The project's own words (not the packs' content), from gettext catalogues.
 
 Every word of the interface (the command line, the reports, the paper forms, the spreadsheets and the
