@@ -409,10 +409,7 @@ def test_search_index_is_the_catalog_index(site, library):
             assert data["post"][position][0::2] == docs.tolist()
             assert data["post"][position][1::2] == weights.tolist()  # the same numbers, not close ones
         linked = [doc for doc in data["docs"] if "w" in doc]
-        assert {doc["id"] for doc in linked} >= {
-            "ocb/warm-welkom-en-wederkerig",
-            "vcov/warm-welkom-en-wederkerig-2018",
-        }
+        assert {doc["id"] for doc in linked} >= {"ocb/warm-welkom-en-wederkerig", "vcov/warm-welkom-en-wederkerig-2018"}
         assert [f["name"] for f in data["facets"]] == [
             "theme",
             "audience",

@@ -120,9 +120,7 @@ def test_every_word_of_the_templates_is_a_message_in_every_language():
                 for text in filter(None, messages):  # keyword arguments are extracted as None
                     found.append(text)
                     for lang in COMPLETE:
-                        assert words(lang).lookup(text)[1] == lang, (
-                            f"{template.name}:{line}: {text!r} not in {lang}"
-                        )
+                        assert words(lang).lookup(text)[1] == lang, f"{template.name}:{line}: {text!r} not in {lang}"
     assert len(found) >= 20
     assert translate("Find material", "nl") == "Materiaal vinden"
     assert translate("Find material", "de") == '<span lang="nl">Materiaal vinden</span>'

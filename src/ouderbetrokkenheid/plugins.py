@@ -42,10 +42,7 @@ NO_AUTOLOAD_ENV = "OUDERBETROKKENHEID_DISABLE_PLUGIN_AUTOLOAD"
 PLUGIN_FAULTS: tuple[type[BaseException], ...] = (Exception, SystemExit)
 
 #: The built-in plugins, registered last (so called first).
-BUILTIN_PLUGINS: tuple[str, ...] = (
-    "ouderbetrokkenheid.builtin.exporters",
-    "ouderbetrokkenheid.builtin.userpacks",
-)
+BUILTIN_PLUGINS: tuple[str, ...] = ("ouderbetrokkenheid.builtin.exporters", "ouderbetrokkenheid.builtin.userpacks")
 
 
 @attrs.frozen(kw_only=True)

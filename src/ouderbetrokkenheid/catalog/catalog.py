@@ -159,9 +159,7 @@ def _works(records: Sequence[Record]) -> list[tuple[int, ...]]:
     return out
 
 
-def _values(
-    library: Library, records: Sequence[Record]
-) -> tuple[list[dict[str, set[str]]], list[dict[str, set[str]]]]:
+def _values(library: Library, records: Sequence[Record]) -> tuple[list[dict[str, set[str]]], list[dict[str, set[str]]]]:
     """Per record: its facet values, and the facet values the index knows as words (other records'
     themes too)."""
     closure = _closure(library)
@@ -349,9 +347,7 @@ class Catalog:
         docs = self._documents()
         chosen = range(len(docs.ids)) if allowed is None else sorted(allowed)
         return [
-            r
-            for d in chosen
-            if docs.types[d] == "resource" and isinstance(r := self.library.get(docs.ids[d]), Resource)
+            r for d in chosen if docs.types[d] == "resource" and isinstance(r := self.library.get(docs.ids[d]), Resource)
         ]
 
     def facets(self, resources: Iterable[Resource] | None = None) -> dict[str, dict[str, int]]:
@@ -575,3 +571,4 @@ def _installed_key(given: Sequence[Path], *, plugins: bool) -> str | None:
 def normalise_query(query: str) -> str:
     """The query as the index sees it (folded); for display."""
     return fold(query)
+

@@ -103,17 +103,11 @@ def record_fields(record: Record, lang: str | None, default: str) -> list[tuple[
     """The searchable texts of *record* in *lang*, each with its field (for its weight)."""
     out: list[tuple[str, str]] = []
     if isinstance(record, Resource):
-        out += [
-            ("title", _text(record.title, lang, default)),
-            ("title", _text(record.subtitle, lang, default)),
-        ]
+        out += [("title", _text(record.title, lang, default)), ("title", _text(record.subtitle, lang, default))]
         out += [("summary", _text(record.summary, lang, default))]
         out += [("people", agent.name) for agent in (*record.authors, *record.publisher)]
     elif isinstance(record, Framework):
-        out += [
-            ("title", _text(record.title, lang, default)),
-            ("summary", _text(record.summary, lang, default)),
-        ]
+        out += [("title", _text(record.title, lang, default)), ("summary", _text(record.summary, lang, default))]
         for concept in record.concepts:
             out.append(("labels", _text(concept.label, lang, default)))
             out += [("labels", _text(alt, lang, default)) for alt in concept.alt_labels]
@@ -124,10 +118,7 @@ def record_fields(record: Record, lang: str | None, default: str) -> list[tuple[
         out += [("title", _text(record.claim, lang, default))]
         out += [("summary", _text(caveat, lang, default)) for caveat in record.caveats]
     elif isinstance(record, Assessment):
-        out += [
-            ("title", _text(record.title, lang, default)),
-            ("summary", _text(record.summary, lang, default)),
-        ]
+        out += [("title", _text(record.title, lang, default)), ("summary", _text(record.summary, lang, default))]
         out += [("labels", _text(d.label, lang, default)) for d in record.dimensions]
     return out
 
@@ -135,9 +126,7 @@ def record_fields(record: Record, lang: str | None, default: str) -> list[tuple[
 class Postings(Mapping[str, tuple["np.ndarray", "np.ndarray"]]):
     """Term -> (document numbers, weights), stored as three arrays (quick to save and load)."""
 
-    def __init__(
-        self, terms: list[str], offsets: "np.ndarray", docs: "np.ndarray", weights: "np.ndarray"
-    ) -> None:
+    def __init__(self, terms: list[str], offsets: "np.ndarray", docs: "np.ndarray", weights: "np.ndarray") -> None:
         self.terms = terms
         self.offsets = offsets
         self.docs = docs
@@ -211,9 +200,7 @@ class LangIndex:
         self.lang = primary(lang)
         fields = {name: i for i, name in enumerate(TEXT_FIELDS)}
         # term -> (documents, per document: its count in each text field, then its facet weight; flat)
-        collected: dict[str, tuple[list[int], array.array[float]]] = defaultdict(
-            lambda: ([], array.array("d"))
-        )
+        collected: dict[str, tuple[list[int], array.array[float]]] = defaultdict(lambda: ([], array.array("d")))
         pairs: Counter[tuple[str, str]] = Counter()
         lengths: list[list[int]] = []
         known: dict[str, tuple[str, str] | None] = {}  # word -> (folded, stem), None for a stop word
@@ -226,9 +213,7 @@ class LangIndex:
                 for word in words(text):
                     info = known.get(word, ())
                     if info == ():
-                        info = known[word] = (
-                            None if is_stop(word, self.lang) else (fold(word), stem(word, self.lang))
-                        )
+                        info = known[word] = None if is_stop(word, self.lang) else (fold(word), stem(word, self.lang))
                     if info is None:
                         continue
                     row = counts.get(info[1])
@@ -287,8 +272,7 @@ class LangIndex:
             surfaces[folded][term] = n
         #: Each folded word of the records, with the stem it has most often.
         self.surface = {
-            word: max(stems.items(), key=lambda item: (item[1], item[0]))[0]
-            for word, stems in surfaces.items()
+            word: max(stems.items(), key=lambda item: (item[1], item[0]))[0] for word, stems in surfaces.items()
         }
         self._phrases: dict[tuple[str, ...], list[int]] = defaultdict(list)
         self._expansions: list[list[tuple[tuple[str, ...], float]]] = []
@@ -402,11 +386,7 @@ class LangIndex:
                         alternatives[terms] = max(alternatives.get(terms, 0.0), factor)
                 weight = VERB if length == 1 and verbs[i] else 1.0
                 slots.append(
-                    Slot(
-                        words=tuple(content[i : i + length]),
-                        alternatives=tuple(alternatives.items()),
-                        weight=weight,
-                    )
+                    Slot(words=tuple(content[i : i + length]), alternatives=tuple(alternatives.items()), weight=weight)
                 )
                 i += length
                 break
@@ -502,9 +482,7 @@ class LangIndex:
                 continue
             if len(terms) == 1:
                 docs, values = self.postings[terms[0]]
-                best[docs] = np.maximum(
-                    best[docs], values * (factor * self._cap(len(docs), slot_idf, factor))
-                )
+                best[docs] = np.maximum(best[docs], values * (factor * self._cap(len(docs), slot_idf, factor)))
                 continue
             total = np.zeros(self.size, dtype=np.float64)
             have = np.zeros(self.size, dtype=np.int32)
@@ -592,14 +570,4 @@ def rank(index: LangIndex, slots: Sequence[Slot], allowed: "np.ndarray | None") 
     )
 
 
-__all__ = [
-    "FREE",
-    "LangIndex",
-    "Postings",
-    "Ranked",
-    "Slot",
-    "osa_distance",
-    "pseudo_term",
-    "rank",
-    "record_fields",
-]
+__all__ = ["FREE", "LangIndex", "Postings", "Ranked", "Slot", "osa_distance", "pseudo_term", "rank", "record_fields"]

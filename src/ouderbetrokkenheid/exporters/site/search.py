@@ -206,14 +206,7 @@ def build_index(
         "pageSize": PAGE_SIZE,
         "ui": {
             key: m_text(key, lang)
-            for key in (
-                "results_all",
-                "results_n",
-                "results_one",
-                "results_none",
-                "results_unmatched",
-                "show_more",
-            )
+            for key in ("results_all", "results_n", "results_one", "results_none", "results_unmatched", "show_more")
         },
     }
 
