@@ -27,7 +27,9 @@ SOLD_KINDS = frozenset({"book", "book-chapter"})
 class UnknownFilterError(OuderbetrokkenheidError, ValueError):
     """A filter value that no record has and no label names; the message lists close values."""
 
-    def __init__(self, facet: str, value: str, suggestions: Iterable[str], choices: Iterable[str] = ()) -> None:
+    def __init__(
+        self, facet: str, value: str, suggestions: Iterable[str], choices: Iterable[str] = ()
+    ) -> None:
         self.facet = facet
         self.value = value
         self.suggestions = tuple(suggestions)
