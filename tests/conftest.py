@@ -44,3 +44,12 @@ def _no_installed_plugins(monkeypatch):
 def _search_cache_in_tmp(monkeypatch, tmp_path_factory):
     """Tests never write the search index into the user's cache folder."""
     monkeypatch.setenv("OUDERBETROKKENHEID_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "search-cache"))
+
+
+@pytest.fixture(autouse=True)
+def _english_interface(monkeypatch):
+    """Tests read the interface in English unless they ask for a language (``--lang``) or set the locale
+    themselves: the CLI's words are in the catalogue, and without ``--lang`` or a locale they are Dutch."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANGUAGE", "en")

@@ -850,7 +850,7 @@ def test_cli_report(capsys, tmp_path, to, name):
         "--path", str(EXAMPLE_PACK), "--lang", "fr",
     )  # fmt: skip
     assert code == 0, err
-    assert f"wrote the {to} report" in out
+    assert f"rapport {to} sur" in out
     text = out_file.read_text("utf-8")
     if to == "html":
         text = html_text(text)
@@ -925,14 +925,14 @@ def test_cli_report_unknown_assessment_and_missing_file(capsys, tmp_path):
         capsys, "report", "voorbeeld/mini-skan", str(tmp_path / "none.json"), "--out", str(tmp_path / "r.md"),
         "--path", str(EXAMPLE_PACK),
     )  # fmt: skip
-    assert code == 1
-    assert "did you mean 'voorbeeld/mini-scan'?" in err
+    assert code == 2
+    assert "did you mean: 'voorbeeld/mini-scan'?" in err
     code, _, err = cli(
         capsys, "report", "voorbeeld/oudercafe", str(tmp_path / "none.json"), "--out", str(tmp_path / "r.md"),
         "--path", str(EXAMPLE_PACK),
     )  # fmt: skip
-    assert code == 1
-    assert "no assessment with id 'voorbeeld/oudercafe'" in err
+    assert code == 2
+    assert "'voorbeeld/oudercafe' is not an assessment" in err
     code, _, err = cli(
         capsys, "report", ASSESSMENT_ID, str(tmp_path / "none.json"), "--out", str(tmp_path / "r.md"),
         "--path", str(EXAMPLE_PACK),
@@ -971,6 +971,6 @@ def test_cli_paper_form(capsys, tmp_path):
         capsys, "paper-form", ASSESSMENT_ID, "--group", "ouders", "--out", str(tmp_path / "x.html"),
         "--path", str(EXAMPLE_PACK),
     )  # fmt: skip
-    assert code == 1
-    assert "no respondent group of voorbeeld/mini-scan with id 'ouders'" in err
+    assert code == 2
+    assert "the assessment has no respondent group 'ouders'" in err
     assert not (tmp_path / "x.html").exists()

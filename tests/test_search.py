@@ -236,8 +236,8 @@ def test_cli_says_unmatched_words_and_names_both_packs(capsys, tmp_path, monkeyp
     assert data["results"][0]["same_as"][0]["pack"] in {"ocb", "vcov"}
     assert data["total"] >= 1 and "facets" in data
     code, _, err = run(capsys, "search", "ouders", "--kind", "boeken", *PATHS)
-    assert code == 1
-    assert "unknown kind 'boeken'; did you mean book" in err
+    assert code == 2
+    assert "--kind: 'boeken' is not a known value" in err and "did you mean: 'book'" in err
 
 
 def test_cli_scores_are_in_descending_order(capsys, tmp_path, monkeypatch):

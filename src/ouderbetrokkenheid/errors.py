@@ -137,6 +137,36 @@ class UnknownIdError(OuderbetrokkenheidError, KeyError):
         return str(self.args[0])
 
 
+class UnknownValueError(OuderbetrokkenheidError, ValueError):
+    """A value the user gave (an id, a filter value, a respondent group, an exporter, a pack) that names
+    nothing: with the close values (*suggestions*, matched over codes and labels in every language) and
+    what exists (*choices*). The command line shows it in the user's language and exits 2.
+
+    *code* is stable (``unknown-id``, ``unknown-concept``, ``unknown-value``, ``unknown-group``,
+    ``unknown-exporter``, ``unknown-pack``, ``not-an-assessment``, ``not-a-framework``); *option* is
+    the option or argument that took the value (``--kind``, ``ID``).
+    """
+
+    def __init__(
+        self,
+        *,
+        code: str,
+        option: str,
+        value: str,
+        suggestions: Iterable[str] = (),
+        choices: Iterable[str] = (),
+    ) -> None:
+        self.code = code
+        self.option = option
+        self.value = value
+        self.suggestions = tuple(suggestions)
+        self.choices = tuple(choices)
+        message = f"{option}: {value!r} is unknown ({code})"
+        if self.suggestions:
+            message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        super().__init__(message)
+
+
 #: Every problem code, with what it means. Codes are stable: tools may match on them.
 CODES: dict[str, str] = {
     "path-not-found": "The given path does not exist.",

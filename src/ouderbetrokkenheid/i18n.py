@@ -1,3 +1,4 @@
+# ruff: noqa: PTH100, PTH113, PTH118, PTH120, PTH123, PTH208 - os.path, not pathlib: the start-up time of --help
 """The project's own words (not the packs' content), from gettext catalogues.
 
 Every word of the interface (the command line, the reports, the paper forms, the spreadsheets and the
@@ -23,12 +24,11 @@ one English word has two meanings), so that the extraction finds it:
 import functools
 import gettext as _gettext
 import os
-from pathlib import Path
-
-from ouderbetrokkenheid.model.text import fallback_chain
 
 DOMAIN = "ouderbetrokkenheid"
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+#: The folder of the catalogues, as a string (pathlib is not imported: start-up time of ``--help``);
+#: ``LOCALE_DIR`` is the same as a :class:`pathlib.Path`.
+_LOCALE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
 #: The languages whose catalogues are complete (checked by ``tools/words.py check``); Dutch first, the last resort.
 COMPLETE: tuple[str, ...] = ("nl", "fr", "en")
 FALLBACK = "nl"
@@ -60,10 +60,10 @@ class _Missing(_gettext.NullTranslations):
 
 @functools.cache
 def _catalogue(lang: str) -> _gettext.GNUTranslations | None:
-    path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
-    if not path.is_file():
+    path = os.path.join(_LOCALE, lang, "LC_MESSAGES", f"{DOMAIN}.mo")
+    if not os.path.isfile(path):
         return None
-    with path.open("rb") as file:
+    with open(path, "rb") as file:
         catalogue = _gettext.GNUTranslations(file)
     catalogue.add_fallback(_Missing())
     return catalogue
@@ -72,7 +72,11 @@ def _catalogue(lang: str) -> _gettext.GNUTranslations | None:
 @functools.cache
 def languages() -> tuple[str, ...]:
     """The languages that have a catalogue, Dutch, French and English first."""
-    found = sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
+    found = sorted(
+        name
+        for name in os.listdir(_LOCALE)
+        if os.path.isfile(os.path.join(_LOCALE, name, "LC_MESSAGES", f"{DOMAIN}.mo"))
+    )
     return (*(lang for lang in COMPLETE if lang in found), *(lang for lang in found if lang not in COMPLETE))
 
 
@@ -80,6 +84,10 @@ def languages() -> tuple[str, ...]:
 def chain(lang: str | None) -> tuple[str, ...]:
     """The catalogues to look in for *lang*, along the library's fallback chain, Dutch last."""
     have = languages()
+    if lang in have and "-" not in lang:  # a catalogue's own tag: no model import (start-up time of --help)
+        return tuple(dict.fromkeys((lang, FALLBACK)))
+    from ouderbetrokkenheid.model.text import fallback_chain
+
     tags = [tag for tag in fallback_chain(lang, fallback=()) if tag in have]
     tags.append(FALLBACK)
     return tuple(dict.fromkeys(tags))
@@ -208,3 +216,11 @@ class Words:
 def words(lang: str | None) -> Words:
     """The words for an interface in *lang* (cached)."""
     return Words(lang)
+
+
+def __getattr__(name: str) -> object:
+    if name == "LOCALE_DIR":  # a Path, made when asked for (pathlib is not imported at start-up)
+        from pathlib import Path
+
+        return Path(_LOCALE)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -27,10 +27,14 @@ SOLD_KINDS = frozenset({"book", "book-chapter"})
 class UnknownFilterError(OuderbetrokkenheidError, ValueError):
     """A filter value that no record has and no label names; the message lists close values."""
 
-    def __init__(self, facet: str, value: str, suggestions: Iterable[str]) -> None:
+    def __init__(
+        self, facet: str, value: str, suggestions: Iterable[str], choices: Iterable[str] = ()
+    ) -> None:
         self.facet = facet
         self.value = value
         self.suggestions = tuple(suggestions)
+        #: Every value the facet has (codes), for a list of what exists.
+        self.choices = tuple(choices)
         hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
         super().__init__(f"unknown {facet} {value!r}{hint}")
 
@@ -136,4 +140,4 @@ def resolve(facet: str, value: str, known: Iterable[str]) -> str:
     suggestions = list(dict.fromkeys(labels.get(c, next((p for p in pool if fold(p) == c), c)) for c in close))
     if not suggestions:
         suggestions = pool[:8]
-    raise UnknownFilterError(facet, value, suggestions)
+    raise UnknownFilterError(facet, value, suggestions, pool)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ouderbetrokkenheid.cli import N_
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
     from pathlib import Path
@@ -24,25 +26,31 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     sub = commands.add_parser(
         "assess",
         parents=[common],
-        help="answer an assessment in the terminal; answers are saved as they are given",
-        description=(
+        help=N_("answer an assessment in the terminal; answers are saved as they are given"),
+        description=N_(
             "Ask the items of an assessment one by one (in --lang, with fallback) and save the response"
             " as JSON. Type an option's number or code; ? help, s skip (when not required), q stop."
             " Every answer is saved at once: run the same command again to continue a run that stopped."
         ),
-        epilog="Exit codes: 0 the response is complete and saved, 1 the run stopped before the end (resumable), 2 usage error.",
+        epilog=N_(
+            "Exit codes: 0 the response is complete and saved, 1 the run stopped before the end (resumable), 2 usage error."
+        ),
     )
-    sub.add_argument("id", metavar="ID", help="the assessment id (voorbeeld/mini-scan)")
-    sub.add_argument("--group", required=True, metavar="G", help="the respondent group (team, parents ...)")
-    sub.add_argument("--respondent", metavar="R", help="the respondent id (default: a random one)")
+    sub.add_argument("id", metavar="ID", help=N_("the assessment id (voorbeeld/mini-scan)"))
+    sub.add_argument(
+        "--group", required=True, metavar="G", help=N_("the respondent group (team, parents ...)")
+    )
+    sub.add_argument("--respondent", metavar="R", help=N_("the respondent id (default: a random one)"))
     sub.add_argument(
         "--save",
         metavar="FILE",
-        help="where the response goes (default: <assessment>-<group>[-<respondent>].json here);"
-        " its journal is FILE.journal.jsonl",
+        help=N_(
+            "where the response goes (default: <assessment>-<group>[-<respondent>].json here);"
+            " its journal is FILE.journal.jsonl"
+        ),
     )
     sub.add_argument(
-        "--path", action="append", default=[], metavar="PATH", help="extra pack folder (repeatable)"
+        "--path", action="append", default=[], metavar="PATH", help=N_("extra pack folder (repeatable)")
     )
     sub.set_defaults(handler=run)
 
@@ -68,16 +76,14 @@ def run(args: argparse.Namespace, out: Any) -> int:
     if not library.report.ok and not out.json:
         out.problems(library.report.problems)
     from ouderbetrokkenheid.cli.commands import require_given
+    from ouderbetrokkenheid.cli.mistakes import get_record, unknown
+    from ouderbetrokkenheid.cli.score import _groups
 
     require_given(library, args.path, out)
-    record = library.get(args.id)
-    if not isinstance(record, ob.Assessment):
-        out.error(f"{args.id} is a {type(record).__name__.lower()}, not an assessment")
-        return EXIT_USAGE
+    record = get_record(library, args.id, kind=ob.Assessment)
     groups = [group.id for group in record.groups]
     if args.group not in groups:
-        out.error(f"{args.id} has no respondent group {args.group!r}; its groups: {', '.join(groups)}")
-        return EXIT_USAGE
+        raise unknown("unknown-group", "--group", args.group, _groups(record))
     save = Path(args.save) if args.save else default_save(record.id, args.group, args.respondent)
     response = run_assessment(
         record,

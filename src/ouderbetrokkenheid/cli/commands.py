@@ -8,15 +8,16 @@ from pathlib import Path
 from typing import Any
 
 import ouderbetrokkenheid as ob
+from ouderbetrokkenheid.cli.mistakes import get_record
+from ouderbetrokkenheid.i18n import N_, NP_
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ouderbetrokkenheid.errors import UnknownValueError
 
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
-
-
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention (ouderbetrokkenheid.i18n.N_)
-    """Mark *message* for the word catalogue; :meth:`Output.say` translates it."""
-    return message
 
 
 #: The command line's own words that appear among content (labels come from the packs).
@@ -89,27 +90,61 @@ class Output:
         """Print *value* as JSON (every control character escaped, as JSON allows)."""
         print(ob.json_terminal_safe(json.dumps(value, ensure_ascii=False, indent=2)))
 
-    def error(self, message: str) -> None:
-        """Print an error message to standard error (control characters escaped)."""
-        print(f"ouderbetrokkenheid: error: {ob.terminal_safe(message)}", file=sys.stderr)
+    def error(self, message: str, *, code: str = "error") -> None:
+        """Report an error: ``{"ok": false, "error": {"code": ..., "message": ...}}`` on standard output
+        with ``--format json``, else a line on standard error (control characters escaped)."""
+        if self.json:
+            self.data({"ok": False, "error": {"code": code, "message": message}})
+            return
+        label = self.say(N_("error"))
+        print(f"ouderbetrokkenheid: {label}: {ob.terminal_safe(message)}", file=sys.stderr)
+
+    def mistake(self, error: "UnknownValueError") -> None:
+        """Report a value that names nothing (:mod:`ouderbetrokkenheid.cli.mistakes`), with the close
+        values and what exists, in the interface language."""
+        from ouderbetrokkenheid.cli.mistakes import message
+
+        text = message(error, self.say)
+        if self.json:
+            self.data(
+                {
+                    "ok": False,
+                    "error": {
+                        "code": error.code,
+                        "message": text,
+                        "option": error.option,
+                        "value": error.value,
+                        "suggestions": list(error.suggestions),
+                        "choices": list(error.choices),
+                    },
+                }
+            )
+            return
+        label = self.say(N_("error"))
+        print(f"ouderbetrokkenheid: {label}: {ob.terminal_safe(text)}", file=sys.stderr)
 
     def problems(self, problems: Iterable["ob.Problem"], *, stream: Any = None) -> None:
-        """Print problems, one block each: ``file:line:col: severity[code] message``, pointer and hint."""
+        """Print problems, one block each: ``file:line:col: severity[code] message``, pointer and hint;
+        with ``--format json``: ``{"ok": false, "problems": [...]}`` (``ok`` true when all are warnings)."""
         problems = list(problems)
         if self.json:
-            self.data({"problems": [p.to_dict() for p in problems]})
+            ok = not any(p.is_error for p in problems)
+            self.data({"ok": ok, "problems": [p.to_dict() for p in problems]})
             return
         stream = stream or sys.stderr
         safe = ob.terminal_safe
+        severities = {"error": self.say(N_("error")), "warning": self.say(N_("warning"))}
+        at, hint = self.say(N_("at")), self.say(N_("hint"))
         for problem in problems:
+            severity = severities.get(problem.severity.value, problem.severity.value)
             print(
-                safe(f"{problem.location()}: {problem.severity.value}[{problem.code}] {problem.message}"),
+                safe(f"{problem.location()}: {severity}[{problem.code}] {problem.message}"),
                 file=stream,
             )
             if problem.pointer:
-                print(safe(f"    at {problem.pointer}"), file=stream)
+                print(safe(f"    {at} {problem.pointer}"), file=stream)
             if problem.hint:
-                print(safe(f"    hint: {problem.hint}"), file=stream)
+                print(safe(f"    {hint}: {problem.hint}"), file=stream)
 
 
 def _library(paths: Iterable[str], out: Output, *, plugins: bool = True) -> "ob.Library":
@@ -131,7 +166,10 @@ def require_given(library: "ob.Library", paths: Iterable[str], out: Output) -> N
     if out.json:  # the problems were not printed yet
         raise ob.ProblemError(library.report.problems)
     raise ob.OuderbetrokkenheidError(
-        f"the pack at {', '.join(missing)} has errors (listed above); fix them, then run the command again"
+        out.say(
+            N_("the pack at {paths} has errors (listed above); fix them, then run the command again"),
+            paths=", ".join(missing),
+        )
     )
 
 
@@ -170,16 +208,21 @@ def cmd_plugins(args: argparse.Namespace, out: Output) -> int:
     else:
         for row in rows:
             origin = (
-                "built-in"
+                out.say(N_("built-in"))
                 if row["builtin"]
                 else f"{row['distribution'] or '-'} {row['version'] or ''}".strip()
             )
             out.line(f"{row['name']}  ({origin})")
-            out.line(f"    hooks: {', '.join(row['hooks']) or '-'}")
+            hooks, packs_word, exporters_word = (
+                out.say(N_("hooks")),
+                out.say(N_("packs")),
+                out.say(N_("exporters")),
+            )
+            out.line(f"    {hooks}: {', '.join(row['hooks']) or '-'}")
             if row["packs"]:
-                out.line(f"    packs: {', '.join(row['packs'])}")
+                out.line(f"    {packs_word}: {', '.join(row['packs'])}")
             if row["exporters"]:
-                out.line(f"    exporters: {', '.join(row['exporters'])}")
+                out.line(f"    {exporters_word}: {', '.join(row['exporters'])}")
         out.problems(problems)
     return EXIT_INVALID if any(p.is_error for p in problems) else EXIT_OK
 
@@ -188,21 +231,24 @@ def cmd_plugins(args: argparse.Namespace, out: Output) -> int:
 def cmd_validate(args: argparse.Namespace, out: Output) -> int:
     """Validate pack folders (or the installed packs); report every problem at once."""
     if args.max_file_size is not None and args.max_file_size <= 0:
-        out.error("--max-file-size must be a positive number of MiB")
+        out.error(out.say(N_("--max-file-size must be a positive number of MiB")), code="usage")
         return EXIT_USAGE
     paths = [Path(p) for p in args.paths]
     if not paths and (args.no_plugins or args.max_file_size is not None):
-        out.error("--no-plugins and --max-file-size need at least one PATH")
+        out.error(out.say(N_("--no-plugins and --max-file-size need at least one PATH")), code="usage")
         return EXIT_USAGE
     if paths:
         reports = _validate_paths(paths, args)
     else:
         library = ob.Library.discover()
-        reports = {"installed packs": library.report}
+        reports = {out.say(N_("installed packs")): library.report}
         if not out.json and library.report.ok:
             counts = library.counts()
             for name, kinds in counts.items():
-                out.line(f"{name}: " + ", ".join(f"{n} {kind}" for kind, n in kinds.items() if n))
+                out.line(
+                    f"{name}: "
+                    + ", ".join(f"{n} {out.say(_KINDS.get(kind, kind))}" for kind, n in kinds.items() if n)
+                )
     problems = [p for report in reports.values() for p in report.problems]
     failed = any(p.is_error or args.strict for p in problems)
     if out.json:
@@ -218,8 +264,9 @@ def cmd_validate(args: argparse.Namespace, out: Output) -> int:
         out.problems(problems)
         errors = sum(p.is_error for p in problems)
         warnings = len(problems) - errors
-        verdict = "invalid" if failed else "valid"
-        out.line(f"{', '.join(map(str, reports))}: {verdict} ({errors} error(s), {warnings} warning(s))")
+        verdict = out.say(N_("invalid")) if failed else out.say(N_("valid"))
+        counted = out.say(N_("({errors} error(s), {warnings} warning(s))"), errors=errors, warnings=warnings)
+        out.line(f"{', '.join(map(str, reports))}: {verdict} {counted}")
     return EXIT_INVALID if failed else EXIT_OK
 
 
@@ -289,7 +336,7 @@ def cmd_schemas(args: argparse.Namespace, out: Output) -> int:
         for kind in ob.schema.KINDS:
             (folder / ob.schema.schema_filename(kind)).write_text(ob.schema.schema_text(kind), "utf-8")
         if not out.json:
-            out.line(f"wrote {len(rows)} schemas to {folder}")
+            out.line(out.say(N_("wrote {n} schemas to {folder}"), n=len(rows), folder=folder))
     if out.json:
         out.data({"schemas": rows})
     elif not args.out:
@@ -302,6 +349,10 @@ def cmd_schemas(args: argparse.Namespace, out: Output) -> int:
 def cmd_catalog(args: argparse.Namespace, out: Output) -> int:
     """List the records of the loaded packs."""
     library = _library(args.paths, out)
+    if args.pack and args.pack not in {pack.name for pack in library.packs}:
+        from ouderbetrokkenheid.cli.mistakes import unknown
+
+        raise unknown("unknown-pack", "--pack", args.pack, {p.name: p.name for p in library.packs})
     packs = [library.pack(args.pack)] if args.pack else list(library.packs)
     kinds = [args.kind] if args.kind else ["frameworks", "resources", "findings", "assessments", "mappings"]
     if out.json:
@@ -347,14 +398,19 @@ def cmd_show(args: argparse.Namespace, out: Output) -> int:
     """Show one record (or concept) with every language, its provenance and its links."""
     library = _library(args.path, out)
     if "#" in args.id and args.id not in {r.id for r in library}:
+        if args.id not in library:
+            from ouderbetrokkenheid.cli.mistakes import concept_candidates, unknown
+
+            raise unknown("unknown-concept", "ID", args.id, concept_candidates(library))
         framework, concept = library.concept(args.id)
         if out.json:
             out.data({"framework": framework.id, "concept": ob.unstructure(concept)})
         else:
-            out.line(f"{concept.id}  (concept of {framework.id})")
+            of = out.say(N_("concept of {framework}"), framework=framework.id)
+            out.line(f"{concept.id}  ({of})")
             _show_mapping(out, "  ", {k: v for k, v in ob.unstructure(concept).items() if k != "id"})
         return EXIT_OK
-    record = library.get(args.id)
+    record = get_record(library, args.id)
     pack = library.pack_of(args.id)
     data = ob.unstructure(record)
     source = (
@@ -367,38 +423,163 @@ def cmd_show(args: argparse.Namespace, out: Output) -> int:
         source_data = ob.unstructure(source) if source else None
         out.data({"pack": pack.name, "record": data, "source": source_data, "related": related})
         return EXIT_OK
-    out.line(f"{record.id}  ({type(record).__name__.lower()}, pack {pack.name})")
+    kind = out.say(_KINDS.get(type(record).__name__.lower(), type(record).__name__.lower()))
+    in_pack = out.say(N_("pack {name}"), name=pack.name)
+    out.line(f"{record.id}  ({kind}, {in_pack})")
     _show_mapping(out, "", {k: v for k, v in data.items() if k not in ("id", "provenance")})
-    out.line("provenance:")
+    out.line(f"{out.say(_FIELDS['provenance'])}:")
     _show_mapping(out, "  ", data["provenance"])
     if source is not None:
-        out.line("  source document:")
+        out.line("  " + out.say(N_("source document")) + ":")
         _show_mapping(out, "    ", ob.unstructure(source))
     related = ob.Catalog(library).related(record.id, limit=5)
     if related:
-        out.line("related:")
+        out.line(out.say(N_("related")) + ":")
         for hit in related:
             out.line(f"  {hit.record.id:<48} {_title(hit.record, out)}")
     return EXIT_OK
 
 
-def _show_mapping(out: Output, indent: str, data: Any) -> None:
+#: The fields of a record, as ``show`` names them (the data's keys are English codes).
+_FIELDS: dict[str, str] = {
+    "access": NP_("field of a record", "access"),
+    "alt_labels": NP_("field of a record", "other labels"),
+    "audiences": NP_("field of a record", "audiences"),
+    "author": NP_("field of a record", "author"),
+    "authors": NP_("field of a record", "authors"),
+    "bands": NP_("field of a record", "bands"),
+    "broader": NP_("field of a record", "broader"),
+    "by": NP_("field of a record", "by"),
+    "caveats": NP_("field of a record", "caveats"),
+    "claim": NP_("field of a record", "claim"),
+    "code": NP_("field of a record", "code"),
+    "collections": NP_("field of a record", "collections"),
+    "concepts": NP_("field of a record", "concepts"),
+    "confidence": NP_("field of a record", "confidence"),
+    "content_status": NP_("field of a record", "content status"),
+    "cost": NP_("field of a record", "cost"),
+    "definition": NP_("field of a record", "definition"),
+    "described_in": NP_("field of a record", "described in"),
+    "description": NP_("field of a record", "description"),
+    "dimension": NP_("field of a record", "dimension"),
+    "dimensions": NP_("field of a record", "dimensions"),
+    "document": NP_("field of a record", "document"),
+    "edition": NP_("field of a record", "edition"),
+    "effects": NP_("field of a record", "effects"),
+    "evidence": NP_("field of a record", "evidence"),
+    "expected_members": NP_("field of a record", "expected members"),
+    "framework": NP_("field of a record", "framework"),
+    "free": NP_("field of a record", "free"),
+    "groups": NP_("field of a record", "groups"),
+    "id": NP_("field of a record", "id"),
+    "interpretation": NP_("field of a record", "interpretation"),
+    "items": NP_("field of a record", "items"),
+    "justification": NP_("field of a record", "justification"),
+    "kind": NP_("field of a record", "kind"),
+    "known_gaps": NP_("field of a record", "known gaps"),
+    "label": NP_("field of a record", "label"),
+    "language": NP_("field of a record", "language"),
+    "languages": NP_("field of a record", "languages"),
+    "levels": NP_("field of a record", "levels"),
+    "licence": NP_("field of a record", "licence"),
+    "link_id": NP_("field of a record", "item id"),
+    "links": NP_("field of a record", "links"),
+    "locator": NP_("field of a record", "locator"),
+    "max": NP_("field of a record", "maximum"),
+    "members": NP_("field of a record", "members"),
+    "method": NP_("field of a record", "method"),
+    "metric": NP_("field of a record", "metric"),
+    "min": NP_("field of a record", "minimum"),
+    "name": NP_("field of a record", "name"),
+    "needs_work": NP_("field of a record", "needs work"),
+    "not_applicable": NP_("field of a record", "not applicable"),
+    "notation": NP_("field of a record", "notation"),
+    "note": NP_("field of a record", "note"),
+    "object": NP_("field of a record", "object"),
+    "options": NP_("field of a record", "options"),
+    "ordered": NP_("field of a record", "ordered"),
+    "part_of": NP_("field of a record", "part of"),
+    "predicate": NP_("field of a record", "predicate"),
+    "provenance": NP_("field of a record", "provenance"),
+    "provider": NP_("field of a record", "provider"),
+    "publisher": NP_("field of a record", "publisher"),
+    "related": NP_("field of a record", "related"),
+    "retrieved": NP_("field of a record", "retrieved"),
+    "reverse": NP_("field of a record", "reverse"),
+    "role": NP_("field of a record", "role"),
+    "same_as": NP_("field of a record", "same as"),
+    "scale": NP_("field of a record", "scale"),
+    "scales": NP_("field of a record", "scales"),
+    "score": NP_("field of a record", "score"),
+    "sections": NP_("field of a record", "sections"),
+    "source": NP_("field of a record", "source"),
+    "sources": NP_("field of a record", "sources"),
+    "status": NP_("field of a record", "status"),
+    "subject": NP_("field of a record", "subject"),
+    "subtitle": NP_("field of a record", "subtitle"),
+    "summary": NP_("field of a record", "summary"),
+    "target": NP_("field of a record", "target"),
+    "text": NP_("field of a record", "text"),
+    "themes": NP_("field of a record", "themes"),
+    "title": NP_("field of a record", "title"),
+    "translations": NP_("field of a record", "translations"),
+    "url": NP_("field of a record", "URL"),
+    "value": NP_("field of a record", "value"),
+    "version": NP_("field of a record", "version"),
+    "year": NP_("field of a record", "year"),
+    "min_group_size": NP_("field of a record", "minimum group size"),
+    "required": NP_("field of a record", "required"),
+    "type": NP_("field of a record", "type"),
+    "dimension_of": NP_("field of a record", "dimension of"),
+    "hidden_labels": NP_("field of a record", "hidden labels"),
+    "depends": NP_("field of a record", "depends"),
+}
+#: Fields whose values are codes of a vocabulary (``show`` prints their labels).
+_VALUE_VOCABULARY = {
+    "kind": ("resource-kind", "agent-kind"),
+    "themes": ("theme",),
+    "audiences": ("audience-role",),
+    "role": ("audience-role",),
+    "levels": ("education-level",),
+    "access": ("access",),
+    "content_status": ("content-status",),
+    "predicate": ("mapping-predicate",),
+    "metric": ("effect-metric",),
+    "method": ("translation-method",),
+    "status": ("verification",),
+}
+
+
+def _show_mapping(out: Output, indent: str, data: Any, key: str | None = None) -> None:
     if isinstance(data, dict):
-        for key, value in data.items():
+        for name, value in data.items():
+            label = out.say(_FIELDS[name]) if name in _FIELDS else name
             if isinstance(value, str | int | float | bool):
-                out.line(f"{indent}{key}: {value}")
+                out.line(f"{indent}{label}: {_show_value(out, name, value)}")
             else:
-                out.line(f"{indent}{key}:")
-                _show_mapping(out, indent + "  ", value)
+                out.line(f"{indent}{label}:")
+                _show_mapping(out, indent + "  ", value, name)
     elif isinstance(data, list):
         for value in data:
             if isinstance(value, dict | list):
                 out.line(f"{indent}-")
                 _show_mapping(out, indent + "  ", value)
             else:
-                out.line(f"{indent}- {value}")
+                out.line(f"{indent}- {_show_value(out, key, value)}")
     else:
-        out.line(f"{indent}{data}")
+        out.line(f"{indent}{_show_value(out, key, data)}")
+
+
+def _show_value(out: Output, key: str | None, value: Any) -> str:
+    """A value as ``show`` prints it: yes/no, a vocabulary code by its label, else as it is."""
+    if isinstance(value, bool):
+        return out.say(N_("yes")) if value else out.say(N_("no"))
+    if isinstance(value, str) and key in _VALUE_VOCABULARY:
+        for vocabulary in _VALUE_VOCABULARY[key]:
+            label = out.term(vocabulary, value)
+            if label != value or value in ob.VOCABULARIES[vocabulary]:
+                return label
+    return str(value)
 
 
 # -- export --------------------------------------------------------------------------------------
@@ -406,6 +587,9 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
     """Export every loaded pack with one exporter."""
     host = ob.get_plugin_manager()
     exporters = host.exporters()
+    if not args.list and not args.exporter and out.json:  # one JSON document: the mistake
+        out.error(out.say(N_("give --to NAME and --out PATH to export")), code="usage")
+        return EXIT_USAGE
     if args.list or not args.exporter:
         if host.problems and not out.json:  # a broken plugin is named, and the list goes on
             out.problems(host.problems)
@@ -429,14 +613,15 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
             for name, (info, exporter) in exporters.items():
                 out.line(f"{name:<10} {exporter.media_type:<24} {exporter.description}  [{info.name}]")
         if not args.list:
-            out.error("give --to NAME and --out PATH to export")
+            out.error(out.say(N_("give --to NAME and --out PATH to export")), code="usage")
             return EXIT_USAGE
         return EXIT_OK
     if args.exporter not in exporters:
-        out.error(f"no exporter named {args.exporter!r}; installed: {', '.join(exporters)}")
-        return EXIT_USAGE
+        from ouderbetrokkenheid.cli.mistakes import unknown
+
+        raise unknown("unknown-exporter", "--to", args.exporter, {name: name for name in exporters})
     if not args.out:
-        out.error("give --out PATH")
+        out.error(out.say(N_("give --out PATH")), code="usage")
         return EXIT_USAGE
     library = ob.Library.discover(args.path, host=host)
     if not library.report.ok and not out.json:
@@ -468,7 +653,12 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
         raise
     except (Exception, SystemExit) as exc:  # a plugin's bug is reported as the plugin's, not ours
         out.error(
-            f"exporter {args.exporter!r} of {info.label} failed: {type(exc).__name__}: {exc}; nothing was written"
+            out.say(
+                N_("exporter '{name}' of {plugin} failed: {error}; nothing was written"),
+                name=args.exporter,
+                plugin=info.label,
+                error=f"{type(exc).__name__}: {exc}",
+            )
         )
         return EXIT_INVALID
     finally:
@@ -477,14 +667,19 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
     if out.json:
         out.data({"exporter": args.exporter, "out": args.out, "records": exported})
     else:
+        kinds = ", ".join(out.say(_KINDS.get(kind, kind)) for kind in sorted(exporter.kinds))
         out.line(
-            f"exported {exported} record(s) ({', '.join(sorted(exporter.kinds))}) with {args.exporter!r} to {args.out}"
+            out.say.ngettext(
+                "exported {n} record ({kinds}) with '{name}' to {out}",
+                "exported {n} records ({kinds}) with '{name}' to {out}",
+                exported,
+            ).format(n=exported, kinds=kinds, name=args.exporter, out=args.out)
         )
     return EXIT_OK
 
 
 def _progress(done: int, total: int) -> None:
-    print(f"\r  {done}/{total} records", end="", file=sys.stderr, flush=True)
+    print(f"\r  {done}/{total}", end="", file=sys.stderr, flush=True)
 
 
 def _filters(args: argparse.Namespace) -> "ob.Filters":
@@ -496,9 +691,17 @@ def cmd_search(args: argparse.Namespace, out: Output) -> int:
     """Ranked full-text search with filters and facets; the index is kept in the user's cache
     folder while the installed packs are unchanged (``--no-cache``: build it anew)."""
     catalog = ob.Catalog.open(args.path, cache=not args.no_cache)
-    results = catalog.find(
-        args.query, lang=out.lang, limit=args.limit, filters=_filters(args), facets=args.facets
-    )
+    try:
+        results = catalog.find(
+            args.query, lang=out.lang, limit=args.limit, filters=_filters(args), facets=args.facets
+        )
+    except ob.UnknownFilterError as exc:
+        if exc.facet != "concept":
+            raise
+        from ouderbetrokkenheid.cli.mistakes import concept_candidates, unknown
+
+        # concepts by their labels in every language too (Learning at home, Leren thuis)
+        raise unknown("unknown-value", "--concept", exc.value, concept_candidates(catalog.library)) from None
     if catalog.problems and not out.json:
         out.problems(catalog.problems)
     facets = results.facets if args.facets else None
@@ -517,7 +720,7 @@ def cmd_search(args: argparse.Namespace, out: Output) -> int:
                         "pack": hit.pack,
                         "score": hit.score,
                         "matched": list(hit.matched),
-                        "title": _short(hit.title_in(out.lang)),
+                        "title": hit.title_in(out.lang),
                         "same_as": [{"id": other, "pack": pack} for other, pack in hit.same_as],
                     }
                     for hit in results.hits
@@ -582,14 +785,15 @@ def _short(text: str) -> str:
 def cmd_frameworks(args: argparse.Namespace, out: Output) -> int:
     """Each framework as a tree; collections say whether they are ordered."""
     library = _library(args.path, out)
-    frameworks = [library.get(i) for i in args.ids] if args.ids else list(library.frameworks())
+    frameworks = (
+        [get_record(library, i, kind=ob.Framework) for i in args.ids]
+        if args.ids
+        else list(library.frameworks())
+    )
     if out.json:
         out.data({"frameworks": [ob.unstructure(f) for f in frameworks]})
         return EXIT_OK
     for framework in frameworks:
-        if not isinstance(framework, ob.Framework):
-            out.error(f"{framework.id} is not a framework")
-            return EXIT_INVALID
         default = library.pack_of(framework.id).manifest.default_language
         status = out.term("status", framework.content_status)
         out.line(f"{out.text(framework.title, default)}  ({framework.id}, {status})")
@@ -629,10 +833,8 @@ def cmd_frameworks(args: argparse.Namespace, out: Output) -> int:
 def cmd_crosswalk(args: argparse.Namespace, out: Output) -> int:
     """The mappings between the concepts of two frameworks, in either direction."""
     library = _library(args.path, out)
-    for identifier in (args.first, args.second):
-        if not isinstance(library.get(identifier), ob.Framework):
-            out.error(f"{identifier} is not a framework")
-            return EXIT_INVALID
+    for option, identifier in (("A", args.first), ("B", args.second)):
+        get_record(library, identifier, option=option, kind=ob.Framework)
     rows = []
     for mapping in library.mappings():
         ends = (mapping.subject.split("#", 1)[0], mapping.object.split("#", 1)[0])
@@ -664,6 +866,41 @@ def cmd_new_pack(args: argparse.Namespace, out: Output) -> int:
     if out.json:
         out.data({"created": str(root)})
     else:
-        out.line(f"created {root}")
-        out.line(f"next: cd {root} && pip install -e '.[test]' && pytest")
+        out.line(out.say(N_("created {folder}"), folder=root))
+        out.line(out.say(N_("next: {commands}"), commands=f"cd {root} && pip install -e '.[test]' && pytest"))
     return EXIT_OK
+
+
+# -- mistakes ------------------------------------------------------------------------------------
+#: The option that takes each filter's values.
+_OPTION = {
+    name: f"--{name}"
+    for name in ("kind", "theme", "audience", "level", "language", "publisher", "access", "pack", "concept")
+}
+
+
+def filter_mistake(error: "ob.UnknownFilterError") -> "UnknownValueError":
+    """An unknown filter value as a mistake of its option: close values over the codes and the labels
+    in every language (:func:`ouderbetrokkenheid.catalog.filters.label_map`), and every value."""
+    from ouderbetrokkenheid.catalog.filters import label_map
+    from ouderbetrokkenheid.cli.mistakes import suggest
+    from ouderbetrokkenheid.errors import UnknownValueError
+
+    candidates = {code: code for code in error.choices} | label_map(error.facet)
+    suggestions = suggest(error.value, candidates)
+    return UnknownValueError(
+        code="unknown-pack" if error.facet == "pack" else "unknown-value",
+        option=_OPTION.get(error.facet, error.facet),
+        value=error.value,
+        suggestions=suggestions,
+        choices=error.choices,
+    )
+
+
+def id_mistake(error: "ob.UnknownIdError", args: argparse.Namespace) -> "UnknownValueError":
+    """An unknown id the library reported, as a mistake (the library's close ids as suggestions)."""
+    from ouderbetrokkenheid.errors import UnknownValueError
+
+    code = {"concept": "unknown-concept", "pack": "unknown-pack"}.get(error.kind, "unknown-id")
+    option = "--pack" if error.kind == "pack" else "ID"
+    return UnknownValueError(code=code, option=option, value=error.key, suggestions=error.suggestions)

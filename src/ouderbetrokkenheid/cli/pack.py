@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 
+from ouderbetrokkenheid.cli import N_
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
     from typing import Any
@@ -22,8 +24,8 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     pack = commands.add_parser(
         "pack",
         parents=[common],
-        help="install, remove or build packs from files (no pip needed)",
-        description=(
+        help=N_("install, remove or build packs from files (no pip needed)"),
+        description=N_(
             "Install a pack for yourself from a folder or an archive, without Python packaging. Installed"
             " packs live in the user's data folder (OUDERBETROKKENHEID_PACKS_DIR overrides it) and are"
             " used like packs installed with pip."
@@ -31,26 +33,28 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     actions = pack.add_subparsers(dest="pack_action", metavar="ACTION", parser_class=type(pack))
     sub = actions.add_parser(
-        "install", parents=[common], help="install a pack folder or an archive made by `pack build`"
+        "install", parents=[common], help=N_("install a pack folder or an archive made by `pack build`")
     )
-    sub.add_argument("path", metavar="PATH", help="a pack folder (with pack.yaml) or a NAME-VERSION.zip")
+    sub.add_argument("path", metavar="PATH", help=N_("a pack folder (with pack.yaml) or a NAME-VERSION.zip"))
     sub.add_argument(
-        "--replace", action="store_true", help="replace a pack of the same name installed from a file"
+        "--replace", action="store_true", help=N_("replace a pack of the same name installed from a file")
     )
     sub.set_defaults(handler=run_install)
-    sub = actions.add_parser("remove", parents=[common], help="remove a pack installed with `pack install`")
-    sub.add_argument("name", metavar="NAME", help="the pack's name")
+    sub = actions.add_parser(
+        "remove", parents=[common], help=N_("remove a pack installed with `pack install`")
+    )
+    sub.add_argument("name", metavar="NAME", help=N_("the pack's name"))
     sub.set_defaults(handler=run_remove)
     sub = actions.add_parser(
         "build",
         parents=[common],
-        help="check a pack folder and make its archive (for pack install) and a wheel (for pip)",
+        help=N_("check a pack folder and make its archive (for pack install) and a wheel (for pip)"),
     )
-    sub.add_argument("folder", metavar="FOLDER", help="the pack folder")
-    sub.add_argument("--out", default="dist", metavar="DIR", help="where to write them (default: dist)")
+    sub.add_argument("folder", metavar="FOLDER", help=N_("the pack folder"))
+    sub.add_argument("--out", default="dist", metavar="DIR", help=N_("where to write them (default: dist)"))
     sub.set_defaults(handler=run_build)
     sub = actions.add_parser(
-        "list", parents=[common], help="the packs installed with `pack install`, and where"
+        "list", parents=[common], help=N_("the packs installed with `pack install`, and where")
     )
     sub.set_defaults(handler=run_list)
     pack.set_defaults(handler=lambda args, out: _usage(pack))
@@ -78,7 +82,7 @@ def run_install(args: argparse.Namespace, out: Any) -> int:
         )
     else:
         out.problems(warnings.problems)
-        out.line(f"installed pack {name} in {folder}")
+        out.line(out.say(N_("installed pack {name} in {folder}"), name=name, folder=folder))
     return EXIT_OK
 
 
@@ -94,7 +98,7 @@ def run_remove(args: argparse.Namespace, out: Any) -> int:
     if out.json:
         out.data({"removed": args.name, "folder": str(folder)})
     else:
-        out.line(f"removed pack {args.name} ({folder})")
+        out.line(out.say(N_("removed pack {name} ({folder})"), name=args.name, folder=folder))
     return EXIT_OK
 
 
@@ -112,8 +116,20 @@ def run_build(args: argparse.Namespace, out: Any) -> int:
     if out.json:
         out.data({"archive": str(archive), "wheel": str(wheel)})
     else:
-        out.line(f"wrote {archive} (for: ouderbetrokkenheid pack install {archive.name})")
-        out.line(f"wrote {wheel} (for: pip install {wheel.name}, or upload to PyPI)")
+        out.line(
+            out.say(
+                N_("wrote {file} (for: {command})"),
+                file=archive,
+                command=f"ouderbetrokkenheid pack install {archive.name}",
+            )
+        )
+        out.line(
+            out.say(
+                N_("wrote {file} (for: {command}, or upload to PyPI)"),
+                file=wheel,
+                command=f"pip install {wheel.name}",
+            )
+        )
     return EXIT_OK
 
 
@@ -127,9 +143,9 @@ def run_list(args: argparse.Namespace, out: Any) -> int:
             {"folder": str(ob.packs_folder()), "packs": {name: str(path) for name, path in packs.items()}}
         )
     else:
-        out.line(f"packs installed from files, in {ob.packs_folder()}:")
+        out.line(out.say(N_("packs installed from files, in {folder}:"), folder=ob.packs_folder()))
         for name, path in packs.items():
             out.line(f"  {name}  {path}")
         if not packs:
-            out.line("  (none)")
+            out.line("  " + out.say(N_("(none)")))
     return EXIT_OK

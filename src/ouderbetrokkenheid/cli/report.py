@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 
+from ouderbetrokkenheid.cli import N_
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
     from pathlib import Path
@@ -34,48 +36,52 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     sub = commands.add_parser(
         "report",
         parents=[common],
-        help="write a result as a Markdown or HTML report",
-        description=(
+        help=N_("write a result as a Markdown or HTML report"),
+        description=N_(
             "Write the report on a scored result (JSON, valid against result.schema.json) of assessment ID: "
             "Markdown, or one self-contained HTML page with charts that prints well. Groups with fewer "
             "respondents than the minimum are named, never shown."
         ),
     )
-    sub.add_argument("id", metavar="ID", help="the assessment id (voorbeeld/mini-scan)")
-    sub.add_argument("result", metavar="RESULT", help="the result file (.json, or .yaml)")
+    sub.add_argument("id", metavar="ID", help=N_("the assessment id (voorbeeld/mini-scan)"))
+    sub.add_argument("result", metavar="RESULT", help=N_("the result file (.json, or .yaml)"))
     sub.add_argument(
         "--to",
         dest="report_format",
         choices=tuple(FORMATS),
-        help="markdown or html (default: from the --out suffix, .md or .html)",
+        help=N_("markdown or html (default: from the --out suffix, .md or .html)"),
     )
-    sub.add_argument("--out", required=True, metavar="FILE", help="the file to write (replaced atomically)")
     sub.add_argument(
-        "--path", action="append", default=[], metavar="PATH", help="extra pack folder (repeatable)"
+        "--out", required=True, metavar="FILE", help=N_("the file to write (replaced atomically)")
+    )
+    sub.add_argument(
+        "--path", action="append", default=[], metavar="PATH", help=N_("extra pack folder (repeatable)")
     )
     sub.set_defaults(handler=run)
 
     sub = commands.add_parser(
         "paper-form",
         parents=[common],
-        help="write a printable paper form of an assessment for one respondent group",
-        description=(
+        help=N_("write a printable paper form of an assessment for one respondent group"),
+        description=N_(
             "Write one respondent group's questionnaire as a printable HTML page, in --lang (labels missing "
             "in that language fall back and are marked)."
         ),
     )
-    sub.add_argument("id", metavar="ID", help="the assessment id (voorbeeld/mini-scan)")
-    sub.add_argument("--group", required=True, metavar="GROUP", help="the respondent group id (parents)")
-    sub.add_argument("--out", required=True, metavar="FILE", help="the file to write (replaced atomically)")
+    sub.add_argument("id", metavar="ID", help=N_("the assessment id (voorbeeld/mini-scan)"))
+    sub.add_argument("--group", required=True, metavar="GROUP", help=N_("the respondent group id (parents)"))
     sub.add_argument(
-        "--path", action="append", default=[], metavar="PATH", help="extra pack folder (repeatable)"
+        "--out", required=True, metavar="FILE", help=N_("the file to write (replaced atomically)")
+    )
+    sub.add_argument(
+        "--path", action="append", default=[], metavar="PATH", help=N_("extra pack folder (repeatable)")
     )
     sub.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, out: Output) -> int:
     """Run ``report`` or ``paper-form`` (after :func:`add_parser`)."""
-    from ouderbetrokkenheid.errors import ProblemError, UnknownIdError
+    from ouderbetrokkenheid.errors import ProblemError, UnknownValueError
 
     try:
         if args.command == "paper-form":
@@ -84,27 +90,24 @@ def run(args: argparse.Namespace, out: Output) -> int:
     except ProblemError as exc:
         out.problems(exc.problems)
         return EXIT_INVALID
-    except UnknownIdError as exc:
-        out.error(str(exc))
-        return EXIT_INVALID
+    except UnknownValueError as exc:
+        out.mistake(exc)
+        return EXIT_USAGE
 
 
 def _assessment(args: argparse.Namespace, out: Output) -> tuple[Library, Assessment]:
-    import difflib
-
     from ouderbetrokkenheid.catalog.library import Library
     from ouderbetrokkenheid.cli.commands import require_given
-    from ouderbetrokkenheid.errors import UnknownIdError
     from ouderbetrokkenheid.model import Assessment
 
     library = Library.discover(args.path)
     if not library.report.ok and not out.json:
         out.problems(library.report.problems)
     require_given(library, args.path, out)
-    record = library.get(args.id) if args.id in library else None
-    if not isinstance(record, Assessment):
-        assessments = [a.id for a in library.assessments()]
-        raise UnknownIdError("assessment", args.id, difflib.get_close_matches(args.id, assessments, n=3))
+    from ouderbetrokkenheid.cli.mistakes import get_record
+
+    record = get_record(library, args.id, kind=Assessment)
+    assert isinstance(record, Assessment)
     return library, record
 
 
@@ -123,7 +126,10 @@ def _report(args: argparse.Namespace, out: Output) -> int:
         (name for name, suffixes in FORMATS.items() if Path(args.out).suffix.lower() in suffixes), None
     )
     if kind is None:
-        out.error("give --to markdown or --to html (or an --out file ending in .md or .html)")
+        out.error(
+            out.say(N_("give --to markdown or --to html (or an --out file ending in .md or .html)")),
+            code="usage",
+        )
         return EXIT_USAGE
     library, assessment = _assessment(args, out)
     result = read_result(Path(args.result), assessment, library=library)
@@ -141,7 +147,15 @@ def _report(args: argparse.Namespace, out: Output) -> int:
     if out.json:
         out.data({"report": kind, "assessment": assessment.id, "lang": lang, "out": args.out})
     else:
-        out.line(f"wrote the {kind} report on {assessment.id} ({lang}) to {args.out}")
+        out.line(
+            out.say(
+                N_("wrote the {format} report on {id} ({lang}) to {file}"),
+                format=kind,
+                id=assessment.id,
+                lang=lang,
+                file=args.out,
+            )
+        )
     return EXIT_OK
 
 
@@ -152,12 +166,24 @@ def _paper_form(args: argparse.Namespace, out: Output) -> int:
     from ouderbetrokkenheid.reports.paper import group_items, render_paper_form
 
     library, assessment = _assessment(args, out)
+    if args.group not in {group.id for group in assessment.groups}:
+        from ouderbetrokkenheid.cli.mistakes import unknown
+        from ouderbetrokkenheid.cli.score import _groups
+
+        raise unknown("unknown-group", "--group", args.group, _groups(assessment))
     lang, default = _language(args, out, library)
     text = render_paper_form(assessment, args.group, lang=lang, default=default)
     if not group_items(assessment, args.group):
         out.error(
-            f"assessment {assessment.id!r} has no items for group {args.group!r}"
-            f" (content_status: {assessment.content_status}); there is no form to print"
+            out.say(
+                N_(
+                    "assessment '{id}' has no items for group '{group}' ({status}); there is no form to print"
+                ),
+                id=assessment.id,
+                group=args.group,
+                status=out.term("status", assessment.content_status),
+            ),
+            code="no-items",
         )
         return EXIT_INVALID
     with atomic_file(Path(args.out)) as handle:
@@ -165,7 +191,15 @@ def _paper_form(args: argparse.Namespace, out: Output) -> int:
     if out.json:
         out.data({"form": assessment.id, "group": args.group, "lang": lang, "out": args.out})
     else:
-        out.line(f"wrote the paper form of {assessment.id} for {args.group} ({lang}) to {args.out}")
+        out.line(
+            out.say(
+                N_("wrote the paper form of {id} for {group} ({lang}) to {file}"),
+                id=assessment.id,
+                group=args.group,
+                lang=lang,
+                file=args.out,
+            )
+        )
     return EXIT_OK
 
 

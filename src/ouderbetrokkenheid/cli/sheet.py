@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 
+from ouderbetrokkenheid.cli import N_
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
     from typing import Any
@@ -23,31 +25,35 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     sheet = commands.add_parser(
         "sheet",
         parents=[common],
-        help="author a pack in a spreadsheet: write the template, import a filled-in workbook",
-        description="Author a pack in a spreadsheet (Excel, LibreOffice): no YAML, no Python packaging.",
+        help=N_("author a pack in a spreadsheet: write the template, import a filled-in workbook"),
+        description=N_("Author a pack in a spreadsheet (Excel, LibreOffice): no YAML, no Python packaging."),
     )
     actions = sheet.add_subparsers(dest="sheet_action", metavar="ACTION", parser_class=type(sheet))
     sub = actions.add_parser(
         "template",
         parents=[common],
-        help="write the empty workbook, with headers, help and drop-down lists in --lang (nl, fr, en)",
+        help=N_("write the empty workbook, with headers, help and drop-down lists in --lang (nl, fr, en)"),
     )
-    sub.add_argument("--out", required=True, metavar="FILE.xlsx", help="where to write the workbook")
+    sub.add_argument("--out", required=True, metavar="FILE.xlsx", help=N_("where to write the workbook"))
     sub.set_defaults(handler=run_template)
     sub = actions.add_parser(
         "import",
         parents=[common],
-        help="turn a filled-in workbook (.xlsx, .ods, a folder of .csv) into a pack folder",
-        description=(
+        help=N_("turn a filled-in workbook (.xlsx, .ods, a folder of .csv) into a pack folder"),
+        description=N_(
             "Read the workbook, check the pack it holds, and write the pack folder (pack.yaml,"
             " records.yaml). Every problem is named by sheet and cell (Bronnen!C7); when there is an"
             " error, nothing is written."
         ),
-        epilog="Exit codes: 0 written, 1 problems (nothing written), 2 usage error.",
+        epilog=N_("Exit codes: 0 written, 1 problems (nothing written), 2 usage error."),
     )
-    sub.add_argument("source", metavar="FILE", help="the workbook (.xlsx, .ods) or a folder of .csv files")
-    sub.add_argument("--out", required=True, metavar="PACKDIR", help="the pack folder to write")
-    sub.add_argument("--force", action="store_true", help="replace PACKDIR when it exists and is not empty")
+    sub.add_argument(
+        "source", metavar="FILE", help=N_("the workbook (.xlsx, .ods) or a folder of .csv files")
+    )
+    sub.add_argument("--out", required=True, metavar="PACKDIR", help=N_("the pack folder to write"))
+    sub.add_argument(
+        "--force", action="store_true", help=N_("replace PACKDIR when it exists and is not empty")
+    )
     sub.set_defaults(handler=run_import)
     sheet.set_defaults(handler=lambda args, out: _usage(sheet))
 
@@ -65,13 +71,18 @@ def run_template(args: argparse.Namespace, out: Any) -> int:
 
     destination = Path(args.out)
     if destination.suffix.lower() != ".xlsx":
-        out.error(f"{args.out}: the template is an .xlsx workbook; give a name ending in .xlsx")
+        out.error(
+            out.say(
+                N_("{file}: the template is an .xlsx workbook; give a name ending in .xlsx"), file=args.out
+            ),
+            code="usage",
+        )
         return EXIT_USAGE
     ob.write_template(destination, out.lang or "nl")
     if out.json:
         out.data({"template": str(destination), "lang": out.lang or "nl"})
     else:
-        out.line(f"wrote {destination}")
+        out.line(out.say(N_("wrote {file}"), file=destination))
     return EXIT_OK
 
 
@@ -83,7 +94,7 @@ def run_import(args: argparse.Namespace, out: Any) -> int:
 
     source = Path(args.source)
     if not source.exists():
-        out.error(f"{args.source}: no such file or folder")
+        out.error(out.say(N_("{file}: no such file or folder"), file=args.source), code="not-found")
         return EXIT_USAGE
     try:
         result = ob.import_workbook(source, Path(args.out), out.lang, force=args.force)
@@ -102,5 +113,11 @@ def run_import(args: argparse.Namespace, out: Any) -> int:
     else:
         out.problems(result.report.problems)
         count = sum(1 for _ in result.pack.records()) if result.pack else 0
-        out.line(f"wrote {args.out}: pack {result.pack.name if result.pack else '?'} with {count} record(s)")
+        out.line(
+            out.say.ngettext(
+                "wrote {folder}: pack {name} with {n} record",
+                "wrote {folder}: pack {name} with {n} records",
+                count,
+            ).format(folder=args.out, name=result.pack.name if result.pack else "?", n=count)
+        )
     return EXIT_OK
