@@ -253,9 +253,19 @@ def test_quick_coverage_test_agrees_with_the_walk_that_locates(required):
 
     root = Path(__file__).resolve().parent.parent / "plugins"
     packs = [ob.load_pack(folder) for folder in sorted(root.glob("*/src/*/pack"))]
-    records = [r for pack in packs for kind in ("resources", "findings", "frameworks", "mappings", "assessments")
-               for r in getattr(pack, kind)]
-    assert {type(r).__name__ for r in records} >= {"Resource", "Finding", "Framework", "Mapping", "Assessment"}
+    records = [
+        r
+        for pack in packs
+        for kind in ("resources", "findings", "frameworks", "mappings", "assessments")
+        for r in getattr(pack, kind)
+    ]
+    assert {type(r).__name__ for r in records} >= {
+        "Resource",
+        "Finding",
+        "Framework",
+        "Mapping",
+        "Assessment",
+    }
     wanted = frozenset(required)
     verdicts = set()
     for record in records:

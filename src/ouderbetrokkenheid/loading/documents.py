@@ -41,11 +41,30 @@ class Document:
     data: Any = attrs.field(repr=False, eq=False)
     format: str
     _decoded: dict[str, str] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _spans: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     def locate(self, pointer: str) -> tuple[int | None, int | None]:
-        """Return the 1-based ``(line, column)`` of the value at *pointer*, or ``(None, None)``."""
-        from ouderbetrokkenheid.loading.positions import locate
+        """Return the 1-based ``(line, column)`` of the value at *pointer*, or ``(None, None)``.
 
+        In a JSON file, a value inside an item of a top-level list (a record) is found from where that
+        item starts: the file is indexed once (one pass), then only the record is read, so locating
+        many problems in a large file costs about one reading of it, not one per problem.
+        """
+        from ouderbetrokkenheid.loading.positions import locate, locate_in_span, record_spans, split_pointer
+
+        parts = split_pointer(pointer)
+        if (
+            self.format == "json"
+            and isinstance(self.source, bytes)
+            and len(parts) >= 2
+            and parts[1].isdigit()
+        ):
+            if "index" not in self._spans:
+                self._spans["index"] = record_spans(self.source)
+            spans = self._spans["index"]
+            items = None if spans is None else spans.get(parts[0])
+            if items is not None and int(parts[1]) < len(items):
+                return locate_in_span(self.source, items[int(parts[1])], parts[2:])
         return locate(self.text, self.format, pointer)
 
     @property

@@ -298,7 +298,9 @@ def _split(raw: bytes) -> dict[str, Any]:
         top: dict[str, Any] = {}
         for key, value in _TOP.decode(raw).items():
             text = memoryview(value)
-            top[key] = _RAW_LIST.decode(text) if key in RECORD_KINDS and text[:1] == b"[" else orjson.loads(text)
+            top[key] = (
+                _RAW_LIST.decode(text) if key in RECORD_KINDS and text[:1] == b"[" else orjson.loads(text)
+            )
         return top
     for key, items in lists.items():
         if key not in RECORD_KINDS:
