@@ -349,3 +349,22 @@ def test_loading_leaves_the_garbage_collector_as_it_was(tmp_path, monkeypatch):
     monkeypatch.setattr(gc, "disable", lambda: calls.append("disable"))
     pack = ob.load_pack(make_pack(tmp_path, {"r.json": json.dumps({"resources": [GOOD]})}))
     assert len(pack.resources) == 1 and not calls
+
+
+def test_a_json_records_document_keeps_no_bytes_and_reads_them_again_to_locate(tmp_path):
+    from ouderbetrokkenheid.loading.documents import Document
+
+    path = tmp_path / "r.json"
+    raw = json.dumps({"resources": [GOOD, GOOD]}, indent=2).encode()
+    path.write_bytes(b"\xef\xbb\xbf" + raw)
+    document = Document.reread(str(path), raw)
+    assert document.source == b""
+    from ouderbetrokkenheid.loading.positions import locate
+
+    assert document.locate("/resources/1/kind") == locate(raw.decode(), "json", "/resources/1/kind")
+    assert document.locate("/resources/1/kind")[0] > 10
+    changed = Document.reread(str(path), raw + b" ")  # the file is no longer what was read
+    assert changed.locate("/resources/1/kind") == (None, None)
+    assert changed.text == ""
+    gone = Document.reread(str(tmp_path / "gone.json"), raw)
+    assert gone.problem("schema-type", "x", pointer="/resources/0").line is None

@@ -33,15 +33,43 @@ class Document:
     """A parsed file: its path, its source (kept for locating problems) and its data.
 
     JSON files keep their bytes (orjson parses bytes, and a str of a large file can take four times
-    the memory); the text is decoded only when a problem has to be located.
+    the memory); the text is decoded only when a problem has to be located. A document made with
+    :meth:`reread` keeps nothing of its file: the bytes are read again when a problem must be located
+    (a large pack then does not hold every file's bytes while it loads).
     """
 
     path: str
     source: str | bytes = attrs.field(repr=False)
     data: Any = attrs.field(repr=False, eq=False)
     format: str
+    #: For a document made by :meth:`reread`: the size in bytes of the file as it was read.
+    size: int | None = attrs.field(default=None, repr=False)
     _decoded: dict[str, str] = attrs.field(factory=dict, init=False, eq=False, repr=False)
-    _spans: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _cache: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    @classmethod
+    def reread(cls, path: str, source: bytes, fmt: str = "json") -> "Document":
+        """A document of the file *path* (read as *source*) that does not keep the bytes; they are read
+        again on first use, and used only when the file still has the same size."""
+        return cls(path=path, source=b"", data=None, format=fmt, size=len(source))
+
+    def _source(self) -> str | bytes | None:
+        """The source, read again for a :meth:`reread` document (``None`` when that fails, or the file
+        has changed size since)."""
+        if self.size is None:
+            return self.source
+        if "source" not in self._cache:
+            from ouderbetrokkenheid.loading.files import InputFileError, read_bytes
+
+            try:
+                raw = read_bytes(self.path, max(self.size + 3, 1))
+            except InputFileError:
+                raw = None
+            if raw is not None and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            self._cache["source"] = raw if raw is not None and len(raw) == self.size else None
+        source: bytes | None = self._cache["source"]
+        return source
 
     def locate(self, pointer: str) -> tuple[int | None, int | None]:
         """Return the 1-based ``(line, column)`` of the value at *pointer*, or ``(None, None)``.
@@ -52,29 +80,31 @@ class Document:
         """
         from ouderbetrokkenheid.loading.positions import locate, locate_in_span, record_spans, split_pointer
 
+        source = self._source()
+        if source is None:
+            return None, None
         parts = split_pointer(pointer)
-        if (
-            self.format == "json"
-            and isinstance(self.source, bytes)
-            and len(parts) >= 2
-            and parts[1].isdigit()
-        ):
-            if "index" not in self._spans:
-                self._spans["index"] = record_spans(self.source)
-            spans = self._spans["index"]
+        if self.format == "json" and isinstance(source, bytes) and len(parts) >= 2 and parts[1].isdigit():
+            if "index" not in self._cache:
+                self._cache["index"] = record_spans(source)
+            spans = self._cache["index"]
             items = None if spans is None else spans.get(parts[0])
             if items is not None and int(parts[1]) < len(items):
-                return locate_in_span(self.source, items[int(parts[1])], parts[2:])
+                return locate_in_span(source, items[int(parts[1])], parts[2:])
         return locate(self.text, self.format, pointer)
 
     @property
     def text(self) -> str:
-        """The file's text (decoded on first use for JSON files)."""
-        if isinstance(self.source, str):
-            return self.source
+        """The file's text (decoded on first use for JSON files; empty when a :meth:`reread` document's
+        file can no longer be read as it was)."""
+        source = self._source()
+        if source is None:
+            return ""
+        if isinstance(source, str):
+            return source
         cached = self._decoded.get("text")
         if cached is None:
-            cached = self._decoded["text"] = self.source.decode("utf-8")
+            cached = self._decoded["text"] = source.decode("utf-8")
         return cached
 
     def without_data(self) -> "Document":

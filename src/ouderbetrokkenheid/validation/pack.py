@@ -257,7 +257,7 @@ def _read_json_records(path: Path, problems: list[Problem], max_bytes: int) -> l
         top = _split(raw)
     except (InputFileError, msgspec.DecodeError, orjson.JSONDecodeError, UnicodeDecodeError):
         return None
-    document = Document(path=str(path), source=raw, data=None, format="json")
+    document = Document.reread(str(path), raw)  # the bytes are read again only to locate a problem
     located: list[Located] = []
     bad: list[tuple[str, str, Any]] = []
     for key, cls in RECORD_KINDS.items():
