@@ -368,3 +368,37 @@ def test_a_json_records_document_keeps_no_bytes_and_reads_them_again_to_locate(t
     assert changed.text == ""
     gone = Document.reread(str(tmp_path / "gone.json"), raw)
     assert gone.problem("schema-type", "x", pointer="/resources/0").line is None
+
+
+def test_yaml_nesting_read_from_the_indentation_agrees_with_the_walk():
+    """Clean YAML data is checked for depth from orjson's indented output (no Python walk): the same
+    verdict as the walk, around the limit, with side branches, empty containers and line breaks in
+    strings."""
+    import random
+
+    from ouderbetrokkenheid.loading.documents import DocumentError, _check_yaml_data, check_depth
+
+    rng = random.Random(64)
+
+    def make(depth):
+        if depth <= 0:
+            return rng.choice([1, "x", None, [], {}, "a\n" + " " * 200 + "b"])
+        side = rng.choice([1, "y", [], {}, [2]])
+        if rng.random() < 0.5:
+            return [side, make(depth - 1)] if rng.random() < 0.5 else [make(depth - 1)]
+        return {"s": side, "k": make(depth - 1)}
+
+    def verdict(check):
+        try:
+            check()
+        except DocumentError as exc:
+            return exc.problems[0].code
+        return "ok"
+
+    seen = set()
+    for _ in range(400):
+        data = make(rng.randint(MAX_DEPTH - 8, MAX_DEPTH + 8))
+        found = verdict(lambda data=data: _check_yaml_data(data, "", "p.yaml"))
+        assert found == verdict(lambda data=data: check_depth(data, "p.yaml"))
+        seen.add(found)
+    assert seen == {"ok", "too-deep"}

@@ -225,7 +225,24 @@ MAX_YAML_INTEGER = 2**63
 def _check_yaml_data(data: Any, text: str | bytes, path: str) -> None:
     """Raise ``key-not-string`` for the first mapping key that is not a string (YAML allows ``1:``,
     ``null:``, ``? [a, b]``; JSON and the schemas do not), and ``number-too-large`` for an integer
-    beyond 64 bits. Iterative; stops at :data:`MAX_DEPTH`."""
+    beyond 64 bits. Iterative; stops at :data:`MAX_DEPTH`.
+
+    Most files are clean: orjson then writes the data as indented JSON without complaint (in C; it
+    refuses a key that is not a string, and with ``OPT_STRICT_INTEGER`` any integer beyond 53 bits), and
+    the nesting is read from the indentation: a value nested deeper than :data:`MAX_DEPTH` starts a line
+    with at least ``2 * MAX_DEPTH`` spaces (line breaks inside strings are escaped). Otherwise the walk
+    below finds what is wrong, and where.
+    """
+    import orjson
+
+    try:
+        dumped = orjson.dumps(data, option=orjson.OPT_STRICT_INTEGER | orjson.OPT_INDENT_2)
+    except (TypeError, orjson.JSONEncodeError):
+        pass
+    else:
+        if _TOO_DEEP in dumped:
+            _raise_too_deep(path)
+        return
     stack: list[tuple[Any, str, int]] = [(data, "", 1)]
     while stack:
         value, pointer, depth = stack.pop()
@@ -265,6 +282,10 @@ def _check_yaml_data(data: Any, text: str | bytes, path: str) -> None:
                 stack.append((item, f"{pointer}/{escaped}", depth + 1))
         elif isinstance(value, list):
             stack.extend((item, f"{pointer}/{index}", depth + 1) for index, item in enumerate(value))
+
+
+#: In JSON indented by two spaces, a line that starts with this is nested deeper than MAX_DEPTH.
+_TOO_DEEP = b"\n" + b" " * (2 * MAX_DEPTH)
 
 
 def _raise_too_deep(path: str, line: int | None = None, column: int | None = None) -> Any:
