@@ -48,6 +48,15 @@ def _rss_kib() -> int:
 
 
 def _maxrss_kib() -> int:
+    """The peak resident set size of this process (KiB). On Linux ``VmHWM`` of /proc/self/status: unlike
+    ``ru_maxrss``, it starts afresh at ``exec``, so a worker started by a large parent (bench_growth.py
+    holding a 100,000-resource library) does not report the parent's size as its own peak."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
 
 
