@@ -24,7 +24,7 @@ shared machine moves with the other processes (wall time is printed too):
    pack (``rivals.py``), in one process, interleaved (the order rotates every round), first with the
    cyclic collector on for all three, then off for all three.
 3. **Peak memory**: each library in a fresh process, one load (``bench_load.py``'s worker):
-   ``ru_maxrss`` after the load minus the resident set size before it.
+   the peak resident set size (``VmHWM``) after the load minus the resident set size before it.
 """
 
 from __future__ import annotations

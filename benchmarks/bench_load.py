@@ -6,7 +6,7 @@
 
 Every case (size x format x library) runs in a fresh subprocess: it imports its library, warms up on a
 20-resource pack (schemas compiled, types built), records its resident set size, loads the pack once
-(that run gives the peak memory: ``ru_maxrss`` after the load minus the RSS before it, with the result
+(that run gives the peak memory: the peak RSS, ``VmHWM``, after the load minus the RSS before it, with the result
 still alive), then loads it ``repeats`` more times with a full ``gc.collect()`` before each run; the
 median of those runs is reported. See benchmarks/README.md for how to read the figures.
 """
