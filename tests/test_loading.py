@@ -276,6 +276,60 @@ def test_records_file_with_scattered_bad_records_explains_each_one(tmp_path):
     assert len([p for p in report.errors if p.code == "duplicate-id"]) == 297
 
 
+#: How the test below breaks a record: field, bad value, expected code, pointer below the record.
+BREAKS = (
+    ("year", "2011", "schema-type", "/year"),
+    ("kind", "boek", "schema-enum", "/kind"),
+    ("title", {"nl\n": "A"}, "schema-pattern", "/title"),  # a trailing newline in a language tag
+    ("languages", ["nl", "nl\n"], "schema-pattern", "/languages/1"),
+    ("titel", {"nl": "A"}, "schema-additional", "/titel"),
+)
+
+
+def test_a_hundred_scattered_bad_records_are_each_located_and_explained(tmp_path):
+    """100 invalid records scattered over three JSON files (indented, compact, CRLF): every one is
+    reported once, at its record and pointer, with the line and column where the value is (checked
+    against a scan of the whole text), and says what is wrong."""
+    import random
+
+    from ouderbetrokkenheid.loading.positions import locate, record_spans
+
+    rng = random.Random(13)
+    broken = sorted(rng.sample(range(3000), 100))
+    files, expected = {}, {}
+    for number, (name, indent, newline) in enumerate(
+        (("a.json", 2, "\n"), ("b.json", None, "\n"), ("c.json", 1, "\r\n"))
+    ):
+        records = [
+            {**GOOD, "id": f"t/r{number * 1000 + i}", "title": {"nl": "é" * (i % 7 + 1)}} for i in range(1000)
+        ]
+        for place in broken:
+            if number * 1000 <= place < (number + 1) * 1000:
+                field, value, code, at = BREAKS[place % len(BREAKS)]
+                records[place - number * 1000][field] = value
+                expected[(name, f"/resources/{place - number * 1000}{at}")] = code
+        text = json.dumps({"$schema": "urn:x", "resources": records}, indent=indent, ensure_ascii=False)
+        files[name] = text.replace("\n", newline)
+    report = ob.validate_pack(make_pack(tmp_path, files))
+    found = {}
+    for problem in report.errors:
+        name = problem.file.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
+        if name == "pack.yaml" or problem.code == "unknown-reference":
+            continue
+        key = (name, problem.pointer)
+        assert key not in found, key
+        found[key] = problem
+        assert (problem.line, problem.column) == locate(files[name], "json", problem.pointer), key
+        assert problem.message and problem.hint
+    assert {key: p.code for key, p in found.items()} == expected
+    newlines = [p for (_, pointer), p in found.items() if p.code == "schema-pattern"]
+    assert newlines and all("line break" in p.message for p in newlines)
+    assert set(files) == {name for name, _ in found}
+    # each file was indexed in one pass (the records' places), not scanned again for each problem
+    assert all(len(record_spans(text.encode())["resources"]) == 1000 for text in files.values())
+    assert record_spans(b'{"resources": [], "resources": [1]}') is None  # a repeated key: scanned instead
+
+
 def test_top_level_problem_of_a_json_records_file_is_explained(tmp_path):
     text = json.dumps({"resources": [GOOD], "extra": 1, "findings": "not a list"})
     report = ob.validate_pack(make_pack(tmp_path, {"r.json": text}))
@@ -283,6 +337,9 @@ def test_top_level_problem_of_a_json_records_file_is_explained(tmp_path):
         ("schema-additional", "/extra"),
         ("schema-type", "/findings"),
     }
+    text = json.dumps({"resources": [GOOD], "extra": [1]})  # every value a list: one pass splits them
+    report = ob.validate_pack(make_pack(tmp_path, {"r.json": text}))
+    assert {(p.code, p.pointer, p.line) for p in report.errors} == {("schema-additional", "/extra", 1)}
 
 
 def test_loading_leaves_the_garbage_collector_as_it_was(tmp_path, monkeypatch):
@@ -292,3 +349,56 @@ def test_loading_leaves_the_garbage_collector_as_it_was(tmp_path, monkeypatch):
     monkeypatch.setattr(gc, "disable", lambda: calls.append("disable"))
     pack = ob.load_pack(make_pack(tmp_path, {"r.json": json.dumps({"resources": [GOOD]})}))
     assert len(pack.resources) == 1 and not calls
+
+
+def test_a_json_records_document_keeps_no_bytes_and_reads_them_again_to_locate(tmp_path):
+    from ouderbetrokkenheid.loading.documents import Document
+
+    path = tmp_path / "r.json"
+    raw = json.dumps({"resources": [GOOD, GOOD]}, indent=2).encode()
+    path.write_bytes(b"\xef\xbb\xbf" + raw)
+    document = Document.reread(str(path), raw)
+    assert document.source == b""
+    from ouderbetrokkenheid.loading.positions import locate
+
+    assert document.locate("/resources/1/kind") == locate(raw.decode(), "json", "/resources/1/kind")
+    assert document.locate("/resources/1/kind")[0] > 10
+    changed = Document.reread(str(path), raw + b" ")  # the file is no longer what was read
+    assert changed.locate("/resources/1/kind") == (None, None)
+    assert changed.text == ""
+    gone = Document.reread(str(tmp_path / "gone.json"), raw)
+    assert gone.problem("schema-type", "x", pointer="/resources/0").line is None
+
+
+def test_yaml_nesting_read_from_the_indentation_agrees_with_the_walk():
+    """Clean YAML data is checked for depth from orjson's indented output (no Python walk): the same
+    verdict as the walk, around the limit, with side branches, empty containers and line breaks in
+    strings."""
+    import random
+
+    from ouderbetrokkenheid.loading.documents import DocumentError, _check_yaml_data, check_depth
+
+    rng = random.Random(64)
+
+    def make(depth):
+        if depth <= 0:
+            return rng.choice([1, "x", None, [], {}, "a\n" + " " * 200 + "b"])
+        side = rng.choice([1, "y", [], {}, [2]])
+        if rng.random() < 0.5:
+            return [side, make(depth - 1)] if rng.random() < 0.5 else [make(depth - 1)]
+        return {"s": side, "k": make(depth - 1)}
+
+    def verdict(check):
+        try:
+            check()
+        except DocumentError as exc:
+            return exc.problems[0].code
+        return "ok"
+
+    seen = set()
+    for _ in range(400):
+        data = make(rng.randint(MAX_DEPTH - 8, MAX_DEPTH + 8))
+        found = verdict(lambda data=data: _check_yaml_data(data, "", "p.yaml"))
+        assert found == verdict(lambda data=data: check_depth(data, "p.yaml"))
+        seen.add(found)
+    assert seen == {"ok", "too-deep"}

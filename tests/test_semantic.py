@@ -241,3 +241,39 @@ def test_missing_translation_is_a_warning_located_at_the_text(example_pack, path
 def test_warnings_do_not_stop_loading(example_pack):
     edit(example_pack, lambda d: d["resources"][0]["title"].pop("en"))
     assert ob.load_pack(example_pack).resources[0].title.languages == ("nl", "fr")
+
+
+@pytest.mark.parametrize("required", [(), ("nl",), ("nl", "fr", "en"), ("nl", "ar"), ("xx",)])
+def test_quick_coverage_test_agrees_with_the_walk_that_locates(required):
+    """The loader first asks a quick, generated test whether a record misses a language anywhere, and
+    only walks it (building pointers) when it does: both must agree on every bundled record."""
+    from pathlib import Path
+
+    from ouderbetrokkenheid.validation.semantic import _coverage_test, _uncovered
+
+    root = Path(__file__).resolve().parent.parent / "plugins"
+    packs = [ob.load_pack(folder) for folder in sorted(root.glob("*/src/*/pack"))]
+    records = [
+        r
+        for pack in packs
+        for kind in ("resources", "findings", "frameworks", "mappings", "assessments")
+        for r in getattr(pack, kind)
+    ]
+    assert {type(r).__name__ for r in records} >= {
+        "Resource",
+        "Finding",
+        "Framework",
+        "Mapping",
+        "Assessment",
+    }
+    wanted = frozenset(required)
+    verdicts = set()
+    for record in records:
+        missing: list = []
+        _uncovered(record, wanted, "", missing)
+        assert _coverage_test(type(record))(record, wanted) is (not missing), record.id
+        verdicts.add(not missing)
+    if required in ((), ("nl",)):
+        assert verdicts == {True}
+    if required == ("xx",):
+        assert verdicts == {False}

@@ -33,29 +33,78 @@ class Document:
     """A parsed file: its path, its source (kept for locating problems) and its data.
 
     JSON files keep their bytes (orjson parses bytes, and a str of a large file can take four times
-    the memory); the text is decoded only when a problem has to be located.
+    the memory); the text is decoded only when a problem has to be located. A document made with
+    :meth:`reread` keeps nothing of its file: the bytes are read again when a problem must be located
+    (a large pack then does not hold every file's bytes while it loads).
     """
 
     path: str
     source: str | bytes = attrs.field(repr=False)
     data: Any = attrs.field(repr=False, eq=False)
     format: str
+    #: For a document made by :meth:`reread`: the size in bytes of the file as it was read.
+    size: int | None = attrs.field(default=None, repr=False)
     _decoded: dict[str, str] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _cache: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    @classmethod
+    def reread(cls, path: str, source: bytes, fmt: str = "json") -> "Document":
+        """A document of the file *path* (read as *source*) that does not keep the bytes; they are read
+        again on first use, and used only when the file still has the same size."""
+        return cls(path=path, source=b"", data=None, format=fmt, size=len(source))
+
+    def _source(self) -> str | bytes | None:
+        """The source, read again for a :meth:`reread` document (``None`` when that fails, or the file
+        has changed size since)."""
+        if self.size is None:
+            return self.source
+        if "source" not in self._cache:
+            from ouderbetrokkenheid.loading.files import InputFileError, read_bytes
+
+            try:
+                raw = read_bytes(self.path, max(self.size + 3, 1))
+            except InputFileError:
+                raw = None
+            if raw is not None and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            self._cache["source"] = raw if raw is not None and len(raw) == self.size else None
+        source: bytes | None = self._cache["source"]
+        return source
 
     def locate(self, pointer: str) -> tuple[int | None, int | None]:
-        """Return the 1-based ``(line, column)`` of the value at *pointer*, or ``(None, None)``."""
-        from ouderbetrokkenheid.loading.positions import locate
+        """Return the 1-based ``(line, column)`` of the value at *pointer*, or ``(None, None)``.
 
+        In a JSON file, a value inside an item of a top-level list (a record) is found from where that
+        item starts: the file is indexed once (one pass), then only the record is read, so locating
+        many problems in a large file costs about one reading of it, not one per problem.
+        """
+        from ouderbetrokkenheid.loading.positions import locate, locate_in_span, record_spans, split_pointer
+
+        source = self._source()
+        if source is None:
+            return None, None
+        parts = split_pointer(pointer)
+        if self.format == "json" and isinstance(source, bytes) and len(parts) >= 2 and parts[1].isdigit():
+            if "index" not in self._cache:
+                self._cache["index"] = record_spans(source)
+            spans = self._cache["index"]
+            items = None if spans is None else spans.get(parts[0])
+            if items is not None and int(parts[1]) < len(items):
+                return locate_in_span(source, items[int(parts[1])], parts[2:])
         return locate(self.text, self.format, pointer)
 
     @property
     def text(self) -> str:
-        """The file's text (decoded on first use for JSON files)."""
-        if isinstance(self.source, str):
-            return self.source
+        """The file's text (decoded on first use for JSON files; empty when a :meth:`reread` document's
+        file can no longer be read as it was)."""
+        source = self._source()
+        if source is None:
+            return ""
+        if isinstance(source, str):
+            return source
         cached = self._decoded.get("text")
         if cached is None:
-            cached = self._decoded["text"] = self.source.decode("utf-8")
+            cached = self._decoded["text"] = source.decode("utf-8")
         return cached
 
     def without_data(self) -> "Document":
@@ -176,7 +225,24 @@ MAX_YAML_INTEGER = 2**63
 def _check_yaml_data(data: Any, text: str | bytes, path: str) -> None:
     """Raise ``key-not-string`` for the first mapping key that is not a string (YAML allows ``1:``,
     ``null:``, ``? [a, b]``; JSON and the schemas do not), and ``number-too-large`` for an integer
-    beyond 64 bits. Iterative; stops at :data:`MAX_DEPTH`."""
+    beyond 64 bits. Iterative; stops at :data:`MAX_DEPTH`.
+
+    Most files are clean: orjson then writes the data as indented JSON without complaint (in C; it
+    refuses a key that is not a string, and with ``OPT_STRICT_INTEGER`` any integer beyond 53 bits), and
+    the nesting is read from the indentation: a value nested deeper than :data:`MAX_DEPTH` starts a line
+    with at least ``2 * MAX_DEPTH`` spaces (line breaks inside strings are escaped). Otherwise the walk
+    below finds what is wrong, and where.
+    """
+    import orjson
+
+    try:
+        dumped = orjson.dumps(data, option=orjson.OPT_STRICT_INTEGER | orjson.OPT_INDENT_2)
+    except (TypeError, orjson.JSONEncodeError):
+        pass
+    else:
+        if _TOO_DEEP in dumped:
+            _raise_too_deep(path)
+        return
     stack: list[tuple[Any, str, int]] = [(data, "", 1)]
     while stack:
         value, pointer, depth = stack.pop()
@@ -216,6 +282,10 @@ def _check_yaml_data(data: Any, text: str | bytes, path: str) -> None:
                 stack.append((item, f"{pointer}/{escaped}", depth + 1))
         elif isinstance(value, list):
             stack.extend((item, f"{pointer}/{index}", depth + 1) for index, item in enumerate(value))
+
+
+#: In JSON indented by two spaces, a line that starts with this is nested deeper than MAX_DEPTH.
+_TOO_DEEP = b"\n" + b" " * (2 * MAX_DEPTH)
 
 
 def _raise_too_deep(path: str, line: int | None = None, column: int | None = None) -> Any:

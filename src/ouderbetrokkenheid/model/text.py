@@ -78,6 +78,14 @@ class LocalizedText(Mapping[str, str]):
     def __init__(self, values: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
         object.__setattr__(self, "_values", dict(values))
 
+    @classmethod
+    def adopt(cls, values: dict[str, str]) -> "LocalizedText":
+        """A text that takes the dict *values* as it is, without copying it: only for a dict that
+        nothing else keeps (freshly parsed data, as the pack loader has)."""
+        text = object.__new__(cls)
+        object.__setattr__(text, "_values", values)
+        return text
+
     def __setattr__(self, name: str, value: object) -> None:
         raise attrs.exceptions.FrozenInstanceError
 

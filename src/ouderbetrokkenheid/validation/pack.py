@@ -254,15 +254,10 @@ def _read_json_records(path: Path, problems: list[Problem], max_bytes: int) -> l
         raw = read_bytes(path, max_bytes)
         if raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
-        top: dict[str, Any] = {}
-        for key, value in _TOP.decode(raw).items():
-            text = bytes(value)
-            top[key] = (
-                _RAW_LIST.decode(text) if key in RECORD_KINDS and text[:1] == b"[" else orjson.loads(text)
-            )
+        top = _split(raw)
     except (InputFileError, msgspec.DecodeError, orjson.JSONDecodeError, UnicodeDecodeError):
         return None
-    document = Document(path=str(path), source=raw, data=None, format="json")
+    document = Document.reread(str(path), raw)  # the bytes are read again only to locate a problem
     located: list[Located] = []
     bad: list[tuple[str, str, Any]] = []
     for key, cls in RECORD_KINDS.items():
@@ -289,6 +284,31 @@ def _read_json_records(path: Path, problems: list[Problem], max_bytes: int) -> l
     return located
 
 
+def _split(raw: bytes) -> dict[str, Any]:
+    """The top level of a JSON records file, each record list as a list of the records' raw JSON.
+
+    Usually every value of the top level is a list, and one pass of msgspec splits them all; when one is
+    not (a ``$schema`` string, a schema error), the top level is split first and each value after.
+    """
+    import orjson
+
+    try:
+        lists: dict[str, Any] = _LISTS.decode(raw)
+    except msgspec.ValidationError:  # a value that is not a list (malformed JSON raises DecodeError)
+        top: dict[str, Any] = {}
+        for key, value in _TOP.decode(raw).items():
+            text = memoryview(value)
+            top[key] = (
+                _RAW_LIST.decode(text) if key in RECORD_KINDS and text[:1] == b"[" else orjson.loads(text)
+            )
+        return top
+    for key, items in lists.items():
+        if key not in RECORD_KINDS:
+            lists[key] = [orjson.loads(memoryview(item)) for item in items]
+    return lists
+
+
+_LISTS = msgspec.json.Decoder(dict[str, list[msgspec.Raw]])
 _TOP = msgspec.json.Decoder(dict[str, msgspec.Raw])
 _RAW_LIST = msgspec.json.Decoder(list[msgspec.Raw])
 
