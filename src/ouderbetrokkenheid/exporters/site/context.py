@@ -190,6 +190,12 @@ class SiteContext:
             templates=self.templates,
         )
 
+    def prepare(self) -> None:
+        """Build now what pages otherwise build on first use (the related-resources index), so that
+        processes forked afterwards share it instead of each building its own."""
+        if self._related is None and self.resources:
+            self._related = RelatedIndex(self.library)
+
     def related(self, resource: Resource) -> tuple[Resource, ...]:
         """The resources related to *resource* (computed once for all languages)."""
         if resource.id not in self._related_cache:

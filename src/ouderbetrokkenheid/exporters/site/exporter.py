@@ -1,6 +1,10 @@
 """The ``html`` exporter: the library as a static, self-contained, multilingual web site."""
 
-from collections.abc import Callable, Iterator, Mapping
+import gc
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -167,6 +171,97 @@ def page_count(ctx: "SiteContext") -> int:
     return 2 + per_language * len(ctx.languages) + len(forms(ctx)) + len(quickscans(ctx))
 
 
+#: Pages from which a site is written by a pool of processes when ``options["workers"]`` is not given.
+POOL_PAGES = 3000
+
+#: Processes of the pool when ``options["workers"]`` is not given: one per processor it may use.
+POOL_WORKERS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+#: Pages a worker renders and writes per task.
+CHUNK = 200
+
+
+def site_workers(options: Mapping[str, Any]) -> int | None:
+    """``options["workers"]`` (or ``options["jobs"]``): how many processes render the pages; 1 renders
+    them in this process, ``None`` (not given) lets the exporter choose (:data:`POOL_WORKERS` for a
+    site of :data:`POOL_PAGES` pages or more, else 1). Where processes cannot be forked (Windows,
+    macOS) the pages are always rendered in this process. The pages are the same byte for byte.
+
+    :raises ValueError: when the option is not a whole number of at least 1.
+    """
+    value = options.get("workers", options.get("jobs"))
+    if value is None:
+        return None if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" else 1
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"options['workers'] must be a whole number of processes (1 or more), not {value!r}")
+    return value if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" else 1
+
+
+def write_page(target: Path, html: str) -> None:
+    """One page, as UTF-8 with ``\\n`` line ends."""
+    target.write_text(html, encoding="utf-8", newline="\n")
+
+
+#: What the forked workers write: ``(folder, pages)``, set by :func:`write_in_pool` before the fork.
+_JOB: tuple[Path, Sequence[Page]] | None = None
+
+
+def _write_chunk(start: int, stop: int) -> int:
+    """In a worker: render and write pages ``start`` to ``stop`` of the job; how many."""
+    assert _JOB is not None
+    folder, todo = _JOB
+    for path, render in todo[start:stop]:
+        write_page(folder / path, render())
+    return stop - start
+
+
+def chunks(todo: Sequence[Page], size: int) -> list[tuple[int, int]]:
+    """``(start, stop)`` slices of about *size* pages. A language's ``catalog.html`` and ``list.html``
+    stay with the search index before them (they are rendered from what building it found); those
+    slices come first, as the heaviest."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for stop in range(1, len(todo) + 1):
+        follows = todo[stop][0] if stop < len(todo) else ""
+        if stop - start >= size and not follows.endswith(("/catalog.html", "/list.html")):
+            bounds.append((start, stop))
+            start = stop
+    if start < len(todo):
+        bounds.append((start, len(todo)))
+    heavy = [b for b in bounds if any(todo[i][0].startswith("assets/search-index.") for i in range(*b))]
+    return heavy + [b for b in bounds if b not in heavy]
+
+
+def write_in_pool(
+    folder: Path, todo: Sequence[Page], workers: int, step: Callable[[], None], ctx: "SiteContext"
+) -> None:
+    """Render and write *todo* into *folder* with *workers* forked processes, each page once, streamed
+    to disk by the worker that renders it (nothing is sent back but a count). The workers get the
+    catalog by the fork, not per page. The first failure stops the pool and is raised here."""
+    global _JOB  # noqa: PLW0603 - read by the forked workers
+    ctx.prepare()  # what every page needs, built once before the fork and shared
+    size = max(1, min(CHUNK, len(todo) // (workers * 4) or 1))
+    _JOB = (folder, todo)
+    gc.freeze()  # the catalog's objects stay out of the collector: fewer pages copied into the workers
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = [pool.submit(_write_chunk, start, stop) for start, stop in chunks(todo, size)]
+            try:
+                pending = set(futures)
+                while pending:
+                    done, pending = wait(pending, return_when=FIRST_EXCEPTION)
+                    for future in done:
+                        for _ in range(future.result()):
+                            step()
+            except BaseException:
+                for future in futures:
+                    future.cancel()
+                raise
+    finally:
+        gc.unfreeze()
+        _JOB = None
+
+
 @attrs.frozen
 class SiteExporter:
     """A static web site: home, catalog with search and facets, a page per resource and framework,
@@ -185,14 +280,18 @@ class SiteExporter:
         """Write the site into the folder *destination* atomically. ``options["lang"]``: the default
         language (``nl``); ``options["progress"]``: told ``(done, total)`` after each page;
         ``options["templates"]``: a folder of templates that win over the site's own (its ``static/``
-        files are copied into ``assets/``, its ``pages/*.html`` become extra pages in every language)."""
+        files are copied into ``assets/``, its ``pages/*.html`` become extra pages in every language);
+        ``options["workers"]``: processes that render pages (see :func:`site_workers`)."""
         from ouderbetrokkenheid import __version__
         from ouderbetrokkenheid.exporters.site.context import SiteContext
 
         languages, default = site_languages(options)
+        workers = site_workers(options)
         templates = Path(options["templates"]) if options.get("templates") else None
         ctx = SiteContext(library, languages, __version__, templates)
         step = progress_steps(options, page_count(ctx))
+        if workers is None:  # not asked: a pool only where it pays for its start
+            workers = POOL_WORKERS if page_count(ctx) >= POOL_PAGES else 1
         with atomic_folder(Path(destination)) as folder:
             assets = folder / "assets"
             assets.mkdir()
@@ -205,11 +304,12 @@ class SiteExporter:
                         "from the styles block of base.html"
                     )
                 (assets / own.name).write_bytes(own.read_bytes())
-            made: set[Path] = {folder, assets}
-            for path, render in pages(ctx, default):
-                target = folder / path
-                if target.parent not in made:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    made.add(target.parent)
-                target.write_text(render(), encoding="utf-8", newline="\n")
-                step()
+            todo = list(pages(ctx, default))  # (path, render): every page's name is given out here
+            for parent in sorted({(folder / path).parent for path, _ in todo} - {folder, assets}):
+                parent.mkdir(parents=True, exist_ok=True)
+            if workers > 1:
+                write_in_pool(folder, todo, workers, step, ctx)
+            else:
+                for path, render in todo:
+                    write_page(folder / path, render())
+                    step()
