@@ -117,10 +117,6 @@ def pages(ctx: "SiteContext", default: str) -> Iterator[Page]:
             lambda lang=lang: render_instruments(ctx, lang, f"{lang}/instruments.html"),
         )
         yield f"{lang}/results.html", lambda lang=lang: render_results(ctx, lang, f"{lang}/results.html")
-        for resource in ctx.resources:
-            path = ctx.path(resource.id, lang)
-            assert path is not None
-            yield path, lambda r=resource, lang=lang, path=path: render_resource(ctx, r, lang, path)
         for framework in ctx.frameworks:
             path = ctx.path(framework.id, lang)
             assert path is not None
@@ -129,6 +125,13 @@ def pages(ctx: "SiteContext", default: str) -> Iterator[Page]:
             path = ctx.path(assessment.id, lang)
             assert path is not None
             yield path, lambda a=assessment, lang=lang, path=path: render_assessment(ctx, a, lang, path)
+    # a resource's pages in every language one after the other: they share its related resources
+    # and its schema.org node while those are still at hand
+    for resource in ctx.resources:
+        for lang in ctx.languages:
+            path = ctx.path(resource.id, lang)
+            assert path is not None
+            yield path, lambda r=resource, lang=lang, path=path: render_resource(ctx, r, lang, path)
     for path, assessment, group, lang in forms(ctx):
         yield path, lambda a=assessment, g=group, lang=lang: render_form(ctx, a, g, lang)
     for path, assessment, group, lang in quickscans(ctx):

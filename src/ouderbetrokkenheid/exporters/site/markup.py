@@ -168,9 +168,27 @@ MENU = (
 )
 
 
+@functools.lru_cache(maxsize=64)
+def _shared_frame(
+    lang: str, languages: tuple[str, ...], packs: tuple[tuple[Text, Text, str], ...]
+) -> dict[str, Any]:
+    """The parts of the frame every page in *lang* shares (menu, language switch, pack credits),
+    made once per language instead of once per page; the templates only read them."""
+    from markupsafe import Markup
+
+    return {
+        "menu": [(key, target, Markup(m(key, lang))) for key, target in MENU],  # noqa: S704 - escaped by m
+        "languages": [{"code": other, "name": AUTONYMS.get(other, other)} for other in languages],
+        "packs": [
+            {"title": Markup(t(title, lang)), "publisher": Markup(t(publisher, lang)), "licence": licence}  # noqa: S704
+            for title, publisher, licence in packs
+        ],
+        "csp_meta": Markup(csp_meta()),  # noqa: S704 - ours
+    }
+
+
 def frame_variables(frame: Frame, *, title: str, search_box: bool = True) -> dict[str, Any]:
     """What ``base.html`` needs to draw the frame of the page *frame* with the plain-text *title*."""
-    from markupsafe import Markup
 
     lang, path = frame.lang, frame.path
     here = path.split("/", 1)[1] if "/" in path else path  # the page within its language folder
@@ -183,13 +201,7 @@ def frame_variables(frame: Frame, *, title: str, search_box: bool = True) -> dic
         "title": title,
         "version": frame.version,
         "section": frame.section if (frame.section, here) in MENU else "",
-        "menu": [(key, target, Markup(m(key, lang))) for key, target in MENU],  # noqa: S704 - escaped by m
-        "languages": [{"code": other, "name": AUTONYMS.get(other, other)} for other in frame.languages],
-        "packs": [
-            {"title": Markup(t(title, lang)), "publisher": Markup(t(publisher, lang)), "licence": licence}  # noqa: S704
-            for title, publisher, licence in frame.packs
-        ],
-        "csp_meta": Markup(csp_meta()),  # noqa: S704 - ours
+        **_shared_frame(lang, frame.languages, frame.packs),
         "search_box": search_box,
         "scripts": (),
         "head": "",
