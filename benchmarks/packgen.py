@@ -8,6 +8,9 @@ loader refuses files over 32 MiB). The JSON and the YAML twin of a pack hold exa
 Every resource is valid against the schema and passes the cross-record checks without a warning:
 ids are in the pack's namespace, concept references point at the framework's concepts, ``related``
 points at earlier resources, every title and summary has all the pack's languages (nl, fr, en).
+
+:func:`realistic_pack` writes packs shaped like the bundled ones (several frameworks, crosswalks,
+findings, parts, common and rare concepts ...; see its section below and benchmarks/README.md).
 """
 
 from __future__ import annotations
