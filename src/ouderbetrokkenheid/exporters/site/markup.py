@@ -15,8 +15,8 @@ import attrs
 
 from ouderbetrokkenheid.exporters.site.messages import AUTONYMS, ui
 from ouderbetrokkenheid.model.text import LocalizedText
-from ouderbetrokkenheid.reports.markup import esc, lang_attrs
-from ouderbetrokkenheid.reports.markup import text as _text
+from ouderbetrokkenheid.reports.markup import esc
+from ouderbetrokkenheid.reports.markup import lang_attrs as _lang_attrs
 from ouderbetrokkenheid.reports.messages import direction
 from ouderbetrokkenheid.reports.view import Text, resolve, safe_url
 
@@ -37,9 +37,20 @@ def csp_meta() -> str:
     return f'<meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">'
 
 
+@functools.lru_cache(maxsize=4096)
+def lang_attrs(tag: str, page_lang: str) -> str:
+    """:func:`ouderbetrokkenheid.reports.markup.lang_attrs`, remembered: a site asks it for a few pairs
+    of languages, dozens of times per page."""
+    return _lang_attrs(tag, page_lang)
+
+
 def t(value: Text | str, lang: str) -> str:
-    """*value* escaped; in a ``<span lang>`` when it is not in the page's language *lang*."""
-    return _text(value, lang)
+    """*value* escaped; in a ``<span lang>`` when it is not in the page's language *lang* (as
+    :func:`ouderbetrokkenheid.reports.markup.text`)."""
+    if isinstance(value, str):
+        return esc(value)
+    attrs = lang_attrs(value.lang, lang)
+    return f"<span{attrs}>{esc(value.text)}</span>" if attrs else esc(value.text)
 
 
 @functools.cache
