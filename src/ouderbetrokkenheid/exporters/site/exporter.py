@@ -106,10 +106,14 @@ def pages(ctx: "SiteContext", default: str) -> Iterator[Page]:
             f"{lang}/catalog.html",
             lambda lang=lang, index=index: render_catalog(ctx, lang, f"{lang}/catalog.html", index),
         )
-        yield (
-            f"{lang}/list.html",
-            lambda lang=lang, index=index: render_list(ctx, lang, f"{lang}/list.html", index),
-        )
+
+        def listing(lang: str = lang, index: dict[str, Any] = index) -> str:
+            try:
+                return render_list(ctx, lang, f"{lang}/list.html", index)
+            finally:
+                index.clear()  # the last page that reads this language's search index: memory given back
+
+        yield f"{lang}/list.html", listing
         yield f"{lang}/index.html", lambda lang=lang: render_home(ctx, lang, f"{lang}/index.html")
         yield f"{lang}/evidence.html", lambda lang=lang: render_evidence(ctx, lang, f"{lang}/evidence.html")
         yield (
