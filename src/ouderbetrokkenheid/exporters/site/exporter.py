@@ -222,6 +222,32 @@ def _write_chunk(start: int, stop: int) -> int:
     return stop - start
 
 
+#: What the forked workers of the first stage rank: the site's context, set by :func:`related_in_pool`.
+_CONTEXT: "SiteContext | None" = None
+
+
+def _related_part(part: list[int]) -> list[list[int]]:
+    """In a worker: the related resources (positions) of the resources at *part*."""
+    assert _CONTEXT is not None
+    return _CONTEXT.related_positions([_CONTEXT.resources[i] for i in part])
+
+
+def related_in_pool(ctx: "SiteContext", pool: ProcessPoolExecutor, workers: int) -> None:
+    """Rank the related resources of every resource in *pool*, each signature (set of concepts, set of
+    themes) by one worker only (resources that share one are sent together), and remember them in
+    *ctx* for the pages."""
+    resources = ctx.resources
+    order = sorted(
+        range(len(resources)),
+        key=lambda i: (sorted(set(resources[i].concepts)), sorted(set(resources[i].themes)), i),
+    )
+    size = max(1, -(-len(order) // (workers * 8)))
+    parts = [order[start : start + size] for start in range(0, len(order), size)]
+    for part, found in zip(parts, pool.map(_related_part, parts), strict=True):
+        for i, positions in zip(part, found, strict=True):
+            ctx.remember_related(resources[i], positions)
+
+
 def chunks(todo: Sequence[Page], size: int) -> list[tuple[int, int]]:
     """``(start, stop)`` slices of about *size* pages. A language's ``catalog.html`` and ``list.html``
     stay with the search index before them (they are rendered from what building it found); those
@@ -244,14 +270,22 @@ def write_in_pool(
 ) -> None:
     """Render and write *todo* into *folder* with *workers* forked processes, each page once, streamed
     to disk by the worker that renders it (nothing is sent back but a count). The workers get the
-    catalog by the fork, not per page. The first failure stops the pool and is raised here."""
-    global _JOB  # noqa: PLW0603 - read by the forked workers
+    catalog by the fork, not per page. A first pool ranks the related resources (see
+    :func:`related_in_pool`); the pages' pool is forked after it and inherits them. The first failure
+    stops the pool and is raised here."""
+    global _JOB, _CONTEXT  # noqa: PLW0603 - read by the forked workers
     ctx.prepare()  # what every page needs, built once before the fork and shared
     size = max(1, min(CHUNK, len(todo) // (workers * 4) or 1))
-    _JOB = (folder, todo)
+    fork = multiprocessing.get_context("fork")
     gc.freeze()  # the catalog's objects stay out of the collector: fewer pages copied into the workers
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        _CONTEXT = ctx
+        with ProcessPoolExecutor(workers, mp_context=fork) as pool:
+            related_in_pool(ctx, pool, workers)
+        _CONTEXT = None
+        _JOB = (folder, todo)
+        gc.freeze()  # and the related resources just remembered
+        with ProcessPoolExecutor(workers, mp_context=fork) as pool:
             futures = [pool.submit(_write_chunk, start, stop) for start, stop in chunks(todo, size)]
             try:
                 pending = set(futures)
@@ -266,7 +300,7 @@ def write_in_pool(
                 raise
     finally:
         gc.unfreeze()
-        _JOB = None
+        _JOB = _CONTEXT = None
 
 
 @attrs.frozen
