@@ -13,7 +13,8 @@ effects, several languages; loaded with ``load_pack``, not timed) or ``thin`` (`
 titles, summaries, themes, audiences, levels, links). The site exporter runs once per ``--workers`` count
 (its ``workers`` option; 1 renders every page in one process). Printed per row, medians over the runs:
 wall time of ``export()``, processor time (the process and its workers: ``getrusage`` of self and
-children), the growth of the wall time against the previous size, peak memory of the process and of its
+children; "of it sys" is the part spent in the kernel, mostly creating and writing the files), the
+growth of the wall time against the previous size, peak memory of the process and of its
 largest worker (``ru_maxrss``), files and bytes written; and the load average of the machine while the
 rows ran. An exporter that fails is reported and makes the script exit with status 1 (after the other
 exporters ran).
@@ -108,6 +109,7 @@ def child(name: str, size: int, out: Path, records: str, data: Path, workers: in
     if name == "html":
         options["workers"] = workers
     before = _rss_kib()
+    sys_before = resource.getrusage(resource.RUSAGE_SELF).ru_stime
     start, cpu = time.perf_counter(), time.process_time()
     try:
         exporter.export(library, destination, options)
@@ -117,6 +119,7 @@ def child(name: str, size: int, out: Path, records: str, data: Path, workers: in
     seconds = time.perf_counter() - start
     own = time.process_time() - cpu
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    system = resource.getrusage(resource.RUSAGE_SELF).ru_stime - sys_before + children.ru_stime
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     written, files = _size(destination)
     if discard:  # a 100,000-resource site is 3 GB
@@ -127,6 +130,7 @@ def child(name: str, size: int, out: Path, records: str, data: Path, workers: in
                 "name": name,
                 "seconds": seconds,
                 "cpu": own + children.ru_utime + children.ru_stime,
+                "sys": system,
                 "peak_added_mib": max(peak - before, 0) / 1024,
                 "peak_mib": peak / 1024,
                 "worker_peak_mib": children.ru_maxrss / 1024,
@@ -192,7 +196,7 @@ def export_all(
             else:
                 results[row].append(found)
     print(
-        f"\n{'exporter':<8} {'records':>8} {'workers':>7} {'wall s':>8} {'min-max s':>13} {'cpu s':>7} "
+        f"\n{'exporter':<8} {'records':>8} {'workers':>7} {'wall s':>8} {'min-max s':>13} {'cpu s':>7} {'of it sys':>9} "
         f"{'growth':>6} {'peak MiB':>8} {'worker MiB':>10} {'files':>7} {'output':>10}"
     )
     previous: dict[tuple[str, int], float] = {}
@@ -209,7 +213,8 @@ def export_all(
         last = found[-1]
         print(
             f"{name:<8} {last['records']:>8,} {w:>7} {wall:>8.2f} {min(walls):>6.2f}-{max(walls):<6.2f} "
-            f"{statistics.median(r['cpu'] for r in found):>7.2f} {growth:>6} "
+            f"{statistics.median(r['cpu'] for r in found):>7.2f} {statistics.median(r['sys'] for r in found):>9.2f} "
+            f"{growth:>6} "
             f"{statistics.median(r['peak_mib'] for r in found):>8.0f} "
             f"{statistics.median(r['worker_peak_mib'] for r in found):>10.0f} "
             f"{last['files']:>7,} {last['bytes'] / 2**20:>8.1f} MiB"
