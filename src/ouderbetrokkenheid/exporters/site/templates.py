@@ -16,6 +16,7 @@ Security Policy is checked in every page written (:func:`check_page`), so an ove
 fails the export instead of weakening the site.
 """
 
+import functools
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
