@@ -345,12 +345,17 @@ class SiteExporter:
                         "from the styles block of base.html"
                     )
                 (assets / own.name).write_bytes(own.read_bytes())
-            todo = list(pages(ctx, default))  # (path, render): every page's name is given out here
-            for parent in sorted({(folder / path).parent for path, _ in todo} - {folder, assets}):
-                parent.mkdir(parents=True, exist_ok=True)
             if workers > 1:
+                todo = list(pages(ctx, default))  # (path, render): every page's name is given out here
+                for parent in sorted({(folder / path).parent for path, _ in todo} - {folder, assets}):
+                    parent.mkdir(parents=True, exist_ok=True)
                 write_in_pool(folder, todo, workers, step, ctx)
-            else:
-                for path, render in todo:
-                    write_page(folder / path, render())
+            else:  # one page at a time, as the pages are listed
+                made: set[Path] = {folder, assets}
+                for path, render in pages(ctx, default):
+                    target = folder / path
+                    if target.parent not in made:
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        made.add(target.parent)
+                    write_page(target, render())
                     step()
