@@ -1,14 +1,23 @@
 """Exporting a generated catalog with every installed exporter, and the site's search in a browser.
 
-    python benchmarks/bench_export.py [--size 10000] [--runs 3] [--exporters json,html] [--no-browser] [--keep DIR]
+    python benchmarks/bench_export.py [--sizes 1000,10000] [--runs 3] [--exporters json,html] [--workers 1,2]
+                                     [--records realistic|thin] [--data DIR] [--no-browser] [--keep DIR]
 
-Part 1: the catalog of ``bench_search.generate(size)`` (resources with nl/fr/en titles and summaries,
-themes, audiences, levels, links) is exported by each exporter that
+Part 1: a generated catalog of each size is exported by each exporter that
 ``ouderbetrokkenheid.get_plugin_manager().exporters()`` lists (plus the ``html`` site exporter when it is
-not registered yet), ``--runs`` times, each run in a fresh subprocess: the median time of ``export()``
-(and the fastest and slowest run), the median peak memory it adds (peak RSS during the export minus the
-RSS before it; ``ru_maxrss``), and the size of what it wrote. An exporter that fails is reported and
-makes the script exit with status 1 (after the other exporters ran).
+not registered yet), ``--runs`` times, each run in a fresh subprocess, the runs of all sizes, exporters and
+worker counts interleaved (round after round), so that a busy machine slows them alike. The records are
+``--records realistic`` (default: ``packgen.realistic_pack``, shaped like the bundled packs: authors,
+publishers, four frameworks and their crosswalks, concepts, related resources, parts, findings with
+effects, several languages; loaded with ``load_pack``, not timed) or ``thin`` (``bench_search.generate``:
+titles, summaries, themes, audiences, levels, links). The site exporter runs once per ``--workers`` count
+(its ``workers`` option; 1 renders every page in one process). Printed per row, medians over the runs:
+wall time of ``export()``, processor time (the process and its workers: ``getrusage`` of self and
+children; "of it sys" is the part spent in the kernel, mostly creating and writing the files), the
+growth of the wall time against the previous size, peak memory of the process and of its
+largest worker (``ru_maxrss``), files and bytes written; and the load average of the machine while the
+rows ran. An exporter that fails is reported and makes the script exit with status 1 (after the other
+exporters ran).
 
 Part 2: the exported site's catalog page in headless Chromium (``/usr/bin/chromium`` through Playwright;
 skipped with a message when either is missing): the page load (until the first results are shown), then
@@ -43,6 +52,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+#: Whether the exports are kept (``--keep``); otherwise each child removes what it wrote.
+KEEP = False
 QUERIES = (
     ("thuis", "nl"),
     ("ouders betrekken", "nl"),
@@ -69,37 +80,60 @@ def _size(path: Path) -> tuple[int, int]:
     return sum(p.stat().st_size for p in files), len(files)
 
 
-def child(name: str, size: int, out: Path) -> None:
-    """Run one export in this process and print its figures as JSON."""
-    from bench_search import generate
-
+def catalog(size: int, records: str, data: Path):
+    """The generated library of *size* resources (*records*: ``realistic`` or ``thin``)."""
     import ouderbetrokkenheid as ob
 
-    library = generate(size)
+    if records == "thin":
+        from bench_search import generate
+
+        return generate(size)
+    from packgen import realistic_pack
+
+    return ob.Library([ob.load_pack(realistic_pack(size, data / f"realistic-{size}"))])
+
+
+def child(name: str, size: int, out: Path, records: str, data: Path, workers: int, discard: bool) -> None:
+    """Run one export in this process and print its figures as JSON."""
+    import ouderbetrokkenheid as ob
+
+    library = catalog(size, records, data)
     exporters = {key: exporter for key, (_, exporter) in ob.get_plugin_manager().exporters().items()}
     if "html" not in exporters:
         from ouderbetrokkenheid.exporters.site import SiteExporter
 
         exporters["html"] = SiteExporter()
     exporter = exporters[name]
-    destination = out / (name + (exporter.extension or ""))
+    destination = out / f"{name}-{size}-{workers}{exporter.extension or ''}"
+    options: dict = {"lang": "nl"}
+    if name == "html":
+        options["workers"] = workers
     before = _rss_kib()
-    start = time.perf_counter()
+    sys_before = resource.getrusage(resource.RUSAGE_SELF).ru_stime
+    start, cpu = time.perf_counter(), time.process_time()
     try:
-        exporter.export(library, destination, {"lang": "nl"})
+        exporter.export(library, destination, options)
     except Exception as exc:
         print(json.dumps({"name": name, "error": f"{type(exc).__name__}: {exc}"}))
         sys.exit(1)
     seconds = time.perf_counter() - start
+    own = time.process_time() - cpu
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    system = resource.getrusage(resource.RUSAGE_SELF).ru_stime - sys_before + children.ru_stime
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     written, files = _size(destination)
+    if discard:  # a 100,000-resource site is 3 GB
+        shutil.rmtree(destination, ignore_errors=True) if destination.is_dir() else destination.unlink()
     print(
         json.dumps(
             {
                 "name": name,
                 "seconds": seconds,
+                "cpu": own + children.ru_utime + children.ru_stime,
+                "sys": system,
                 "peak_added_mib": max(peak - before, 0) / 1024,
                 "peak_mib": peak / 1024,
+                "worker_peak_mib": children.ru_maxrss / 1024,
                 "bytes": written,
                 "files": files,
                 "records": len(library),
@@ -118,50 +152,79 @@ def installed_exporters() -> list[str]:
     return names
 
 
-def export_once(name: str, size: int, out: Path) -> dict | str:
+def export_once(name: str, size: int, out: Path, records: str, data: Path, workers: int) -> dict | str:
     """One export in a fresh subprocess: its figures, or why it failed."""
-    result = subprocess.run(
-        [sys.executable, __file__, "--child", name, "--size", str(size), "--keep", str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    command = [sys.executable, __file__, "--child", name, "--sizes", str(size), "--keep", str(out)]
+    command += ["--records", records, "--data", str(data), "--workers", str(workers)]
+    command += [] if KEEP else ["--discard"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
-    data = json.loads(lines[-1]) if lines else {}
-    if "error" in data:
-        return data["error"]
-    if result.returncode or not data:
+    data_ = json.loads(lines[-1]) if lines else {}
+    if "error" in data_:
+        return data_["error"]
+    if result.returncode or not data_:
         return f"exit {result.returncode}: {result.stderr.strip().splitlines()[-1:]}"
-    return data
+    return data_
 
 
-def export_all(size: int, names: list[str], out: Path, runs: int) -> list[str]:
-    """Each exporter *runs* times, each run in a fresh subprocess; the medians. Returns the failures."""
-    print(f"\nExport of a generated catalog of {size:,} resources ({runs} runs per exporter, each in a fresh")
-    print("subprocess; time and peaks are medians, the spread is the fastest and slowest run)\n")
+def export_all(
+    sizes: list[int], names: list[str], out: Path, runs: int, records: str, data: Path, workers: list[int]
+) -> list[str]:
+    """Every (exporter, size, workers) *runs* times, interleaved round by round, each run in a fresh
+    subprocess; the medians. Returns the failures."""
+    rows = [(name, size, w) for name in names for w in (workers if name == "html" else [1]) for size in sizes]
     print(
-        f"{'exporter':<10} {'time s':>8} {'min-max s':>13} {'peak +MiB':>10} {'peak MiB':>9} {'files':>7} {'output':>10}"
+        f"\nExport of generated catalogs ({records} records; {runs} runs per row, each in a fresh subprocess,"
     )
-    failures = []
-    for name in names:
-        results = []
-        for _ in range(runs):
-            found = export_once(name, size, out)
+    print("the rows interleaved round by round; medians, the spread is the fastest and slowest wall time)")
+    if records == "realistic":
+        from packgen import realistic_pack
+
+        for size in sizes:  # written before the first timed run (loaded in each child)
+            realistic_pack(size, data / f"realistic-{size}")
+    results: dict[tuple[str, int, int], list[dict]] = {row: [] for row in rows}
+    failed: dict[tuple[str, int, int], str] = {}
+    loads = []
+    for _ in range(runs):
+        for row in rows:
+            if row in failed:
+                continue
+            found = export_once(row[0], row[1], out, records, data, row[2])
+            loads.append(os.getloadavg()[0])
             if isinstance(found, str):
-                failures.append(f"{name}: {found}")
-                print(f"{name:<10} FAILED: {found}")
-                break
-            results.append(found)
-        else:
-            seconds = [r["seconds"] for r in results]
-            last = results[-1]
-            print(
-                f"{name:<10} {statistics.median(seconds):>8.2f} {min(seconds):>6.2f}-{max(seconds):<6.2f} "
-                f"{statistics.median(r['peak_added_mib'] for r in results):>10.0f} "
-                f"{statistics.median(r['peak_mib'] for r in results):>9.0f} "
-                f"{last['files']:>7,} {last['bytes'] / 2**20:>8.1f} MiB"
-            )
-    return failures
+                failed[row] = found
+            else:
+                results[row].append(found)
+    print(
+        f"\n{'exporter':<8} {'records':>8} {'workers':>7} {'wall s':>8} {'min-max s':>13} {'cpu s':>7} {'of it sys':>9} "
+        f"{'growth':>6} {'peak MiB':>8} {'worker MiB':>10} {'files':>7} {'output':>10}"
+    )
+    previous: dict[tuple[str, int], float] = {}
+    for row in rows:
+        name, size, w = row
+        if row in failed:
+            print(f"{name:<8} {size:>8,} {w:>7} FAILED: {failed[row]}")
+            continue
+        found = results[row]
+        wall = statistics.median(r["seconds"] for r in found)
+        walls = [r["seconds"] for r in found]
+        growth = f"{wall / previous[(name, w)]:.1f}x" if (name, w) in previous else "-"
+        previous[(name, w)] = wall
+        last = found[-1]
+        print(
+            f"{name:<8} {last['records']:>8,} {w:>7} {wall:>8.2f} {min(walls):>6.2f}-{max(walls):<6.2f} "
+            f"{statistics.median(r['cpu'] for r in found):>7.2f} {statistics.median(r['sys'] for r in found):>9.2f} "
+            f"{growth:>6} "
+            f"{statistics.median(r['peak_mib'] for r in found):>8.0f} "
+            f"{statistics.median(r['worker_peak_mib'] for r in found):>10.0f} "
+            f"{last['files']:>7,} {last['bytes'] / 2**20:>8.1f} MiB"
+        )
+    if loads:
+        print(
+            f"\nload average (1 min) after each run: median {statistics.median(loads):.1f}, "
+            f"max {max(loads):.1f} on {os.cpu_count()} processors"
+        )
+    return [f"{row[0]} {row[1]}: {why}" for row, why in failed.items()]
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -250,30 +313,38 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument("--sizes", "--size", default="10000", help="comma-separated sizes (default 10000)")
     parser.add_argument("--exporters", help="comma-separated names (default: every installed exporter)")
-    parser.add_argument("--runs", type=int, default=3, help="runs per exporter (the median is printed)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per row (the median is printed)")
+    parser.add_argument("--workers", default="1,2", help="worker counts of the html exporter (default 1,2)")
+    parser.add_argument("--records", choices=("realistic", "thin"), default="realistic")
+    parser.add_argument(
+        "--data", help="folder for the generated packs (default: a folder in the system's temporary folder)"
+    )
     parser.add_argument("--repeats", type=int, default=3, help="timed runs per query in the browser")
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--keep", help="write the exports into this folder and keep them")
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--discard", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    workers = [int(w) for w in args.workers.split(",")]
+    data = Path(args.data) if args.data else Path(tempfile.gettempdir()) / "ob-bench-packs"
     if args.child:
-        child(args.child, args.size, Path(args.keep))
+        child(args.child, sizes[0], Path(args.keep), args.records, data, workers[0], args.discard)
         return
+    global KEEP  # noqa: PLW0603
+    KEEP = bool(args.keep)
     out = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="ob-bench-export-"))
     out.mkdir(parents=True, exist_ok=True)
     try:
         names = args.exporters.split(",") if args.exporters else installed_exporters()
-        failures = export_all(args.size, names, out, max(1, args.runs))
+        failures = export_all(sizes, names, out, max(1, args.runs), args.records, data, workers)
         if not args.no_browser:
+            from ouderbetrokkenheid.exporters.site import SiteExporter
+
             site = out / "html"
-            if not site.is_dir():
-                from bench_search import generate
-
-                from ouderbetrokkenheid.exporters.site import SiteExporter
-
-                SiteExporter().export(generate(args.size), site, {"lang": "nl"})
+            SiteExporter().export(catalog(sizes[-1], args.records, data), site, {"lang": "nl"})
             browser_search(site, args.repeats)
     finally:
         if not args.keep:

@@ -8,6 +8,9 @@ loader refuses files over 32 MiB). The JSON and the YAML twin of a pack hold exa
 Every resource is valid against the schema and passes the cross-record checks without a warning:
 ids are in the pack's namespace, concept references point at the framework's concepts, ``related``
 points at earlier resources, every title and summary has all the pack's languages (nl, fr, en).
+
+:func:`realistic_pack` writes packs shaped like the bundled ones (several frameworks, crosswalks,
+findings, parts, common and rare concepts ...; see its section below and benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -304,3 +307,255 @@ def data_files(folder: Path) -> tuple[Path, list[Path]]:
     """The manifest and the data files of a generated pack, in the loader's order."""
     files = sorted(p for p in folder.rglob("*") if p.suffix in (".json", ".yaml") and p.name != "pack.yaml")
     return folder / "pack.yaml", files
+
+
+# -- realistic packs: shaped like the bundled ones ----------------------------------------------------
+#
+# The thin pack above has one framework and a few fields per resource. A realistic pack is shaped like
+# the bundled packs (plugins/*/src/*/pack): several frameworks with nested concepts and an ordered
+# collection, crosswalk mappings between their concepts, resources with people and organisations as
+# authors, one or two publishers, a subtitle or an edition now and then, concepts of several
+# frameworks (some far more common than others), themes, related resources, chapters that are part of
+# a whole, links, provenance with a source language, machine and human translations and a note, and
+# findings that cite resources and report effects of an edition. The words are generated (the phrase
+# tables above); the shape, not the content, is copied from the bundled packs.
+
+#: (framework code, (nl, fr, en) title, concept codes) of the realistic pack's frameworks.
+REALISTIC_FRAMEWORKS = (
+    ("kader", ("Benchmarkkader", "Cadre de test", "Benchmark framework"), tuple(c[0] for c in CONCEPTS)),
+    ("ladder", ("Participatieladder", "Échelle de participation", "Participation ladder"),
+     ("informatie", "consultatie", "advies", "coproductie", "zeggenschap")),
+    ("uitkomsten", ("Uitkomsten voor leerlingen", "Résultats pour les élèves", "Outcomes for pupils"),
+     ("welbevinden", "werkhouding", "sociaal", "cognitief", "prestaties", "schoolloopbaan")),
+    ("factoren", ("Succesfactoren", "Facteurs de réussite", "Success factors"),
+     ("cluster-a", "welkom", "kennismaken", "contact", "cluster-b", "gesprek", "afspraken", "cluster-c",
+      "verwachtingen", "toekomst")),
+)
+#: Crosswalk predicates as the bundled crosswalks use them.
+PREDICATES = ("exact", "close", "broad", "narrow", "related")
+REALISTIC_LANGUAGES = ("nl", "fr", "en", "ar", "tr", "ary", "nl-BE", "pl", "ro", "bg", "es", "de")
+ORGANISATIONS = tuple(name for name, _ in PUBLISHERS)
+EDITIONS = ("2e druk", "herziene uitgave", "version 1.4", "3e editie")
+METRICS = ("cohens-d", "hedges-g", "correlation-r")
+TRANSLATOR = "ouderbetrokkenheid project"
+
+
+def _concept_ids() -> list[str]:
+    return [f"{NAMESPACE}/{code}#{concept}" for code, _, concepts in REALISTIC_FRAMEWORKS for concept in concepts]
+
+
+def realistic_frameworks(n: int) -> list[dict[str, Any]]:
+    """The realistic pack's frameworks: nested concepts (a cluster is broader than what follows it),
+    each described in one of the first resources of a pack of *n*."""
+    out = []
+    for number, (code, (nl, fr, en), codes) in enumerate(REALISTIC_FRAMEWORKS):
+        framework_id = f"{NAMESPACE}/{code}"
+        concepts: list[dict[str, Any]] = []
+        cluster = None
+        for index, concept in enumerate(codes):
+            topic = TOPICS[(index + number) % len(TOPICS)]
+            item: dict[str, Any] = {
+                "id": f"{framework_id}#{concept}",
+                "notation": str(index + 1),
+                "label": {"nl": f"{concept.capitalize()}: {topic[0]}", "fr": f"{concept.capitalize()} : {topic[1]}",
+                          "en": f"{concept.capitalize()}: {topic[2]}"},
+            }
+            if concept.startswith("cluster-"):
+                cluster = item["id"]
+            elif cluster is not None:
+                item["broader"] = cluster
+            concepts.append(item)
+        framework: dict[str, Any] = {
+            "id": framework_id,
+            "title": {"nl": nl, "fr": fr, "en": en},
+            "summary": {lang: " ".join(s[i].format(t=TOPICS[number][i]) for s in SENTENCES[:2])
+                        for i, lang in enumerate(("nl", "fr", "en"))},
+            "authors": [{"name": f"{FIRST[number]} {LAST[number]}", "kind": "person"}],
+            "publisher": [{"name": PUBLISHERS[number][0], "kind": "organisation"}],
+            "year": 2005 + 4 * number,
+            "themes": list(THEMES[number: number + 2]),
+            "concepts": concepts,
+            "provenance": {"source": SOURCE_ID, "status": "from-source-document", "language": "nl",
+                           "translations": [{"language": "fr", "method": "machine", "by": TRANSLATOR},
+                                            {"language": "en", "method": "machine", "by": TRANSLATOR}]},
+        }
+        if n > number:
+            framework["described_in"] = [resource_id(number)]
+        if number == 1:
+            framework["collections"] = [{
+                "id": f"{framework_id}#trap", "label": {"nl": "Trap", "fr": "Escalier", "en": "Stairs"},
+                "ordered": True, "members": [c["id"] for c in concepts],
+            }]
+        out.append(framework)
+    return out
+
+
+def realistic_mappings(seed: int = SEED) -> list[dict[str, Any]]:
+    """Crosswalks between concepts of different frameworks (``subject PREDICATE object``)."""
+    rng = random.Random(seed + 1)
+    concepts = _concept_ids()
+    out = []
+    for index in range(24):
+        subject, target = rng.sample(concepts, 2)
+        while subject.split("#")[0] == target.split("#")[0]:
+            subject, target = rng.sample(concepts, 2)
+        predicate = rng.choice(PREDICATES)
+        out.append({
+            "id": f"{NAMESPACE}/map-{index:03d}",
+            "subject": subject,
+            "predicate": predicate,
+            "object": target,
+            "justification": {"nl": f"Beide gaan over {TOPICS[index % len(TOPICS)][0]}.",
+                              "fr": f"Les deux portent sur {TOPICS[index % len(TOPICS)][1]}.",
+                              "en": f"Both are about {TOPICS[index % len(TOPICS)][2]}."},
+            "confidence": rng.choice((0.4, 0.55, 0.7, 0.85)),
+            "author": {"name": TRANSLATOR, "kind": "organisation"},
+            "provenance": {"source": SOURCE_ID, "status": "example-authored-here", "language": "nl",
+                           "translations": [{"language": "fr", "method": "machine", "by": TRANSLATOR},
+                                            {"language": "en", "method": "machine", "by": TRANSLATOR}]},
+        })
+    return out
+
+
+def _texts(rng: random.Random, topic: tuple[str, ...], count: int) -> dict[str, str]:
+    sentences = rng.sample(SENTENCES, count)
+    return {lang: " ".join(s[i].format(t=topic[i]) for s in sentences) for i, lang in enumerate(("nl", "fr", "en"))}
+
+
+def realistic_resource(rng: random.Random, index: int, concepts: list[str], wholes: list[int]) -> dict[str, Any]:
+    """One resource shaped like the bundled ones (~2 KB as JSON); *wholes*: earlier resources that have parts."""
+    topic = rng.choice(TOPICS)
+    angle = rng.choice(ANGLES)
+    kind = rng.choice(KINDS)
+    record: dict[str, Any] = {
+        "id": resource_id(index),
+        "kind": kind,
+        "title": {lang: f"{topic[i][0].upper()}{topic[i][1:]}: {angle[i]}" for i, lang in enumerate(("nl", "fr", "en"))},
+    }
+    if rng.random() < 0.15:
+        other = rng.choice(ANGLES)
+        record["subtitle"] = {lang: other[i] for i, lang in enumerate(("nl", "fr", "en"))}
+    record["summary"] = _texts(rng, topic, rng.randint(2, 4))
+    authors: list[dict[str, Any]] = [{"name": f"{rng.choice(FIRST)} {rng.choice(LAST)}", "kind": "person"}
+                                     for _ in range(rng.choice((0, 1, 1, 2, 2, 3, 4)))]
+    if rng.random() < 0.2:
+        authors.append({"name": rng.choice(ORGANISATIONS), "kind": "organisation"})
+    if authors:
+        record["authors"] = authors
+    publishers = rng.sample(PUBLISHERS, rng.choice((1, 1, 1, 2)))
+    record["publisher"] = [{"name": name, "kind": "organisation", "url": url} for name, url in publishers]
+    record["year"] = rng.randint(1990, 2026)
+    if rng.random() < 0.1:
+        record["edition"] = rng.choice(EDITIONS)
+    if kind == "book" and rng.random() < 0.6:
+        record["isbn"] = f"978{rng.randint(0, 999_999_999):09d}{rng.randint(0, 9)}"
+    record["languages"] = rng.sample(REALISTIC_LANGUAGES, rng.choice((1, 1, 1, 2, 3, 5)))
+    record["audiences"] = rng.sample(AUDIENCES, rng.randint(1, 4))
+    record["levels"] = rng.sample(LEVELS, rng.randint(1, 4))
+    record["themes"] = rng.sample(THEMES, rng.randint(1, 4))
+    # a few concepts are far more common than the rest, as in the bundled packs
+    chosen = {concepts[min(int(rng.paretovariate(1.2)) - 1, len(concepts) - 1)] for _ in range(rng.randint(0, 4))}
+    if chosen:
+        record["concepts"] = sorted(chosen)
+    links: list[dict[str, Any]] = []
+    base = rng.choice(PUBLISHERS)[1]
+    for _ in range(rng.choice((0, 1, 1, 1, 2, 3))):
+        links.append({"access": rng.choice(("online", "download")),
+                      "url": f"{base}/publicaties/r-{index:06d}-{len(links)}{rng.choice(('', '.pdf'))}",
+                      "languages": rng.sample(("nl", "fr", "en"), rng.randint(1, 2))})
+    if rng.random() < 0.3:
+        links.append({"access": "lend", "url": f"https://bib.example.be/catalogus/r-{index:06d}",
+                      "provider": rng.choice(PROVIDERS)})
+    if links:
+        record["links"] = links
+    if rng.random() < 0.5:
+        record["free"] = rng.random() < 0.7
+    if rng.random() < 0.25:
+        record["licence"] = rng.choice(("CC-BY-4.0", "CC-BY-NC-SA-4.0", "https://creativecommons.org/licenses/by/4.0/"))
+    if wholes and rng.random() < 0.15:
+        record["part_of"] = resource_id(rng.choice(wholes))
+    if index > 0 and rng.random() < 0.4:
+        record["related"] = sorted({resource_id(rng.randrange(index)) for _ in range(rng.randint(1, 3))})
+    if rng.random() < 0.1:
+        record["known_gaps"] = {"nl": "De bron noemt geen auteur.", "fr": "La source ne nomme pas d'auteur.",
+                                "en": "The source names no author."}
+    source_language = rng.choice(("nl", "nl", "nl", "fr", "en"))
+    provenance: dict[str, Any] = {
+        "source": SOURCE_ID,
+        "status": rng.choice(STATUSES),
+        "locator": f"p. {rng.randint(1, 300)}",
+        "language": source_language,
+        "translations": [{"language": lang, "method": rng.choice(("human", "machine", "machine")), "by": TRANSLATOR}
+                         for lang in ("nl", "fr", "en") if lang != source_language],
+    }
+    if rng.random() < 0.2:
+        provenance["note"] = _texts(rng, topic, 1)
+    record["provenance"] = provenance
+    return record
+
+
+def realistic_finding(rng: random.Random, index: int, n: int, concepts: list[str]) -> dict[str, Any]:
+    """A finding that cites one to three resources and reports zero to two effects of an edition."""
+    topic = rng.choice(TOPICS)
+    sources = sorted({resource_id(rng.randrange(n)) for _ in range(rng.randint(1, 3))})
+    finding: dict[str, Any] = {
+        "id": f"{NAMESPACE}/bevinding-{index:05d}",
+        "claim": _texts(rng, topic, rng.randint(1, 2)),
+        "sources": sources,
+        "themes": rng.sample(THEMES, rng.randint(1, 2)),
+        "concepts": sorted(set(rng.sample(concepts, rng.randint(0, 3)))),
+    }
+    effects = []
+    for _ in range(rng.choice((0, 1, 1, 2))):
+        year = rng.randint(2000, 2025)
+        effects.append({"metric": rng.choice(METRICS), "value": round(rng.uniform(-0.2, 0.9), 2),
+                        "edition": f"Editie {year}", "year": year, "source": rng.choice(sources)})
+    if effects:
+        finding["effects"] = effects
+    if not finding["concepts"]:
+        del finding["concepts"]
+    if rng.random() < 0.5:
+        finding["caveats"] = [{"nl": "De bron geeft geen effectgrootte.", "fr": "La source ne donne pas de taille d'effet.",
+                               "en": "The source gives no effect size."}]
+    finding["provenance"] = {"source": SOURCE_ID, "status": rng.choice(STATUSES), "language": "nl",
+                             "translations": [{"language": "fr", "method": "machine", "by": TRANSLATOR},
+                                              {"language": "en", "method": "machine", "by": TRANSLATOR}]}
+    return finding
+
+
+def realistic_records(n: int, seed: int = SEED) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """``(resources, findings)`` of a realistic pack of *n* resources (one finding per 20 resources)."""
+    rng = random.Random(seed)
+    concepts = _concept_ids()
+    wholes: list[int] = []
+    records = []
+    for index in range(n):
+        record = realistic_resource(rng, index, concepts, wholes)
+        if record["kind"] in ("book", "dossier", "website", "toolkit") and "part_of" not in record:
+            wholes.append(index)
+        records.append(record)
+    findings = [realistic_finding(rng, index, n, concepts) for index in range(max(1, n // 20))] if n else []
+    return records, findings
+
+
+def realistic_pack(n: int, path: Path, fmt: str = "json", seed: int = SEED) -> Path:
+    """Write a realistic pack of *n* resources in *fmt* (``json`` or ``yaml``) into the folder *path*
+    and return it: ``pack.yaml``, ``frameworks.<ext>`` (4 frameworks and 24 crosswalk mappings),
+    ``findings.<ext>`` (n/20 findings) and ``records/resources-NNN.<ext>`` (at most 10,000 each).
+    Valid without a warning (``ob validate --strict``); written again only when *path* does not
+    already hold the complete pack of the same size, format and seed."""
+    path = Path(path)
+    ext = "json" if fmt == "json" else "yaml"
+    marker = path / ".complete"
+    stamp = f"realistic {n} {fmt} {seed}"
+    if marker.is_file() and marker.read_text(encoding="utf-8").strip() == stamp:
+        return path
+    records, findings = realistic_records(n, seed)
+    (path / "records").mkdir(parents=True, exist_ok=True)
+    (path / "pack.yaml").write_text(to_yaml(manifest()), encoding="utf-8")
+    _write(path / f"frameworks.{ext}", {"frameworks": realistic_frameworks(n), "mappings": realistic_mappings(seed)}, fmt)
+    _write(path / f"findings.{ext}", {"findings": findings}, fmt)
+    for number, start in enumerate(range(0, n, CHUNK)):
+        _write(path / "records" / f"resources-{number:03d}.{ext}", {"resources": records[start:start + CHUNK]}, fmt)
+    marker.write_text(stamp + "\n", encoding="utf-8")
+    return path

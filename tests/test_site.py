@@ -5,6 +5,7 @@ and atomic writing. ``test_site_browser.py`` drives the same site in headless Ch
 import datetime
 import functools
 import json
+import os
 import re
 from collections import Counter
 from html.parser import HTMLParser
@@ -588,6 +589,55 @@ def test_failure_leaves_no_folder_and_keeps_an_earlier_export(library, tmp_path)
         SiteExporter().export(library, out, {"lang": "en", "progress": explode})
     assert (out / "index.html").read_text(encoding="utf-8") == before
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the pool forks its workers")
+def test_a_pool_of_workers_writes_the_same_bytes(library, tmp_path):
+    """One process or a pool of three (pages in slices of a few, so that every worker gets many):
+    the same files, byte for byte, including the search indexes and the related resources."""
+    from ouderbetrokkenheid.exporters.site import exporter
+
+    SiteExporter().export(library, tmp_path / "one", {"lang": "fr", "workers": 1})
+    seen: list[tuple[int, int]] = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(exporter, "CHUNK", 7)
+        SiteExporter().export(
+            library, tmp_path / "pool", {"lang": "fr", "workers": 3, "progress": lambda *a: seen.append(a)}
+        )
+    one, pool = _files(tmp_path / "one"), _files(tmp_path / "pool")
+    assert sorted(one) == sorted(pool)
+    assert [name for name in one if one[name] != pool[name]] == []
+    from ouderbetrokkenheid.exporters.site.context import SiteContext
+
+    pages = exporter.page_count(SiteContext(library, ("nl", "fr", "en"), ob.__version__, None))
+    assert seen == [(done, pages) for done in range(pages + 1)]
+
+
+def test_a_failing_page_in_a_worker_leaves_no_folder(library, tmp_path, monkeypatch):
+    """A page that fails in a forked worker stops the export: its error is raised here and nothing
+    is left behind (the pool writes into the temporary folder that is removed)."""
+    from ouderbetrokkenheid.exporters.site import resource_page
+
+    def explode(ctx, resource, lang, path):
+        if resource.id == library.resources()[-1].id and lang == "en":
+            raise RuntimeError(f"cannot render {resource.id}")
+        return "<p>"
+
+    monkeypatch.setattr(resource_page, "render_resource", explode)
+    with pytest.raises(RuntimeError, match="cannot render"):
+        SiteExporter().export(library, tmp_path / "site", {"workers": 2})
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("workers", [0, -1, 1.5, "2", True])
+def test_bad_workers_option_is_refused_before_writing(library, tmp_path, workers):
+    with pytest.raises(ValueError, match="workers"):
+        SiteExporter().export(library, tmp_path / "site", {"workers": workers})
+    assert not (tmp_path / "site").exists()
 
 
 def test_bad_lang_option_is_refused_before_writing(library, tmp_path):

@@ -90,3 +90,47 @@ def test_scores_are_the_catalogs_scores(library: ob.Library) -> None:
             if scores[i] > 0
         }
         assert got == expected
+
+
+@st.composite
+def crowded_catalogs(draw: st.DrawFn) -> ob.Library:
+    """Up to 120 resources over two concepts and two themes: large groups, long ties at the cut, many
+    resources with one signature (the cache of ``RelatedIndex.related``), and explicit links and parts
+    that take resources out of a cached list."""
+    size = draw(st.integers(min_value=1, max_value=120))
+    ids = [f"t/r{i:03d}" for i in range(size)]
+    rng = draw(st.randoms(use_true_random=False))
+    resources = tuple(
+        ob.Resource(
+            id=identifier,
+            kind="book",
+            title=ob.LocalizedText({"nl": identifier}),
+            provenance=PROV,
+            themes=tuple(rng.sample(THEMES[:2], rng.randint(0, 2))),
+            concepts=tuple(rng.sample(CONCEPTS[:2], rng.randint(0, 2))),
+            related=tuple(rng.sample(ids, min(len(ids), rng.choice((0, 0, 1, 3))))),
+            part_of=rng.choice((None, None, ids[0], ids[-1])),
+        )
+        for identifier in ids
+    )
+    manifest = ob.PackManifest(
+        name="t",
+        version="1.0.0",
+        title=ob.LocalizedText({"nl": "t"}),
+        publisher=ob.Agent(name="t"),
+        licence="CC0-1.0",
+        languages=("nl",),
+    )
+    return ob.Library([ob.ContentPack(manifest=manifest, resources=resources)])
+
+
+@settings(max_examples=60, deadline=None)
+@given(crowded_catalogs(), st.integers(min_value=1, max_value=12), st.sampled_from((0, 1, 8)))
+def test_crowded_catalogs_rank_as_the_catalog(library: ob.Library, limit: int, spare: int) -> None:
+    """Catalog.related (every resource scored against every other) is the reference; the index ranks
+    each signature once and reuses it, and ranks again when a page's own links leave too few."""
+    catalog = ob.Catalog(library)
+    index = RelatedIndex(library, spare=spare)
+    for resource in library.resources():
+        expected = [hit.record.id for hit in catalog.related(resource.id, limit=limit)]
+        assert [r.id for r in index.related(resource, limit)] == expected, resource.id

@@ -190,6 +190,27 @@ class SiteContext:
             templates=self.templates,
         )
 
+    def prepare(self) -> None:
+        """Build now what pages otherwise build on first use (the related-resources index), so that
+        processes forked afterwards share it instead of each building its own."""
+        if self._related is None and self.resources:
+            self._related = RelatedIndex(self.library)
+
+    def related_positions(self, resources: Sequence[Resource]) -> list[list[int]]:
+        """The related resources of each of *resources*, as positions in the index (small to send
+        from one process to another)."""
+        self.prepare()
+        assert self._related is not None
+        position = self._related.position
+        return [[position[r.id] for r in self.related(resource)] for resource in resources]
+
+    def remember_related(self, resource: Resource, positions: Sequence[int]) -> None:
+        """Take *positions* (from :meth:`related_positions`, maybe in another process) as the related
+        resources of *resource*."""
+        self.prepare()
+        assert self._related is not None
+        self._related_cache[resource.id] = tuple(self._related.resources[p] for p in positions)
+
     def related(self, resource: Resource) -> tuple[Resource, ...]:
         """The resources related to *resource* (computed once for all languages)."""
         if resource.id not in self._related_cache:

@@ -1,6 +1,10 @@
 """The ``html`` exporter: the library as a static, self-contained, multilingual web site."""
 
-from collections.abc import Callable, Iterator, Mapping
+import gc
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -102,10 +106,14 @@ def pages(ctx: "SiteContext", default: str) -> Iterator[Page]:
             f"{lang}/catalog.html",
             lambda lang=lang, index=index: render_catalog(ctx, lang, f"{lang}/catalog.html", index),
         )
-        yield (
-            f"{lang}/list.html",
-            lambda lang=lang, index=index: render_list(ctx, lang, f"{lang}/list.html", index),
-        )
+
+        def listing(lang: str = lang, index: dict[str, Any] = index) -> str:
+            try:
+                return render_list(ctx, lang, f"{lang}/list.html", index)
+            finally:
+                index.clear()  # the last page that reads this language's search index: memory given back
+
+        yield f"{lang}/list.html", listing
         yield f"{lang}/index.html", lambda lang=lang: render_home(ctx, lang, f"{lang}/index.html")
         yield f"{lang}/evidence.html", lambda lang=lang: render_evidence(ctx, lang, f"{lang}/evidence.html")
         yield (
@@ -113,10 +121,6 @@ def pages(ctx: "SiteContext", default: str) -> Iterator[Page]:
             lambda lang=lang: render_instruments(ctx, lang, f"{lang}/instruments.html"),
         )
         yield f"{lang}/results.html", lambda lang=lang: render_results(ctx, lang, f"{lang}/results.html")
-        for resource in ctx.resources:
-            path = ctx.path(resource.id, lang)
-            assert path is not None
-            yield path, lambda r=resource, lang=lang, path=path: render_resource(ctx, r, lang, path)
         for framework in ctx.frameworks:
             path = ctx.path(framework.id, lang)
             assert path is not None
@@ -125,6 +129,13 @@ def pages(ctx: "SiteContext", default: str) -> Iterator[Page]:
             path = ctx.path(assessment.id, lang)
             assert path is not None
             yield path, lambda a=assessment, lang=lang, path=path: render_assessment(ctx, a, lang, path)
+    # a resource's pages in every language one after the other: they share its related resources
+    # and its schema.org node while those are still at hand
+    for resource in ctx.resources:
+        for lang in ctx.languages:
+            path = ctx.path(resource.id, lang)
+            assert path is not None
+            yield path, lambda r=resource, lang=lang, path=path: render_resource(ctx, r, lang, path)
     for path, assessment, group, lang in forms(ctx):
         yield path, lambda a=assessment, g=group, lang=lang: render_form(ctx, a, g, lang)
     for path, assessment, group, lang in quickscans(ctx):
@@ -167,6 +178,131 @@ def page_count(ctx: "SiteContext") -> int:
     return 2 + per_language * len(ctx.languages) + len(forms(ctx)) + len(quickscans(ctx))
 
 
+#: Pages from which a site is written by a pool of processes when ``options["workers"]`` is not given.
+POOL_PAGES = 3000
+
+#: Processes of the pool when ``options["workers"]`` is not given: one per processor it may use.
+POOL_WORKERS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+#: Pages a worker renders and writes per task.
+CHUNK = 200
+
+
+def site_workers(options: Mapping[str, Any]) -> int | None:
+    """``options["workers"]`` (or ``options["jobs"]``): how many processes render the pages; 1 renders
+    them in this process, ``None`` (not given) lets the exporter choose (:data:`POOL_WORKERS` for a
+    site of :data:`POOL_PAGES` pages or more, else 1). Where processes cannot be forked (Windows,
+    macOS) the pages are always rendered in this process. The pages are the same byte for byte.
+
+    :raises ValueError: when the option is not a whole number of at least 1.
+    """
+    value = options.get("workers", options.get("jobs"))
+    if value is None:
+        return None if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" else 1
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"options['workers'] must be a whole number of processes (1 or more), not {value!r}")
+    return value if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" else 1
+
+
+def write_page(target: Path, html: str) -> None:
+    """One page, as UTF-8 with ``\\n`` line ends."""
+    target.write_text(html, encoding="utf-8", newline="\n")
+
+
+#: What the forked workers write: ``(folder, pages)``, set by :func:`write_in_pool` before the fork.
+_JOB: tuple[Path, Sequence[Page]] | None = None
+
+
+def _write_chunk(start: int, stop: int) -> int:
+    """In a worker: render and write pages ``start`` to ``stop`` of the job; how many."""
+    assert _JOB is not None
+    folder, todo = _JOB
+    for path, render in todo[start:stop]:
+        write_page(folder / path, render())
+    return stop - start
+
+
+#: What the forked workers of the first stage rank: the site's context, set by :func:`related_in_pool`.
+_CONTEXT: "SiteContext | None" = None
+
+
+def _related_part(part: list[int]) -> list[list[int]]:
+    """In a worker: the related resources (positions) of the resources at *part*."""
+    assert _CONTEXT is not None
+    return _CONTEXT.related_positions([_CONTEXT.resources[i] for i in part])
+
+
+def related_in_pool(ctx: "SiteContext", pool: ProcessPoolExecutor, workers: int) -> None:
+    """Rank the related resources of every resource in *pool*, each signature (set of concepts, set of
+    themes) by one worker only (resources that share one are sent together), and remember them in
+    *ctx* for the pages."""
+    resources = ctx.resources
+    order = sorted(
+        range(len(resources)),
+        key=lambda i: (sorted(set(resources[i].concepts)), sorted(set(resources[i].themes)), i),
+    )
+    size = max(1, -(-len(order) // (workers * 8)))
+    parts = [order[start : start + size] for start in range(0, len(order), size)]
+    for part, found in zip(parts, pool.map(_related_part, parts), strict=True):
+        for i, positions in zip(part, found, strict=True):
+            ctx.remember_related(resources[i], positions)
+
+
+def chunks(todo: Sequence[Page], size: int) -> list[tuple[int, int]]:
+    """``(start, stop)`` slices of about *size* pages. A language's ``catalog.html`` and ``list.html``
+    stay with the search index before them (they are rendered from what building it found); those
+    slices come first, as the heaviest."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for stop in range(1, len(todo) + 1):
+        follows = todo[stop][0] if stop < len(todo) else ""
+        if stop - start >= size and not follows.endswith(("/catalog.html", "/list.html")):
+            bounds.append((start, stop))
+            start = stop
+    if start < len(todo):
+        bounds.append((start, len(todo)))
+    heavy = [b for b in bounds if any(todo[i][0].startswith("assets/search-index.") for i in range(*b))]
+    return heavy + [b for b in bounds if b not in heavy]
+
+
+def write_in_pool(
+    folder: Path, todo: Sequence[Page], workers: int, step: Callable[[], None], ctx: "SiteContext"
+) -> None:
+    """Render and write *todo* into *folder* with *workers* forked processes, each page once, streamed
+    to disk by the worker that renders it (nothing is sent back but a count). The workers get the
+    catalog by the fork, not per page. A first pool ranks the related resources (see
+    :func:`related_in_pool`); the pages' pool is forked after it and inherits them. The first failure
+    stops the pool and is raised here."""
+    global _JOB, _CONTEXT  # noqa: PLW0603 - read by the forked workers
+    ctx.prepare()  # what every page needs, built once before the fork and shared
+    size = max(1, min(CHUNK, len(todo) // (workers * 4) or 1))
+    fork = multiprocessing.get_context("fork")
+    gc.freeze()  # the catalog's objects stay out of the collector: fewer pages copied into the workers
+    try:
+        _CONTEXT = ctx
+        with ProcessPoolExecutor(workers, mp_context=fork) as pool:
+            related_in_pool(ctx, pool, workers)
+        _CONTEXT = None
+        _JOB = (folder, todo)
+        gc.freeze()  # and the related resources just remembered
+        with ProcessPoolExecutor(workers, mp_context=fork) as pool:
+            futures = [pool.submit(_write_chunk, start, stop) for start, stop in chunks(todo, size)]
+            try:
+                pending = set(futures)
+                while pending:
+                    done, pending = wait(pending, return_when=FIRST_EXCEPTION)
+                    for future in done:
+                        for _ in range(future.result()):
+                            step()
+            except BaseException:
+                for future in futures:
+                    future.cancel()
+                raise
+    finally:
+        gc.unfreeze()
+        _JOB = _CONTEXT = None
+
+
 @attrs.frozen
 class SiteExporter:
     """A static web site: home, catalog with search and facets, a page per resource and framework,
@@ -185,14 +321,18 @@ class SiteExporter:
         """Write the site into the folder *destination* atomically. ``options["lang"]``: the default
         language (``nl``); ``options["progress"]``: told ``(done, total)`` after each page;
         ``options["templates"]``: a folder of templates that win over the site's own (its ``static/``
-        files are copied into ``assets/``, its ``pages/*.html`` become extra pages in every language)."""
+        files are copied into ``assets/``, its ``pages/*.html`` become extra pages in every language);
+        ``options["workers"]``: processes that render pages (see :func:`site_workers`)."""
         from ouderbetrokkenheid import __version__
         from ouderbetrokkenheid.exporters.site.context import SiteContext
 
         languages, default = site_languages(options)
+        workers = site_workers(options)
         templates = Path(options["templates"]) if options.get("templates") else None
         ctx = SiteContext(library, languages, __version__, templates)
         step = progress_steps(options, page_count(ctx))
+        if workers is None:  # not asked: a pool only where it pays for its start
+            workers = POOL_WORKERS if page_count(ctx) >= POOL_PAGES else 1
         with atomic_folder(Path(destination)) as folder:
             assets = folder / "assets"
             assets.mkdir()
@@ -205,11 +345,17 @@ class SiteExporter:
                         "from the styles block of base.html"
                     )
                 (assets / own.name).write_bytes(own.read_bytes())
-            made: set[Path] = {folder, assets}
-            for path, render in pages(ctx, default):
-                target = folder / path
-                if target.parent not in made:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    made.add(target.parent)
-                target.write_text(render(), encoding="utf-8", newline="\n")
-                step()
+            if workers > 1:
+                todo = list(pages(ctx, default))  # (path, render): every page's name is given out here
+                for parent in sorted({(folder / path).parent for path, _ in todo} - {folder, assets}):
+                    parent.mkdir(parents=True, exist_ok=True)
+                write_in_pool(folder, todo, workers, step, ctx)
+            else:  # one page at a time, as the pages are listed
+                made: set[Path] = {folder, assets}
+                for path, render in pages(ctx, default):
+                    target = folder / path
+                    if target.parent not in made:
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        made.add(target.parent)
+                    write_page(target, render())
+                    step()

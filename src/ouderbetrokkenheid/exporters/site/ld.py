@@ -81,8 +81,25 @@ def _localize(value: Any, lang: str, default: str | None) -> Any:
     return out or None
 
 
+#: The exchange nodes of the last few resources (a resource's pages in each language follow each other).
+_RECENT: dict[tuple[int, int], tuple[Resource, ContentPack | None, dict[str, Any]]] = {}
+
+
+def _exchange_node(resource: Resource, pack: ContentPack | None) -> dict[str, Any]:
+    """:func:`resource_node` of *resource*, made once for its pages in every language (only read)."""
+    key = (id(resource), id(pack))
+    hit = _RECENT.get(key)
+    if hit is not None and hit[0] is resource and hit[1] is pack:
+        return hit[2]
+    node = resource_node(resource, pack)
+    if len(_RECENT) >= 8:
+        del _RECENT[next(iter(_RECENT))]
+    _RECENT[key] = (resource, pack, node)
+    return node
+
+
 def page_node(resource: Resource, pack: ContentPack | None, lang: str) -> dict[str, Any]:
     """The schema.org JSON-LD object for the page of *resource* in *lang*."""
     default = pack.manifest.default_language if pack is not None else None
-    node = _localize(resource_node(resource, pack), lang, default) or {}
+    node = _localize(_exchange_node(resource, pack), lang, default) or {}
     return {"@context": "https://schema.org", **node}

@@ -15,8 +15,8 @@ import attrs
 
 from ouderbetrokkenheid.exporters.site.messages import AUTONYMS, ui
 from ouderbetrokkenheid.model.text import LocalizedText
-from ouderbetrokkenheid.reports.markup import esc, lang_attrs
-from ouderbetrokkenheid.reports.markup import text as _text
+from ouderbetrokkenheid.reports.markup import esc
+from ouderbetrokkenheid.reports.markup import lang_attrs as _lang_attrs
 from ouderbetrokkenheid.reports.messages import direction
 from ouderbetrokkenheid.reports.view import Text, resolve, safe_url
 
@@ -37,9 +37,20 @@ def csp_meta() -> str:
     return f'<meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">'
 
 
+@functools.lru_cache(maxsize=4096)
+def lang_attrs(tag: str, page_lang: str) -> str:
+    """:func:`ouderbetrokkenheid.reports.markup.lang_attrs`, remembered: a site asks it for a few pairs
+    of languages, dozens of times per page."""
+    return _lang_attrs(tag, page_lang)
+
+
 def t(value: Text | str, lang: str) -> str:
-    """*value* escaped; in a ``<span lang>`` when it is not in the page's language *lang*."""
-    return _text(value, lang)
+    """*value* escaped; in a ``<span lang>`` when it is not in the page's language *lang* (as
+    :func:`ouderbetrokkenheid.reports.markup.text`)."""
+    if isinstance(value, str):
+        return esc(value)
+    attrs = lang_attrs(value.lang, lang)
+    return f"<span{attrs}>{esc(value.text)}</span>" if attrs else esc(value.text)
 
 
 @functools.cache
@@ -168,9 +179,27 @@ MENU = (
 )
 
 
+@functools.lru_cache(maxsize=64)
+def _shared_frame(
+    lang: str, languages: tuple[str, ...], packs: tuple[tuple[Text, Text, str], ...]
+) -> dict[str, Any]:
+    """The parts of the frame every page in *lang* shares (menu, language switch, pack credits),
+    made once per language instead of once per page; the templates only read them."""
+    from markupsafe import Markup
+
+    return {
+        "menu": [(key, target, Markup(m(key, lang))) for key, target in MENU],  # noqa: S704 - escaped by m
+        "languages": [{"code": other, "name": AUTONYMS.get(other, other)} for other in languages],
+        "packs": [
+            {"title": Markup(t(title, lang)), "publisher": Markup(t(publisher, lang)), "licence": licence}  # noqa: S704
+            for title, publisher, licence in packs
+        ],
+        "csp_meta": Markup(csp_meta()),  # noqa: S704 - ours
+    }
+
+
 def frame_variables(frame: Frame, *, title: str, search_box: bool = True) -> dict[str, Any]:
     """What ``base.html`` needs to draw the frame of the page *frame* with the plain-text *title*."""
-    from markupsafe import Markup
 
     lang, path = frame.lang, frame.path
     here = path.split("/", 1)[1] if "/" in path else path  # the page within its language folder
@@ -183,13 +212,7 @@ def frame_variables(frame: Frame, *, title: str, search_box: bool = True) -> dic
         "title": title,
         "version": frame.version,
         "section": frame.section if (frame.section, here) in MENU else "",
-        "menu": [(key, target, Markup(m(key, lang))) for key, target in MENU],  # noqa: S704 - escaped by m
-        "languages": [{"code": other, "name": AUTONYMS.get(other, other)} for other in frame.languages],
-        "packs": [
-            {"title": Markup(t(title, lang)), "publisher": Markup(t(publisher, lang)), "licence": licence}  # noqa: S704
-            for title, publisher, licence in frame.packs
-        ],
-        "csp_meta": Markup(csp_meta()),  # noqa: S704 - ours
+        **_shared_frame(lang, frame.languages, frame.packs),
         "search_box": search_box,
         "scripts": (),
         "head": "",

@@ -173,7 +173,7 @@ def build_index(
             flat.append(weight)
         postings.append(flat)
     state = index.to_state()
-    kind_labels = {code: value_label("kind", code, lang).text for code in facet_codes["kind"]}
+    kind_labels = {code: value_label("kind", code, lang).text for code in sorted(facet_codes["kind"])}
     return {
         "lang": lang,
         "docs": docs,

@@ -16,6 +16,7 @@ Security Policy is checked in every page written (:func:`check_page`), so an ove
 fails the export instead of weakening the site.
 """
 
+import functools
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -47,10 +48,14 @@ def translate(message: str, lang: str) -> Markup:
     return Markup(body)  # noqa: S704 - escaped
 
 
+#: :func:`translate` remembered: a page asks for the same few messages as every other page.
+_translated = functools.lru_cache(maxsize=4096)(translate)
+
+
 @jinja2.pass_context
 def gettext(context: jinja2.runtime.Context, message: str) -> str:
     """gettext for templates: the page's language is the template variable ``lang``."""
-    return translate(message, context.get("lang") or "en")
+    return _translated(message, context.get("lang") or "en")
 
 
 @jinja2.pass_context
