@@ -28,6 +28,8 @@ DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
 # Document the checkout next to this folder, also when another version is installed in the environment.
 sys.path.insert(0, str(ROOT / "src"))
+# The extension that runs the commands the pages show (docs/commands.py).
+sys.path.insert(0, str(DOCS))
 
 import ouderbetrokkenheid  # noqa: E402 - needs the path above
 
@@ -45,6 +47,7 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "sphinx.ext.intersphinx",
+    "commands",
 ]
 source_suffix = {".md": "markdown"}
 root_doc = "index"
