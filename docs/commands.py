@@ -21,6 +21,9 @@ commands run one after the other, as a reader would type them. Three directives:
         show only the lines that match, ``...`` where lines were left out.
     ``:hidden:``
         run, check the exit code, show nothing (a step the text describes in words).
+    ``:env: NAME=VALUE``
+        set a variable for this command and every later one of the document (``$SESSION`` is the
+        session's folder); not shown.
 
 ``cli-file PATH``
     Writes its content to PATH in the session (an input file the reader makes) and shows it as a code
@@ -104,6 +107,7 @@ class Session:
             (self.folder / name).symlink_to(ROOT / name, target_is_directory=True)
         (self.folder / "home").mkdir()
         self.cwd = self.folder
+        self.env: dict[str, str] = {}
 
     def snapshot(self) -> dict[str, str]:
         """``{relative path: sha256}`` of every file in the session (the linked folders left out)."""
@@ -120,7 +124,7 @@ class Session:
         env.update(ENVIRONMENT)
         env["HOME"] = str(self.folder / "home")
         env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
-        for name, value in extra.items():
+        for name, value in {**self.env, **extra}.items():
             env[name] = value.replace("$SESSION", str(self.folder))
         return env
 
@@ -221,7 +225,7 @@ def run_command(session: Session, line: str, answers: list[str] | None) -> tuple
         return 0, ""
     key_data = {
         "argv": argv,
-        "env": extra,
+        "env": {**session.env, **extra},
         "target": target,
         "cwd": session.cwd.relative_to(session.folder).as_posix(),
         "answers": answers,
@@ -285,11 +289,15 @@ class CliDirective(Directive):
         "head": directives.nonnegative_int,
         "match": directives.unchanged,
         "hidden": directives.flag,
+        "env": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
         env = self.state.document.settings.env
         session = session_for(env)
+        if "env" in self.options:
+            name, _, value = self.options["env"].partition("=")
+            session.env[name.strip()] = value.strip()
         expected = self.options.get("returncode", 0)
         answers = [a.strip() for a in self.options["input"].split("|")] if "input" in self.options else None
         shown = []
