@@ -51,7 +51,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import Directive, directives
@@ -283,7 +285,7 @@ class CliDirective(Directive):
     """Run the commands of the content in the document's session and show them with their output."""
 
     has_content = True
-    option_spec = {
+    option_spec: ClassVar[dict[str, Callable[[str], object]]] = {
         "returncode": directives.nonnegative_int,
         "input": directives.unchanged,
         "head": directives.nonnegative_int,
@@ -322,7 +324,7 @@ class CliFileDirective(Directive):
 
     required_arguments = 1
     has_content = True
-    option_spec = {"language": directives.unchanged, "hidden": directives.flag}
+    option_spec: ClassVar[dict[str, Callable[[str], object]]] = {"language": directives.unchanged, "hidden": directives.flag}
 
     def run(self) -> list[nodes.Node]:
         session = session_for(self.state.document.settings.env)
