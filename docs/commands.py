@@ -184,7 +184,13 @@ def execute(
     """
     if answers is None and not separate:
         result = subprocess.run(  # noqa: S603 - the commands of the documentation
-            command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False, timeout=600
+            command,
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            check=False,
+            timeout=600,
         )
         return result.returncode, result.stdout.decode(), ""
     if answers is None:
@@ -324,7 +330,10 @@ class CliFileDirective(Directive):
 
     required_arguments = 1
     has_content = True
-    option_spec: ClassVar[dict[str, Callable[[str], object]]] = {"language": directives.unchanged, "hidden": directives.flag}
+    option_spec: ClassVar[dict[str, Callable[[str], object]]] = {
+        "language": directives.unchanged,
+        "hidden": directives.flag,
+    }
 
     def run(self) -> list[nodes.Node]:
         session = session_for(self.state.document.settings.env)
@@ -335,7 +344,9 @@ class CliFileDirective(Directive):
         if "hidden" in self.options:
             return []
         suffix = path.suffix.lstrip(".")
-        language = self.options.get("language", {"yml": "yaml", "py": "python", "csv": "text"}.get(suffix, suffix or "text"))
+        language = self.options.get(
+            "language", {"yml": "yaml", "py": "python", "csv": "text"}.get(suffix, suffix or "text")
+        )
         return [nodes.literal_block(text, text, language=language)]
 
 
@@ -369,7 +380,9 @@ class CliEditDirective(Directive):
         return [nodes.literal_block(text, text, language="diff")]
 
 
-def _outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
+def _outdated(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
     """Read the documents with commands again on every build: the cache makes it cheap."""
     return sorted(getattr(env, "ob_command_docs", set()) - removed - added - changed)
 

@@ -43,7 +43,11 @@ def records() -> Iterator[tuple[str, dict]]:
                         yield path.name, record
 
 
-ALL_TEXTS = [(f"{path.parent.parent.name}/{path.name}{where}", text) for path in PACK_FILES for where, text in texts(_load(path))]
+ALL_TEXTS = [
+    (f"{path.parent.parent.name}/{path.name}{where}", text)
+    for path in PACK_FILES
+    for where, text in texts(_load(path))
+]
 #: Short labels (titles, names of concepts and collections): the same Dutch must read the same.
 LABELS = [(where, text) for where, text in ALL_TEXTS if where.endswith(("/title", "/label"))]
 
