@@ -37,13 +37,30 @@ def _tables(text, sheet_word, row_word):
 
 
 def _commands(text):
-    """The ``ouderbetrokkenheid ...`` commands of the guide's console blocks, in order."""
+    """The ``ouderbetrokkenheid ...`` commands of the guide's console blocks, in order, each with the
+    output lines the guide shows under it."""
     commands = []
     for block in re.findall(r"```console\n(.*?)```", text, re.S):
         for line in block.splitlines():
             if line.startswith("$ ouderbetrokkenheid "):
-                commands.append(shlex.split(line[len("$ ouderbetrokkenheid ") :]))
-    return commands
+                commands.append((shlex.split(line[len("$ ouderbetrokkenheid ") :]), []))
+            elif line.startswith("$ "):
+                commands.append((None, []))
+            elif commands and line.strip():
+                commands[-1][1].append(line)
+    return [command for command in commands if command[0] is not None]
+
+
+def _shown(lines):
+    """Output lines as the guide shows them: the user's packs folder is written as ``<packs>``."""
+    return [re.sub(r"\S*/packs/", "<packs>/", line.strip()) for line in lines]
+
+
+def _check_shown(command, shown, output):
+    """Every line the guide shows under a command is a line of its real output."""
+    printed = _shown((output.out + output.err).splitlines())
+    for line in _shown(shown):
+        assert line in printed, (command, line, printed)
 
 
 @pytest.mark.parametrize("lang", ["nl", "fr"])
@@ -53,9 +70,11 @@ def test_the_guide_walks_through(lang, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("OUDERBETROKKENHEID_PACKS_DIR", str(tmp_path / "packs"))
     commands = _commands(text)
-    template, *rest = commands
+    (template, template_shown), *steps = commands
     assert template[:2] == ["sheet", "template"]
     assert main(template) == 0
+    _check_shown(template, template_shown, capsys.readouterr())
+    rest = [command for command, _ in steps]
     workbook_name = template[template.index("--out") + 1]
     # fill in the template with the guide's tables, by the headers the guide names
     book = load_workbook(workbook_name)
@@ -75,12 +94,16 @@ def test_the_guide_walks_through(lang, tmp_path, monkeypatch, capsys):
             sheet.cell(row=row, column=headers[name], value=value)
     book.save(workbook_name)
     # then every command of the guide, in order
-    for command in rest:
+    shown_lines = len(template_shown)
+    for command, shown in steps:
         code = main(command)
         output = capsys.readouterr()
         assert code == 0, (command, output.err[-2000:])
+        _check_shown(command, shown, output)
+        shown_lines += len(shown)
         if command[:2] == ["sheet", "import"]:
             assert "error" not in output.err, output.err
+    assert shown_lines >= 2  # the guide shows output, and it is checked
     site = tmp_path / command_out(rest, "export", "--to", "html")
     assert (site / "index.html").is_file()
     name, ids, group = EXPECTED[lang]
