@@ -5,6 +5,9 @@ Build (offline, warnings are errors)::
     python -m sphinx -W --keep-going -b html docs docs/_build/html
     python -m sphinx -W -b doctest docs docs/_build/doctest
 
+The commands that the pages show are run during the build by the extension in ``commands.py``
+(directives ``cli``, ``cli-file`` and ``cli-edit``; results cached in ``_build/.commands``).
+
 Besides the configuration, this file holds a tiny Sphinx extension with three directives that render
 tables straight from the code, so that the documentation cannot drift from it:
 
