@@ -2,6 +2,7 @@
 language, filled in with exactly the values of the guide's tables, imported, installed, searched,
 exported as the e-toolkit site, printed as a paper form, built and removed."""
 
+import datetime
 import re
 import shlex
 
@@ -63,20 +64,8 @@ def _check_shown(command, shown, output):
         assert line in printed, (command, line, printed)
 
 
-@pytest.mark.parametrize("lang", ["nl", "fr"])
-def test_the_guide_walks_through(lang, tmp_path, monkeypatch, capsys):
-    path, sheet_word, row_word = GUIDES[lang]
-    text = path.read_text(encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("OUDERBETROKKENHEID_PACKS_DIR", str(tmp_path / "packs"))
-    commands = _commands(text)
-    (template, template_shown), *steps = commands
-    assert template[:2] == ["sheet", "template"]
-    assert main(template) == 0
-    _check_shown(template, template_shown, capsys.readouterr())
-    rest = [command for command, _ in steps]
-    workbook_name = template[template.index("--out") + 1]
-    # fill in the template with the guide's tables, by the headers the guide names
+def _fill(workbook_name, text, sheet_word, row_word):
+    """Fill in the template with the guide's tables, by the headers the guide names."""
     book = load_workbook(workbook_name)
     tables = _tables(text, sheet_word, row_word)
     assert len(tables) >= 15
@@ -93,6 +82,22 @@ def test_the_guide_walks_through(lang, tmp_path, monkeypatch, capsys):
             assert name in headers, (sheet_name, name, sorted(h for h in headers if h))
             sheet.cell(row=row, column=headers[name], value=value)
     book.save(workbook_name)
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_the_guide_walks_through(lang, tmp_path, monkeypatch, capsys):
+    path, sheet_word, row_word = GUIDES[lang]
+    text = path.read_text(encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("OUDERBETROKKENHEID_PACKS_DIR", str(tmp_path / "packs"))
+    commands = _commands(text)
+    (template, template_shown), *steps = commands
+    assert template[:2] == ["sheet", "template"]
+    assert main(template) == 0
+    _check_shown(template, template_shown, capsys.readouterr())
+    rest = [command for command, _ in steps]
+    workbook_name = template[template.index("--out") + 1]
+    _fill(workbook_name, text, sheet_word, row_word)
     # then every command of the guide, in order
     shown_lines = len(template_shown)
     for command, shown in steps:
@@ -113,6 +118,55 @@ def test_the_guide_walks_through(lang, tmp_path, monkeypatch, capsys):
     assert [r.id for r in pack.records()] == ids
     assert pack.assessments[0].items()[0].text[group]
     assert name in ob.installed_packs()
+
+
+def _problem_blocks(text):
+    """The guide's blocks of workbook problems (``Blad!C2: error[code] ...`` and their hints)."""
+    return [
+        block.splitlines()
+        for block in re.findall(r"```text\n(.*?)```", text, re.S)
+        if re.match(r"\w+!\w+\d+: error\[", block)
+    ]
+
+
+@pytest.mark.parametrize(
+    "lang", [lang for lang, (path, *_) in GUIDES.items() if _problem_blocks(path.read_text(encoding="utf-8"))]
+)
+def test_the_guides_problems_are_what_an_import_says(lang, tmp_path, monkeypatch, capsys):
+    """The problems a guide shows after a mistake are those `sheet import` reports for that mistake."""
+    path, sheet_word, row_word = GUIDES[lang]
+    text = path.read_text(encoding="utf-8")
+    blocks = _problem_blocks(text)
+    monkeypatch.chdir(tmp_path)
+    template = _commands(text)[0][0]
+    assert main(template) == 0
+    workbook_name = template[template.index("--out") + 1]
+    _fill(workbook_name, text, sheet_word, row_word)
+    for lines in blocks:
+        book = load_workbook(workbook_name)
+        for line in lines:
+            match = re.match(r"(\w+)!([A-Z]+\d+): error\[(?P<code>[\w-]+)\] (?P<message>.*)", line)
+            if not match:
+                continue
+            sheet, cell = match.group(1), match.group(2)
+            if match["code"] == "sheet-date-cell":  # a date made by the spreadsheet
+                value = datetime.datetime.fromisoformat(
+                    re.search(r"\((\d{4}-\d\d-\d\d)\)", match["message"])[1]
+                )
+            else:  # the value the message quotes
+                value = re.search(r"'([^']+)'", match["message"])[1]
+            book[sheet][cell] = value
+        book.save("fout.xlsx")
+        capsys.readouterr()
+        assert main(["sheet", "import", "fout.xlsx", "--out", "fout", "--lang", lang]) == 1
+        printed = [line.rstrip() for line in capsys.readouterr().err.splitlines()]
+        for line in lines:
+            shown = line.rstrip()
+            if shown.endswith("..."):  # the guide shortens a long line
+                assert any(p.startswith(shown[:-3]) for p in printed), (shown, printed)
+            else:
+                assert shown in printed, (shown, printed)
+        assert not (tmp_path / "fout").exists()
 
 
 EXPECTED = {
