@@ -33,6 +33,11 @@ commands run one after the other, as a reader would type them. Three directives:
     Changes PATH before the next command: each ``- old`` line of the content is replaced by the ``+
     new`` lines that follow it (``- old`` alone deletes the line). Shown as a diff.
 
+``cli-synopsis``
+    Shows the synopsis of a command (``ouderbetrokkenheid search [QUERY] [--kind K] ...``), checked
+    against the command's ``--help``: an option it lacks, or one the command does not have, fails the
+    build. ``[filters]`` stands for the filter options of ``search``.
+
 Results are kept in ``docs/_build/.commands``, keyed by the command, the files of the session, the
 environment and a hash of the installed source (the library, the bundled packs, the examples), so a
 build without changes runs nothing and any change in them runs the commands again. Documents with
@@ -380,6 +385,58 @@ class CliEditDirective(Directive):
         return [nodes.literal_block(text, text, language="diff")]
 
 
+#: Options every command has (documented once, under "Options for every command").
+GLOBAL_OPTIONS = frozenset({"-h", "--help", "--lang", "--format", "--version"})
+
+
+def _options(text: str) -> set[str]:
+    return set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", text))
+
+
+class CliSynopsisDirective(Directive):
+    """Show a command's synopsis, checked against its ``--help``: no option missing, none made up.
+
+    ``[filters]`` in a synopsis stands for the filter options of ``search``.
+    """
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        session = session_for(self.state.document.settings.env)
+        lines = [line for line in self.content if line.strip()]
+        synopses_of: list[str] = []
+        for line in lines:  # an indented line goes on with the one before
+            if line[:1].isspace() and synopses_of:
+                synopses_of[-1] += " " + line.strip()
+            else:
+                synopses_of.append(line)
+        by_command: dict[str, list[str]] = {}
+        for line in synopses_of:
+            words = line.split()
+            if words[0] != "ouderbetrokkenheid" or len(words) < 2:
+                raise self.error(f"cli-synopsis: a line starts with 'ouderbetrokkenheid COMMAND': {line!r}")
+            command = " ".join(words[1:3] if words[1] in {"sheet", "pack"} else words[1:2])
+            by_command.setdefault(command, []).append(line)
+        for command, synopses in by_command.items():
+            code, helped = run_command(session, f"ouderbetrokkenheid {command} --help", None)
+            if code != 0:
+                raise self.error(
+                    f"`ouderbetrokkenheid {command} --help` ended with exit code {code}:\n{helped}"
+                )
+            written = _options(" ".join(synopses)) - GLOBAL_OPTIONS
+            real = _options(helped) - GLOBAL_OPTIONS
+            if any("[filters]" in synopsis for synopsis in synopses):
+                _, search = run_command(session, "ouderbetrokkenheid search --help", None)
+                real -= _options(search) - written
+            if written - real or real - written:
+                raise self.error(
+                    f"the synopsis of `{command}` is not its --help: "
+                    f"not an option: {sorted(written - real)}; missing: {sorted(real - written)}"
+                )
+        text = "\n".join(lines)
+        return [nodes.literal_block(text, text, language="text")]
+
+
 def _outdated(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
@@ -414,6 +471,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_directive("cli", CliDirective)
     app.add_directive("cli-file", CliFileDirective)
     app.add_directive("cli-edit", CliEditDirective)
+    app.add_directive("cli-synopsis", CliSynopsisDirective)
     app.connect("env-get-outdated", _outdated)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
