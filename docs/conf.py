@@ -5,6 +5,9 @@ Build (offline, warnings are errors)::
     python -m sphinx -W --keep-going -b html docs docs/_build/html
     python -m sphinx -W -b doctest docs docs/_build/doctest
 
+The commands that the pages show are run during the build by the extension in ``commands.py``
+(directives ``cli``, ``cli-file`` and ``cli-edit``; results cached in ``_build/.commands``).
+
 Besides the configuration, this file holds a tiny Sphinx extension with three directives that render
 tables straight from the code, so that the documentation cannot drift from it:
 
@@ -28,6 +31,8 @@ DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
 # Document the checkout next to this folder, also when another version is installed in the environment.
 sys.path.insert(0, str(ROOT / "src"))
+# The extension that runs the commands the pages show (docs/commands.py).
+sys.path.insert(0, str(DOCS))
 
 import ouderbetrokkenheid  # noqa: E402 - needs the path above
 
@@ -45,6 +50,7 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "sphinx.ext.intersphinx",
+    "commands",
 ]
 source_suffix = {".md": "markdown"}
 root_doc = "index"

@@ -2,6 +2,7 @@
 language, filled in with exactly the values of the guide's tables, imported, installed, searched,
 exported as the e-toolkit site, printed as a paper form, built and removed."""
 
+import datetime
 import re
 import shlex
 
@@ -37,27 +38,34 @@ def _tables(text, sheet_word, row_word):
 
 
 def _commands(text):
-    """The ``ouderbetrokkenheid ...`` commands of the guide's console blocks, in order."""
+    """The ``ouderbetrokkenheid ...`` commands of the guide's console blocks, in order, each with the
+    output lines the guide shows under it."""
     commands = []
     for block in re.findall(r"```console\n(.*?)```", text, re.S):
         for line in block.splitlines():
             if line.startswith("$ ouderbetrokkenheid "):
-                commands.append(shlex.split(line[len("$ ouderbetrokkenheid ") :]))
-    return commands
+                commands.append((shlex.split(line[len("$ ouderbetrokkenheid ") :]), []))
+            elif line.startswith("$ "):
+                commands.append((None, []))
+            elif commands and line.strip():
+                commands[-1][1].append(line)
+    return [command for command in commands if command[0] is not None]
 
 
-@pytest.mark.parametrize("lang", ["nl", "fr"])
-def test_the_guide_walks_through(lang, tmp_path, monkeypatch, capsys):
-    path, sheet_word, row_word = GUIDES[lang]
-    text = path.read_text(encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("OUDERBETROKKENHEID_PACKS_DIR", str(tmp_path / "packs"))
-    commands = _commands(text)
-    template, *rest = commands
-    assert template[:2] == ["sheet", "template"]
-    assert main(template) == 0
-    workbook_name = template[template.index("--out") + 1]
-    # fill in the template with the guide's tables, by the headers the guide names
+def _shown(lines):
+    """Output lines as the guide shows them: the user's packs folder is written as ``<packs>``."""
+    return [re.sub(r"\S*/packs/", "<packs>/", line.strip()) for line in lines]
+
+
+def _check_shown(command, shown, output):
+    """Every line the guide shows under a command is a line of its real output."""
+    printed = _shown((output.out + output.err).splitlines())
+    for line in _shown(shown):
+        assert line in printed, (command, line, printed)
+
+
+def _fill(workbook_name, text, sheet_word, row_word):
+    """Fill in the template with the guide's tables, by the headers the guide names."""
     book = load_workbook(workbook_name)
     tables = _tables(text, sheet_word, row_word)
     assert len(tables) >= 15
@@ -74,13 +82,33 @@ def test_the_guide_walks_through(lang, tmp_path, monkeypatch, capsys):
             assert name in headers, (sheet_name, name, sorted(h for h in headers if h))
             sheet.cell(row=row, column=headers[name], value=value)
     book.save(workbook_name)
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_the_guide_walks_through(lang, tmp_path, monkeypatch, capsys):
+    path, sheet_word, row_word = GUIDES[lang]
+    text = path.read_text(encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("OUDERBETROKKENHEID_PACKS_DIR", str(tmp_path / "packs"))
+    commands = _commands(text)
+    (template, template_shown), *steps = commands
+    assert template[:2] == ["sheet", "template"]
+    assert main(template) == 0
+    _check_shown(template, template_shown, capsys.readouterr())
+    rest = [command for command, _ in steps]
+    workbook_name = template[template.index("--out") + 1]
+    _fill(workbook_name, text, sheet_word, row_word)
     # then every command of the guide, in order
-    for command in rest:
+    shown_lines = len(template_shown)
+    for command, shown in steps:
         code = main(command)
         output = capsys.readouterr()
         assert code == 0, (command, output.err[-2000:])
+        _check_shown(command, shown, output)
+        shown_lines += len(shown)
         if command[:2] == ["sheet", "import"]:
             assert "error" not in output.err, output.err
+    assert shown_lines >= 2  # the guide shows output, and it is checked
     site = tmp_path / command_out(rest, "export", "--to", "html")
     assert (site / "index.html").is_file()
     name, ids, group = EXPECTED[lang]
@@ -90,6 +118,55 @@ def test_the_guide_walks_through(lang, tmp_path, monkeypatch, capsys):
     assert [r.id for r in pack.records()] == ids
     assert pack.assessments[0].items()[0].text[group]
     assert name in ob.installed_packs()
+
+
+def _problem_blocks(text):
+    """The guide's blocks of workbook problems (``Blad!C2: error[code] ...`` and their hints)."""
+    return [
+        block.splitlines()
+        for block in re.findall(r"```text\n(.*?)```", text, re.S)
+        if re.match(r"\w+!\w+\d+: error\[", block)
+    ]
+
+
+@pytest.mark.parametrize(
+    "lang", [lang for lang, (path, *_) in GUIDES.items() if _problem_blocks(path.read_text(encoding="utf-8"))]
+)
+def test_the_guides_problems_are_what_an_import_says(lang, tmp_path, monkeypatch, capsys):
+    """The problems a guide shows after a mistake are those `sheet import` reports for that mistake."""
+    path, sheet_word, row_word = GUIDES[lang]
+    text = path.read_text(encoding="utf-8")
+    blocks = _problem_blocks(text)
+    monkeypatch.chdir(tmp_path)
+    template = _commands(text)[0][0]
+    assert main(template) == 0
+    workbook_name = template[template.index("--out") + 1]
+    _fill(workbook_name, text, sheet_word, row_word)
+    for lines in blocks:
+        book = load_workbook(workbook_name)
+        for line in lines:
+            match = re.match(r"(\w+)!([A-Z]+\d+): error\[(?P<code>[\w-]+)\] (?P<message>.*)", line)
+            if not match:
+                continue
+            sheet, cell = match.group(1), match.group(2)
+            if match["code"] == "sheet-date-cell":  # a date made by the spreadsheet
+                value = datetime.datetime.fromisoformat(
+                    re.search(r"\((\d{4}-\d\d-\d\d)\)", match["message"])[1]
+                )
+            else:  # the value the message quotes
+                value = re.search(r"'([^']+)'", match["message"])[1]
+            book[sheet][cell] = value
+        book.save("fout.xlsx")
+        capsys.readouterr()
+        assert main(["sheet", "import", "fout.xlsx", "--out", "fout", "--lang", lang]) == 1
+        printed = [line.rstrip() for line in capsys.readouterr().err.splitlines()]
+        for line in lines:
+            shown = line.rstrip()
+            if shown.endswith("..."):  # the guide shortens a long line
+                assert any(p.startswith(shown[:-3]) for p in printed), (shown, printed)
+            else:
+                assert shown in printed, (shown, printed)
+        assert not (tmp_path / "fout").exists()
 
 
 EXPECTED = {

@@ -256,7 +256,7 @@ def test_boekje_bij_de_thee(pack: Any) -> None:
 
 def test_handboek_is_by_peter_de_vries_with_the_correction_noted(pack: Any) -> None:
     handboek = by_id(pack)["ocb/handboek-ouderbetrokkenheid-3.0"]
-    assert handboek.title["en"] == "Handbook parental involvement 3.0"
+    assert handboek.title["en"] == "Parental involvement handbook 3.0 (Handboek ouderbetrokkenheid 3.0)"
     assert [(a.name, a.kind) for a in handboek.authors] == [("Peter de Vries", "person")]
     note = handboek.provenance.note
     assert "noemt geen auteur" in note["nl"]
