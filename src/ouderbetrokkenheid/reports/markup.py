@@ -7,7 +7,8 @@ page; nothing here ever writes a URL that is not ``http``, ``https`` or ``mailto
 
 import html
 
-from ouderbetrokkenheid.reports.messages import compose, direction, primary, ui_language
+from ouderbetrokkenheid.model.direction import direction
+from ouderbetrokkenheid.reports.messages import compose, primary, ui_language
 from ouderbetrokkenheid.reports.view import Text, safe_url
 
 
@@ -41,6 +42,12 @@ def message(key: str, page_lang: str, /, **fields: str) -> str:
     body = compose(key, page_lang, esc, **fields)
     attrs = lang_attrs(ui_language(page_lang), page_lang)
     return f"<span{attrs}>{body}</span>" if attrs else body
+
+
+def isolate(html_text: str, page_lang: str) -> str:
+    """*html_text* (an id, a code, a score) in ``<bdi>`` on a right-to-left page, so that its digits,
+    signs and Latin letters keep their order among Arabic or Hebrew words; unchanged on other pages."""
+    return f"<bdi>{html_text}</bdi>" if direction(page_lang) == "rtl" else html_text
 
 
 def link(label_html: str, url: str | None) -> str:
