@@ -45,7 +45,7 @@ def script(tag: str | None) -> str | None:
     for subtag in tag.replace("_", "-").split("-")[1:]:
         if _SCRIPT_SUBTAG.match(subtag):
             return subtag.title()
-    import langcodes  # noqa: PLC0415 - only when a tag is asked for: keeps start-up fast
+    import langcodes  # only when a tag is asked for: keeps start-up fast
 
     try:
         return langcodes.Language.get(tag).maximize().script
