@@ -28,7 +28,7 @@ CSS = f"""\
 body {{ margin: 0; font-family: {FONTS}; font-size: 16px; line-height: 1.5; color: #1a1a1a; background: #fff; }}
 header, main, footer {{ max-width: 52rem; margin: 0 auto; padding: 0 1.25rem; }}
 header {{ padding-top: 1.5rem; padding-bottom: .75rem; border-bottom: 3px solid #1a1a1a; }}
-h1 {{ font-size: 1.9rem; line-height: 1.2; margin: .1rem 0 .4rem; }}
+h1 {{ font-size: 1.9rem; line-height: 1.2; margin: .1rem 0 .4rem; overflow-wrap: break-word; }}
 h2 {{ font-size: 1.35rem; line-height: 1.25; margin: 2.25rem 0 .6rem; padding-bottom: .2rem; border-bottom: 1px solid #999; }}
 h3 {{ font-size: 1.08rem; line-height: 1.3; margin: 1.4rem 0 .4rem; }}
 p, ul {{ margin: .4rem 0 .8rem; }}
@@ -59,6 +59,12 @@ figcaption {{ font-size: .9rem; margin-top: .3rem; }}
 ul.points li, ul.items li {{ margin: .15rem 0; }}
 a {{ color: #0b4f8a; }}
 footer {{ margin-top: 2.5rem; padding-top: .6rem; padding-bottom: 1.5rem; border-top: 1px solid #999; font-size: .9rem; }}
+/* a phone: long words in the title and the score tables' headers wrap instead of widening the page */
+@media screen and (max-width: 40rem) {{
+  h1 {{ font-size: 1.5rem; }}
+  table.scores th, table.scores td {{ padding-inline: .25rem; font-size: .85rem; }}
+  table.scores thead th {{ overflow-wrap: anywhere; hyphens: auto; }}
+}}
 @page {{ size: A4; margin: 16mm 14mm 18mm; }}
 @media print {{
   body {{ font-size: 10.5pt; }}

@@ -68,6 +68,7 @@ footer .thanks {{ font-weight: bold; }}
 @media screen and (max-width: 40rem) {{
   thead th.opt {{ writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap;
     overflow-wrap: normal; hyphens: manual; text-align: start; vertical-align: middle; }}
+  h1 {{ font-size: 1.45rem; }}
   table.many thead th.opt {{ font-size: .72rem; }}
   th.nr {{ white-space: nowrap; }}
   thead th.nr {{ font-size: .64rem; padding-inline: .05rem; }}
