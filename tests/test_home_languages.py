@@ -286,3 +286,12 @@ def test_arabic_report_keeps_the_charts_left_to_right_in_chromium(library, page)
     )
     assert found["page"] == "rtl" and found["chart"] == "ltr"
     assert found["main"] - found["heading"] < 40  # headings start on the right
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["nl", "fr", "ar"])
+def test_forms_and_reports_fit_a_phone_without_sideways_scrolling(library, page, lang):
+    page.set_viewport_size({"width": 360, "height": 800})
+    for document in (form(library, NNPS, lang), report(library, lang)):
+        page.set_content(document)
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
