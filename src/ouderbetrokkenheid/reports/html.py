@@ -33,6 +33,8 @@ h2 {{ font-size: 1.35rem; line-height: 1.25; margin: 2.25rem 0 .6rem; padding-bo
 h3 {{ font-size: 1.08rem; line-height: 1.3; margin: 1.4rem 0 .4rem; }}
 p, ul {{ margin: .4rem 0 .8rem; }}
 .kicker {{ margin: 0; text-transform: uppercase; letter-spacing: .06em; font-size: .85rem; color: #444; }}
+/* letter spacing would pull apart the joined letters of Arabic script */
+[dir="rtl"] .kicker {{ letter-spacing: 0; }}
 .meta, .note, figcaption, footer {{ color: #444; }}
 .meta {{ margin: 0; }}
 .note {{ font-style: italic; }}

@@ -59,8 +59,12 @@ def link(label_html: str, url: str | None) -> str:
     return f'<a href="{esc(url)}">{label_html}</a>'
 
 
-#: The font stack: local fonts only, never a download.
-FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif'
+#: The font stack: local fonts only, never a download. The Arabic-script fonts come after the Latin
+#: ones, so they only give the glyphs those lack (Windows has Tahoma, Linux Noto, macOS Geeza Pro).
+FONTS = (
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, '
+    '"Noto Sans Arabic", "Noto Naskh Arabic", "Geeza Pro", Tahoma, sans-serif'
+)
 
 
 def document(*, lang: str, title: str, css: str, body: str, meta: dict[str, str] | None = None) -> str:

@@ -37,6 +37,8 @@ h1 {{ font-size: 1.7rem; line-height: 1.2; margin: .1rem 0 .3rem; overflow-wrap:
 h2 {{ font-size: 1.2rem; line-height: 1.25; margin: 1.5rem 0 .5rem; }}
 p {{ margin: .3rem 0 .6rem; }}
 .kicker {{ margin: 0; text-transform: uppercase; letter-spacing: .06em; font-size: .85rem; color: #444; }}
+/* letter spacing would pull apart the joined letters of Arabic script */
+[dir="rtl"] .kicker {{ letter-spacing: 0; }}
 .for {{ font-size: 1.1rem; font-weight: bold; margin: 0 0 .3rem; }}
 .meta {{ font-size: .72rem; color: #555; margin: .2rem 0; font-variant-numeric: tabular-nums; }}
 .meta .fill {{ display: inline-block; min-width: 8em; border-bottom: 1px solid #555; }}
