@@ -88,6 +88,15 @@ def test_the_script_comes_from_the_tag_or_the_likely_subtags():
     assert script("x") is None  # not a language tag
 
 
+def test_the_direction_module_examples():
+    import doctest
+
+    from ouderbetrokkenheid.model import direction as module
+
+    outcome = doctest.testmod(module)
+    assert outcome.attempted > 0 and outcome.failed == 0
+
+
 def test_importing_the_direction_module_does_not_import_langcodes():
     code = "import sys, ouderbetrokkenheid.model.direction as d; print('langcodes' in sys.modules, d.direction('ar'), 'langcodes' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
