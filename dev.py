@@ -3,6 +3,7 @@
 
     python3 dev.py run     install the library and the bundled packs, validate them, build the e-toolkit site
     python3 dev.py test    install everything the tests need, then run the whole test suite
+    python3 dev.py words   extract the interface words into the catalogue, update the .po files, compile them
     python3 dev.py mutate  mutation testing of the pure core with mutmut (slow; not part of `test`)
 
 All work in a virtual environment ``.venv`` next to this file, made on first use; installs are
@@ -187,6 +188,8 @@ def test() -> None:
         "dev.py",
         "conftest.py",
     )
+    say("word catalogue (in step with the code; nl, fr, en complete: tools/words.py check)")
+    sh(PYTHON, "tools/words.py", "check")
     say("docs (html and doctest, warnings are errors)")
     build = ROOT / "docs" / "_build"
     sh(PYTHON, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html", "docs", build / "html")
@@ -195,6 +198,12 @@ def test() -> None:
     sh(PYTHON, "benchmarks/bench_load.py", "--quick")
     say("pytest: core, bundled packs, examples")
     sh(PYTHON, "-m", "pytest", "tests", *[p / "tests" for p in PLUGINS], *sys.argv[2:])
+
+
+def words() -> None:
+    """Extract the words (babel.cfg), update every .po, compile the .mo files (docs/translating.md)."""
+    ensure_venv(EXTRAS["test"])
+    sh(PYTHON, "tools/words.py", "update")
 
 
 def mutate() -> None:
@@ -273,7 +282,7 @@ def mutation_report(results: str) -> None:
 
 
 def main() -> None:
-    commands = {"run": run, "test": test, "mutate": mutate}
+    commands = {"run": run, "test": test, "words": words, "mutate": mutate}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         sys.exit(2)

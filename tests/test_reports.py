@@ -17,6 +17,7 @@ from ouderbetrokkenheid import urls
 from ouderbetrokkenheid.cli import _common
 from ouderbetrokkenheid.cli import report as report_cli
 from ouderbetrokkenheid.cli.commands import Output
+from ouderbetrokkenheid.i18n import words
 from ouderbetrokkenheid.model import (
     Agent,
     ContentPack,
@@ -684,8 +685,9 @@ def test_markdown_escape():
 
 # -- messages and numbers ----------------------------------------------------------------------------
 def test_catalogue_is_complete():
-    for key, text in MESSAGES.items():
-        assert set(text.languages) == set(LANGUAGES), key
+    for key, msgid in MESSAGES.items():
+        for lang in LANGUAGES:
+            assert words(lang).lookup(msgid)[1] == lang, (key, lang)
 
 
 def test_messages_fall_back_to_dutch():

@@ -217,6 +217,7 @@ def run(capsys, *argv):
 
 
 def test_cli_says_unmatched_words_and_names_both_packs(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("LANGUAGE", "en")  # the interface in English (the locale)
     monkeypatch.setenv(cache_module.CACHE_ENV, str(tmp_path / "cache"))
     code, out, _ = run(capsys, "search", "warm welkom xyzzyq", *PATHS)
     assert code == 0

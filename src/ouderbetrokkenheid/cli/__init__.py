@@ -49,7 +49,9 @@ def _common(suppress: bool) -> argparse.ArgumentParser:
         "--lang",
         metavar="TAG",
         default=default,
-        help="language for labels (BCP 47: nl, fr, en, ar ...); falls back to the pack default, nl, en",
+        help="language of labels and of the interface (BCP 47: nl, fr, en, ar ...); without it the "
+        "interface follows the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else Dutch; labels fall back to "
+        "the pack default, nl, en",
     )
     parent.add_argument(
         "--format",
@@ -223,7 +225,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     from ouderbetrokkenheid.cli import commands
     from ouderbetrokkenheid.errors import OuderbetrokkenheidError, ProblemError
+    from ouderbetrokkenheid.i18n import LanguageTagError, checked_language
 
+    try:
+        args.lang, notice = checked_language(args.lang)
+    except LanguageTagError as exc:
+        parser.exit(EXIT_USAGE, f"ouderbetrokkenheid: error: {exc}\n")
+    if notice:
+        print(f"ouderbetrokkenheid: {notice}", file=sys.stderr)
     out = commands.Output(lang=args.lang, json=args.output == "json")
     try:
         handler = getattr(args, "handler", None) or getattr(commands, f"cmd_{args.run}")

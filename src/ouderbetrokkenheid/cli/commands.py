@@ -14,26 +14,40 @@ EXIT_INVALID = 1
 EXIT_USAGE = 2
 
 
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention (ouderbetrokkenheid.i18n.N_)
+    """Mark *message* for the word catalogue; :meth:`Output.say` translates it."""
+    return message
+
+
 #: The command line's own words that appear among content (labels come from the packs).
-_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "ordered": "ordered",
-        "unordered": "unordered, no ranking",
-        "unknown": "unknown",
-        "not-known": "({missing} of {total} not known)",
-    },
-    "nl": {
-        "ordered": "geordend",
-        "unordered": "zonder rangorde",
-        "unknown": "onbekend",
-        "not-known": "({missing} van {total} niet gekend)",
-    },
-    "fr": {
-        "ordered": "ordonné",
-        "unordered": "sans hiérarchie",
-        "unknown": "inconnu",
-        "not-known": "({missing} sur {total} inconnus)",
-    },
+_WORDS: dict[str, str] = {
+    "ordered": N_("ordered"),
+    "unordered": N_("unordered, no ranking"),
+    "unknown": N_("unknown"),
+    "not-known": N_("({missing} of {total} not known)"),
+}
+
+#: Facets and fields whose values are codes of a vocabulary (shown by their labels).
+_VOCABULARY_OF = {
+    "kind": "resource-kind",
+    "theme": "theme",
+    "audience": "audience-role",
+    "level": "education-level",
+    "access": "access",
+    "status": "content-status",
+    "predicate": "mapping-predicate",
+}
+#: The names of the facets, as the search prints them.
+_FACETS = {
+    "kind": N_("kind of resource"),
+    "theme": N_("theme"),
+    "audience": N_("audience"),
+    "level": N_("education level"),
+    "language": N_("language"),
+    "publisher": N_("publisher"),
+    "access": N_("access"),
+    "pack": N_("pack"),
+    "concept": N_("concept"),
 }
 
 
@@ -41,8 +55,12 @@ class Output:
     """Where the commands write: people get text, scripts get JSON (``--format json``)."""
 
     def __init__(self, *, lang: str | None, json: bool) -> None:
+        from ouderbetrokkenheid.i18n import interface_language, words
+
         self.lang = lang
         self.json = json
+        #: The interface's words: in ``--lang``, else the user's locale, else Dutch.
+        self.say = words(interface_language(lang))
 
     def text(self, value: Any, default: str | None = None) -> str:
         """A localized text in the asked language (with fallback), or ``""``."""
@@ -50,10 +68,18 @@ class Output:
             return ""
         return str(value.get_text(self.lang, default))
 
-    def word(self, key: str) -> str:
-        """A word of the command line's own text in the asked language (nl, fr or en; else English)."""
-        words = _WORDS.get((self.lang or "en").split("-", 1)[0], _WORDS["en"])
-        return words[key]
+    def word(self, key: str, **fields: object) -> str:
+        """A word of the command line's own text in the interface language."""
+        return self.say(_WORDS[key], **fields)
+
+    def term(self, vocabulary: str, code: str) -> str:
+        """The label of *code* in a vocabulary (by its name or a facet's), in the interface language;
+        *code* itself when the vocabulary has no such code."""
+        try:
+            term = ob.VOCABULARIES[_VOCABULARY_OF.get(vocabulary, vocabulary)].term(code)
+        except KeyError:
+            return code
+        return str(term.label.get_text(self.say.lang))
 
     def line(self, text: str = "") -> None:
         """Print a line to standard output (control characters escaped: see :func:`ob.terminal_safe`)."""
@@ -293,11 +319,15 @@ def cmd_catalog(args: argparse.Namespace, out: Output) -> int:
             records = getattr(pack, kind)
             if not records:
                 continue
-            out.line(f"  {kind} ({len(records)})")
+            out.line(f"  {out.say(_KINDS[kind])} ({len(records)})")
             for record in records:
                 out.line(f"    {record.id:<48} {_title(record, out, default)}")
     shown = sum(len(getattr(pack, kind)) for pack in packs for kind in kinds)
-    out.line(f"{shown} records in {len(packs)} pack(s)")
+    out.line(
+        out.say.ngettext("{n} record", "{n} records", shown).format(n=shown)
+        + " "
+        + out.say.ngettext("in {n} pack", "in {n} packs", len(packs)).format(n=len(packs))
+    )
     return EXIT_OK
 
 
@@ -307,7 +337,7 @@ def _title(record: Any, out: Output, default: str | None = None) -> str:
         if value is not None:
             text = out.text(value, default)
             if field == "justification":
-                text = f"{record.subject} {record.predicate} {record.object}"
+                text = f"{record.subject} {out.term('predicate', record.predicate)} {record.object}"
             return text if len(text) <= 90 else text[:87] + "..."
     return ""
 
@@ -497,24 +527,52 @@ def cmd_search(args: argparse.Namespace, out: Output) -> int:
         )
         return EXIT_OK
     if results.unmatched:
-        out.line("no record has: " + ", ".join(results.unmatched))
+        out.line(out.say(N_("no record has: {words}"), words=", ".join(results.unmatched)))
     if not results.hits:
-        out.line("no results")
+        out.line(out.say(N_("no results")))
         return EXIT_OK
     for hit in results.hits:
         out.line(_short(hit.title_in(out.lang)))
         packs = ", ".join([hit.pack, *(pack for _, pack in hit.same_as)])
-        line = f"    {hit.id}  [{hit.kind}]  score {hit.score:g}"
+        kind = out.say(_KINDS[hit.kind]) if hit.kind in _KINDS else out.term("kind", hit.kind or hit.type)
+        line = f"    {hit.id}  [{kind}]  " + out.say(N_("score {score}"), score=f"{hit.score:g}")
         if hit.same_as:
-            line += f"  (also in {', '.join(other for other, _ in hit.same_as)}; packs {packs})"
+            line += "  " + out.say(
+                N_("(also in {ids}; packs {packs})"),
+                ids=", ".join(other for other, _ in hit.same_as),
+                packs=packs,
+            )
         out.line(line)
     if results.total > len(results.hits):
-        out.line(f"{len(results.hits)} of {results.total} results (--limit to see more)")
+        out.line(
+            out.say(
+                N_("{shown} of {total} results (--limit to see more)"),
+                shown=len(results.hits),
+                total=results.total,
+            )
+        )
     if facets is not None:
         for name, counts in facets.items():
             if counts:
-                out.line(f"{name}: " + ", ".join(f"{value} ({n})" for value, n in counts.items()))
+                out.line(
+                    f"{out.say(_FACETS.get(name, name))}: "
+                    + ", ".join(f"{out.term(name, value)} ({n})" for value, n in counts.items())
+                )
     return EXIT_OK
+
+
+#: The kinds of records, as the catalogue and the search name them.
+_KINDS = {
+    "frameworks": N_("frameworks"),
+    "resources": N_("resources"),
+    "findings": N_("research findings"),
+    "assessments": N_("assessments"),
+    "mappings": N_("mappings"),
+    "framework": N_("framework"),
+    "resource": N_("resource"),
+    "finding": N_("research finding"),
+    "assessment": N_("assessment"),
+}
 
 
 def _short(text: str) -> str:
@@ -533,7 +591,8 @@ def cmd_frameworks(args: argparse.Namespace, out: Output) -> int:
             out.error(f"{framework.id} is not a framework")
             return EXIT_INVALID
         default = library.pack_of(framework.id).manifest.default_language
-        out.line(f"{out.text(framework.title, default)}  ({framework.id}, {framework.content_status})")
+        status = out.term("status", framework.content_status)
+        out.line(f"{out.text(framework.title, default)}  ({framework.id}, {status})")
         labels = {c.id: out.text(c.label, default) for c in framework.concepts}
 
         def tree(
@@ -555,7 +614,8 @@ def cmd_frameworks(args: argparse.Namespace, out: Output) -> int:
             if collection.expected_members and len(collection.members) < collection.expected_members:
                 out.line(
                     "    "
-                    + out.word("not-known").format(
+                    + out.word(
+                        "not-known",
                         missing=collection.expected_members - len(collection.members),
                         total=collection.expected_members,
                     )
@@ -586,14 +646,15 @@ def cmd_crosswalk(args: argparse.Namespace, out: Output) -> int:
         framework, concept = library.concept(concept_id)
         return out.text(concept.label, library.pack_of(framework.id).manifest.default_language)
 
-    out.line(f"{args.first} <-> {args.second}: {len(rows)} mapping(s)")
+    count = out.say.ngettext("{n} mapping", "{n} mappings", len(rows)).format(n=len(rows))
+    out.line(f"{args.first} <-> {args.second}: {count}")
     for mapping in rows:
+        predicate = out.term("predicate", mapping.predicate)
         out.line(
-            f"  {label(mapping.subject)}  --{mapping.predicate} ({mapping.confidence:g})-->  {label(mapping.object)}"
+            f"  {label(mapping.subject)}  --{predicate} ({mapping.confidence:g})-->  {label(mapping.object)}"
         )
-        out.line(
-            f"      {out.text(mapping.justification)}  [{mapping.author.name}, {mapping.provenance.status}]"
-        )
+        status = out.term("verification", mapping.provenance.status)
+        out.line(f"      {out.text(mapping.justification)}  [{mapping.author.name}, {status}]")
     return EXIT_OK
 
 

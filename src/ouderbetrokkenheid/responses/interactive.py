@@ -29,62 +29,32 @@ from typing import IO, Any
 import attrs
 
 from ouderbetrokkenheid.errors import OuderbetrokkenheidError, Problem, Severity
+from ouderbetrokkenheid.i18n import FALLBACK, N_, languages, words
 from ouderbetrokkenheid.model import Assessment, Item, Option, Response, fallback_chain, is_language_tag
 from ouderbetrokkenheid.scoring.checks import ResponseError
 from ouderbetrokkenheid.terminal import terminal_safe
 
 JOURNAL_VERSION = 1
 
-#: The words of the interface (not content): nl, fr, en; other languages fall back along the chain.
-MESSAGES: dict[str, dict[str, str]] = {
-    "nl": {
-        "start": "{title} — {group}: {total} vragen.",
-        "resume": "U gaat verder waar u gebleven was: {done} van de {total} vragen zijn al beantwoord.",
-        "required": "Antwoord (1-{n}, ? hulp, q stoppen): ",
-        "optional": "Antwoord (1-{n}, ? hulp, s overslaan, q stoppen): ",
-        "invalid": "'{value}' is hier geen antwoord: typ een nummer van 1 tot {n} of de code van een antwoord.",
-        "no_skip": "Deze vraag is verplicht; ze kan niet overgeslagen worden.",
-        "help": (
-            "Typ het nummer (of de code) van uw antwoord en druk op Enter.\n"
-            "  s  de vraag overslaan (alleen als ze niet verplicht is)\n"
-            "  q  stoppen: uw antwoorden blijven bewaard; start hetzelfde commando opnieuw om verder te gaan\n"
-            "  ?  deze hulp"
-        ),
-        "stopped": "Gestopt. {done} van de {total} vragen zijn beantwoord en bewaard in {journal}; start hetzelfde commando opnieuw om verder te gaan.",
-        "saved": "Klaar. Het antwoord is bewaard in {file}.",
-    },
-    "fr": {
-        "start": "{title} — {group} : {total} questions.",
-        "resume": "Reprise là où vous vous étiez arrêté·e : {done} des {total} questions ont déjà une réponse.",
-        "required": "Réponse (1-{n}, ? aide, q arrêter) : ",
-        "optional": "Réponse (1-{n}, ? aide, s passer, q arrêter) : ",
-        "invalid": "« {value} » n'est pas une réponse possible : tapez un numéro de 1 à {n} ou le code d'une réponse.",
-        "no_skip": "Cette question est obligatoire ; elle ne peut pas être passée.",
-        "help": (
-            "Tapez le numéro (ou le code) de votre réponse, puis Entrée.\n"
-            "  s  passer la question (seulement si elle n'est pas obligatoire)\n"
-            "  q  arrêter : vos réponses restent enregistrées ; relancez la même commande pour continuer\n"
-            "  ?  cette aide"
-        ),
-        "stopped": "Arrêt. {done} des {total} questions ont une réponse, enregistrée dans {journal} ; relancez la même commande pour continuer.",
-        "saved": "Terminé. La réponse est enregistrée dans {file}.",
-    },
-    "en": {
-        "start": "{title} — {group}: {total} questions.",
-        "resume": "Resuming where you stopped: {done} of the {total} questions are already answered.",
-        "required": "Answer (1-{n}, ? help, q stop): ",
-        "optional": "Answer (1-{n}, ? help, s skip, q stop): ",
-        "invalid": "'{value}' is not an answer here: type a number from 1 to {n} or an option code.",
-        "no_skip": "This question is required; it cannot be skipped.",
-        "help": (
-            "Type the number (or the code) of your answer and press Enter.\n"
-            "  s  skip the question (only when it is not required)\n"
-            "  q  stop: your answers stay saved; run the same command again to continue\n"
-            "  ?  this help"
-        ),
-        "stopped": "Stopped. {done} of the {total} questions are answered and saved in {journal}; run the same command again to continue.",
-        "saved": "Done. The response is saved in {file}.",
-    },
+#: The words of the interface (not content): key -> English msgid of the gettext catalogue; other
+#: languages fall back along the chain, Dutch last.
+MESSAGES: dict[str, str] = {
+    "start": N_("{title} — {group}: {total} questions."),
+    "resume": N_("Resuming where you stopped: {done} of the {total} questions are already answered."),
+    "required": N_("Answer (1-{n}, ? help, q stop): "),
+    "optional": N_("Answer (1-{n}, ? help, s skip, q stop): "),
+    "invalid": N_("'{value}' is not an answer here: type a number from 1 to {n} or an option code."),
+    "no_skip": N_("This question is required; it cannot be skipped."),
+    "help": N_(
+        "Type the number (or the code) of your answer and press Enter.\n"
+        "  s  skip the question (only when it is not required)\n"
+        "  q  stop: your answers stay saved; run the same command again to continue\n"
+        "  ?  this help"
+    ),
+    "stopped": N_(
+        "Stopped. {done} of the {total} questions are answered and saved in {journal}; run the same command again to continue."
+    ),
+    "saved": N_("Done. The response is saved in {file}."),
 }
 
 
@@ -99,11 +69,11 @@ def journal_path(save: Path) -> Path:
 
 
 def messages(lang: str | None, default: str | None = None) -> dict[str, str]:
-    """The interface words in *lang*, or the first language of its fallback chain that has them."""
-    for tag in fallback_chain(lang, default, fallback=("en",)):
-        if tag in MESSAGES:
-            return MESSAGES[tag]
-    return MESSAGES["en"]
+    """The interface words in *lang*, or the first language of its fallback chain (then *default*,
+    then Dutch) that has a catalogue."""
+    tag = next((t for t in fallback_chain(lang, default, fallback=()) if t in languages()), FALLBACK)
+    found = words(tag)
+    return {key: found.gettext(msgid) for key, msgid in MESSAGES.items()}
 
 
 #: A journal holds one short line per answer: a larger file is not one of ours.

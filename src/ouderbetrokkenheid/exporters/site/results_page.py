@@ -54,16 +54,9 @@ def _title(ctx: SiteContext, resource: Any, lang: str) -> tuple[str, str]:
 
 def words(lang: str) -> dict[str, Any]:
     """What the page's script needs to say in *lang*: its own words and the report's catalogue."""
-    report_lang = report_messages.ui_language(lang)
     return {
         "page": {key: ui(key, lang).text for key in RESULTS_MESSAGES},
-        "report": {
-            "lang": report_lang,
-            "messages": {
-                key: text.get_text(report_lang, fallback=report_messages.LANGUAGES[:1])
-                for key, text in report_messages.MESSAGES.items()
-            },
-        },
+        "report": {"lang": report_messages.ui_language(lang), "messages": report_messages.all_messages(lang)},
     }
 
 
@@ -75,7 +68,7 @@ def render_results(ctx: SiteContext, lang: str, path: str) -> str:
         instruments.append({"id": assessment.id, "title": title.text, "lang": title.lang})
     return page(
         ctx.frame(path, lang, ""),
-        title=m_text("results", lang),
+        title=m_text("results_title", lang),
         body="",
         template="results.html",
         scripts=SCRIPTS,

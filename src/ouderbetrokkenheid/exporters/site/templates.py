@@ -6,9 +6,9 @@ its own folder (``export --to html --templates DIR``) whose templates win over t
 language). The package's templates stay reachable as ``default/<name>``, so an override can extend the
 template it replaces (``{% extends "default/base.html" %}``) and change one block only.
 
-Words come through gettext callables (``{% trans %}`` and ``_()`` in templates, msgids in English).
-For now they are backed by :mod:`ouderbetrokkenheid.exporters.site.messages`; a gettext catalogue can
-replace :func:`gettext` later without touching a template.
+Words come through gettext callables (``{% trans %}`` and ``_()`` in templates, msgids in English),
+backed by the project's gettext catalogue (:mod:`ouderbetrokkenheid.i18n`); ``babel.cfg`` tells the
+extraction to read the templates with this environment's options.
 
 Autoescaping is always on, whatever a template's file name: content from packs reaches a template as
 plain text and is escaped; HTML made in Python arrives as :class:`markupsafe.Markup`. The Content
@@ -16,8 +16,6 @@ Security Policy is checked in every page written (:func:`check_page`), so an ove
 fails the export instead of weakening the site.
 """
 
-import functools
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -26,38 +24,24 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ouderbetrokkenheid.errors import OuderbetrokkenheidError
-from ouderbetrokkenheid.exporters.site.messages import MESSAGES, ui
+from ouderbetrokkenheid.i18n import words
 from ouderbetrokkenheid.reports.markup import lang_attrs
 
 #: The package's templates, reachable as ``default/<name>`` too.
 _PACKAGE = jinja2.PackageLoader("ouderbetrokkenheid.exporters.site", "templates")
-_FIELD = re.compile(r"\{(\w+)\}")
 
 
 class TemplateFolderError(OuderbetrokkenheidError, ValueError):
     """An organisation's template folder, or one of its templates, that cannot be used."""
 
 
-@functools.cache
-def _catalogue() -> dict[str, str]:
-    """English msgid (``%(name)s`` placeholders) -> message key."""
-    return {_as_msgid(text["en"]): key for key, text in MESSAGES.items()}
-
-
-def _as_msgid(text: str) -> str:
-    return _FIELD.sub(r"%(\1)s", text.replace("%", "%%"))
-
-
 def translate(message: str, lang: str) -> Markup:
     """*message* (an English msgid) in the words of a page in *lang*, escaped, with ``%(name)s``
     placeholders kept; wrapped in ``<span lang>`` (and ``dir``) when the site has no words in *lang*. A message the
-    site does not know is returned as it is (gettext's rule)."""
-    key = _catalogue().get(message)
-    if key is None:
-        return Markup(escape(message))  # noqa: S704 - escaped just now
-    found = ui(key, lang)
-    body = _as_msgid(str(escape(found.text)))
-    marker = lang_attrs(found.lang, lang)  # lang, and dir when the direction changes
+    catalogue does not know is returned as it is (gettext's rule)."""
+    text, found = words(lang).lookup(message)
+    body = str(escape(text))
+    marker = lang_attrs(found, lang) if found else ""  # lang, and dir when the direction changes
     if marker:
         return Markup(f"<span{marker}>{body}</span>")  # noqa: S704 - escaped
     return Markup(body)  # noqa: S704 - escaped
@@ -71,7 +55,7 @@ def gettext(context: jinja2.runtime.Context, message: str) -> str:
 
 @jinja2.pass_context
 def ngettext(context: jinja2.runtime.Context, singular: str, plural: str, n: int) -> str:
-    """ngettext for templates (the site's words have no plural forms yet: English's rule)."""
+    """ngettext for templates (the site's templates have no plural forms yet: English's rule)."""
     return translate(singular if n == 1 else plural, context.get("lang") or "en")
 
 

@@ -1,0 +1,210 @@
+"""The project's own words (not the packs' content), from gettext catalogues.
+
+Every word of the interface (the command line, the reports, the paper forms, the spreadsheets and the
+site) has an English msgid in ``locale/ouderbetrokkenheid.pot``; each language has its ``.po`` file,
+compiled to ``.mo``, under ``locale/<lang>/LC_MESSAGES/``. Translators work on the ``.po`` files
+(docs/translating.md); ``python3 dev.py words`` extracts, updates and compiles them with Babel.
+
+At run time only the standard library's :mod:`gettext` reads the compiled catalogues (Babel is a tool of
+the build, not a dependency of start-up). A word missing in a language is looked up along the
+library's language fallback chain (``ary`` -> ``ar``), with Dutch last.
+
+Tables of words keep a key for each word and mark the English text with :func:`N_` (or :func:`NP_` when
+one English word has two meanings), so that the extraction finds it:
+
+>>> words("fr").gettext("Report")
+'Rapport'
+>>> words("nl").lookup(NP_("people who answered", "Respondents"))
+('Respondenten', 'nl')
+>>> words("de").lookup("Report")  # no German words yet: Dutch, and the language says so
+('Rapport', 'nl')
+"""
+
+import functools
+import gettext as _gettext
+import os
+from pathlib import Path
+
+from ouderbetrokkenheid.model.text import fallback_chain
+
+DOMAIN = "ouderbetrokkenheid"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+#: The languages whose catalogues are complete (checked by ``tools/words.py check``); Dutch first, the last resort.
+COMPLETE: tuple[str, ...] = ("nl", "fr", "en")
+FALLBACK = "nl"
+#: Separates a message context from its msgid, as in a compiled catalogue.
+CONTEXT = "\x04"
+#: The environment variables gettext reads for the user's language, in gettext's order.
+LOCALE_VARIABLES: tuple[str, ...] = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+    """Mark *message* (English) for extraction; it is translated where it is shown."""
+    return message
+
+
+def NP_(context: str, message: str) -> str:  # noqa: N802 - the gettext convention
+    """Mark *message* with a *context* (one English word, two meanings): the key in a compiled catalogue."""
+    return f"{context}{CONTEXT}{message}"
+
+
+class _Missing(_gettext.NullTranslations):
+    """The end of one catalogue: says "not here" instead of returning the msgid."""
+
+    def gettext(self, message: str) -> str:
+        raise KeyError(message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        raise KeyError(msgid1)
+
+
+@functools.cache
+def _catalogue(lang: str) -> _gettext.GNUTranslations | None:
+    path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    if not path.is_file():
+        return None
+    with path.open("rb") as file:
+        catalogue = _gettext.GNUTranslations(file)
+    catalogue.add_fallback(_Missing())
+    return catalogue
+
+
+@functools.cache
+def languages() -> tuple[str, ...]:
+    """The languages that have a catalogue, Dutch, French and English first."""
+    found = sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
+    return (*(lang for lang in COMPLETE if lang in found), *(lang for lang in found if lang not in COMPLETE))
+
+
+@functools.cache
+def chain(lang: str | None) -> tuple[str, ...]:
+    """The catalogues to look in for *lang*, along the library's fallback chain, Dutch last."""
+    have = languages()
+    tags = [tag for tag in fallback_chain(lang, fallback=()) if tag in have]
+    tags.append(FALLBACK)
+    return tuple(dict.fromkeys(tags))
+
+
+def interface_language(requested: str | None) -> str:
+    """The language of the interface: *requested* (``--lang``), else the user's locale, else Dutch.
+
+    The locale is read as gettext reads it (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``;
+    ``C`` and ``POSIX`` say nothing). The answer is the first catalogue language of the chain.
+    """
+    tag = requested or locale_language()
+    return chain(tag)[0] if tag else FALLBACK
+
+
+def locale_language() -> str | None:
+    """The language tag of the user's locale (``fr-BE`` for ``fr_BE.UTF-8``), or None.
+
+    Read as :func:`gettext.find` reads it: the first of ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES`` and
+    ``LANG`` that is set (``LANGUAGE`` may list several, separated by ``:``); ``C`` and ``POSIX`` say
+    nothing.
+    """
+    for variable in LOCALE_VARIABLES:
+        value = os.environ.get(variable)
+        if not value:
+            continue
+        for part in value.split(":"):
+            tag = part.split(".", 1)[0].split("@", 1)[0].replace("_", "-")
+            if tag in {"C", "POSIX"}:
+                return None
+            if tag:
+                return tag
+        return None
+    return None
+
+
+class LanguageTagError(ValueError):
+    """A ``--lang`` that is not a well-formed, known BCP 47 language tag (the message is in the user's words)."""
+
+
+def checked_language(tag: str | None) -> tuple[str | None, str]:
+    """*tag* checked and in its standard form (``nl-BE`` for ``nl_be``), and a one-line notice in the
+    interface language when the interface has no words in it ("shown in Dutch"), else ``""``.
+
+    A tag that has a catalogue is taken as it is; any other is checked with langcodes (imported here
+    only, for start-up time).
+
+    :raises LanguageTagError: when *tag* is not a valid BCP 47 tag.
+    """
+    if tag is None or tag in languages():
+        return tag, ""
+    import langcodes
+
+    if not langcodes.tag_is_valid(tag):
+        ui = words(interface_language(None))
+        raise LanguageTagError(
+            ui(
+                N_(
+                    "'{tag}' is not a language tag (BCP 47): give one such as nl, fr, en, nl-BE or ar, "
+                    "without spaces, with - between its parts"
+                ),
+                tag=tag,
+            )
+        )
+    tag = langcodes.standardize_tag(tag)
+    shown = words(tag)
+    if shown.lang.split("-", 1)[0] == tag.split("-", 1)[0].lower():
+        return tag, ""
+    notice = shown(
+        N_("there are no interface words in '{tag}' yet: they are shown in {language} ({shown})"),
+        tag=tag,
+        language=shown.gettext(_NAMES.get(shown.lang, shown.lang)),
+        shown=shown.lang,
+    )
+    return tag, notice
+
+
+#: The names of the catalogue languages (their msgids are among the site's language names).
+_NAMES = {"nl": N_("Dutch"), "fr": N_("French"), "en": N_("English")}
+
+
+class Words:
+    """The words of one interface language, looked up along its chain of catalogues."""
+
+    __slots__ = ("_catalogues", "lang")
+
+    def __init__(self, lang: str | None) -> None:
+        tags = chain(lang)
+        self.lang = tags[0]
+        self._catalogues = [(tag, c) for tag in tags if (c := _catalogue(tag)) is not None]
+
+    def lookup(self, message: str) -> tuple[str, str]:
+        """*message* (a msgid, or ``context\\x04msgid`` from :func:`NP_`) and the language it is written
+        in; the English msgid and ``""`` when no catalogue has it."""
+        for tag, catalogue in self._catalogues:
+            try:
+                return catalogue.gettext(message), tag
+            except KeyError:
+                continue
+        return message.rpartition(CONTEXT)[2], ""
+
+    def gettext(self, message: str) -> str:
+        return self.lookup(message)[0]
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self.lookup(NP_(context, message))[0]
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        for _, catalogue in self._catalogues:
+            try:
+                return catalogue.ngettext(singular, plural, n)
+            except KeyError:
+                continue
+        return singular if n == 1 else plural
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
+        return self.ngettext(NP_(context, singular), NP_(context, plural), n).rpartition(CONTEXT)[2]
+
+    def __call__(self, message: str, /, **fields: object) -> str:
+        """The word *message*, with its ``{name}`` fields filled from *fields*."""
+        text = self.lookup(message)[0]
+        return text.format(**fields) if fields else text
+
+
+@functools.cache
+def words(lang: str | None) -> Words:
+    """The words for an interface in *lang* (cached)."""
+    return Words(lang)
