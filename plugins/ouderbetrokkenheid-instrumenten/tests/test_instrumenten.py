@@ -21,6 +21,8 @@ import ouderbetrokkenheid as ob
 from ouderbetrokkenheid import LocalizedText, load_pack, validate_pack
 
 LANGUAGES = ("nl", "fr", "en")
+#: Parents' home languages in Brussels: only what a parent sees is given in them (machine translations).
+HOME_LANGUAGES = ("ar", "tr", "pl", "ro", "es", "pt", "uk")
 PROJECT = "ouderbetrokkenheid project"
 SOURCE_TITLE = "Instruments written by the ouderbetrokkenheid project"
 LUSSE = "instrumenten/succesfactoren-scan"
@@ -196,7 +198,8 @@ def test_translations_are_marked_as_machine_made_by_this_project(
     provenance = assessments[record_id].provenance
     assert provenance.language == source_language
     translated = {t.language: (t.method, t.by) for t in provenance.translations}
-    assert translated == {lang: ("machine", PROJECT) for lang in LANGUAGES if lang != source_language}
+    expected = [lang for lang in (*LANGUAGES, *HOME_LANGUAGES) if lang != source_language]
+    assert translated == dict.fromkeys(expected, ("machine", PROJECT))
 
 
 @pytest.mark.parametrize("record_id", [LUSSE, NNPS])
@@ -204,8 +207,52 @@ def test_every_label_is_in_nl_fr_and_en(assessments: dict[str, Any], record_id: 
     found = list(texts(assessments[record_id]))
     assert len(found) > 50
     for at, text in found:
-        assert set(text) == set(LANGUAGES), at
+        assert set(LANGUAGES) <= set(text) <= {*LANGUAGES, *HOME_LANGUAGES}, at
         assert all(value.strip() for value in text.values()), at
+
+
+def parent_facing(assessment: Any) -> dict[str, LocalizedText]:
+    """What a parent sees on the parents' form: the title, the parents' group, the section titles, the
+    answer options and the parents' wording of every item."""
+    seen = {"title": assessment.title}
+    seen |= {f"group/{g.id}": g.label for g in assessment.groups if g.role == "parent"}
+    seen |= {f"section/{s.id}": s.title for s in assessment.sections}
+    seen |= {f"option/{sc.id}/{o.code}": o.label for sc in assessment.scales for o in sc.options}
+    seen |= {f"item/{i.link_id}": i.text["parents"] for i in assessment.items()}
+    return seen
+
+
+@pytest.mark.parametrize("record_id", [LUSSE, NNPS])
+def test_what_a_parent_sees_is_in_the_home_languages_and_nothing_else_is(
+    assessments: dict[str, Any], record_id: str
+) -> None:
+    assessment = assessments[record_id]
+    seen = parent_facing(assessment)
+    assert len(seen) > 20
+    for at, text in seen.items():
+        assert set(text) == {*LANGUAGES, *HOME_LANGUAGES}, at
+        assert all(text[lang].strip() for lang in HOME_LANGUAGES), at
+        # a translation, not a copy of a source label
+        assert not {text[lang] for lang in HOME_LANGUAGES} & {text[lang] for lang in LANGUAGES}, at
+    ids = {id(text) for text in seen.values()}
+    for at, text in texts(assessment):
+        if id(text) not in ids:
+            assert set(text) == set(LANGUAGES), f"{at} is not shown to parents but has {sorted(text)}"
+
+
+@pytest.mark.parametrize("record_id", [LUSSE, NNPS])
+def test_home_language_wording_keeps_the_items_apart_and_the_project_name_latin(
+    assessments: dict[str, Any], record_id: str
+) -> None:
+    assessment = assessments[record_id]
+    for lang in HOME_LANGUAGES:
+        wordings = [item.text["parents"][lang] for item in assessment.items()]
+        assert len(set(wordings)) == len(wordings), lang
+        assert "ouderbetrokkenheid" in assessment.title[lang], lang
+    # Arabic is written in Arabic script, Ukrainian in Cyrillic
+    for item in assessment.items():
+        assert re.search(r"[\u0600-\u06FF]", item.text["parents"]["ar"]), item.link_id
+        assert re.search(r"[\u0400-\u04FF]", item.text["parents"]["uk"]), item.link_id
 
 
 @pytest.mark.parametrize("record_id", [LUSSE, NNPS])
@@ -220,7 +267,8 @@ def test_every_item_is_worded_for_both_groups_in_every_language(
     for item in assessment.items():
         assert set(item.text) == {"team", "parents"}, item.link_id
         for group, text in item.text.items():
-            assert set(text) == set(LANGUAGES), (item.link_id, group)
+            expected = {*LANGUAGES, *HOME_LANGUAGES} if group == "parents" else set(LANGUAGES)
+            assert set(text) == expected, (item.link_id, group)
         # parallel, not copied: the two groups get different sentences
         assert item.text["team"]["nl"] != item.text["parents"]["nl"], item.link_id
 

@@ -105,7 +105,7 @@ def field_paths(path: Path) -> list[str]:
             groups.append(str(row["name"]))
         elif kind == "end_group":
             groups.pop()
-        else:
+        elif kind != "note":  # a note holds no data: no column in an export
             paths.append("/".join([*groups, str(row["name"])]))
     return [*paths, "meta/instanceID"]
 
@@ -483,7 +483,8 @@ def test_language_column_names():
     assert language_name("zgh") == "Tamaziɣt (zgh)"
     assert language_name("ber") == "Tamaziɣt (ber)"
     assert language_name("ary") == "Darija (ary)"
-    assert language_name("uk") == "uk (uk)"
+    assert language_name("uk") == "Українська (uk)"
+    assert language_name("xh") == "xh (xh)"
     assert language_name("nl-BE") == "Nederlands nl-BE (nl)"
 
 
@@ -617,3 +618,104 @@ def test_kobo_export_imports_back_into_responses(assessment):
         assert response.version == "1.0"
         assert response.group == "parents"
         assert response.answers == {"welkom": welkom, "drempel": drempel}
+
+
+# --- parents' home languages: the example instruments ---------------------------------------------------
+
+#: The packs the example instruments are loaded with (they build on 'ref', which builds on the others).
+INSTRUMENT_PACKS = (
+    "ouderbetrokkenheid_instrumenten",
+    "ouderbetrokkenheid_referentie",
+    "ouderbetrokkenheid_ocb",
+    "ouderbetrokkenheid_vcov",
+)
+HOME_LANGUAGES = ("ar", "tr", "pl", "ro", "es", "pt", "uk")
+NNPS = "instrumenten/partnerschapsmeting"
+LUSSE = "instrumenten/succesfactoren-scan"
+
+
+@pytest.fixture(scope="module")
+def instruments(tmp_path_factory) -> tuple[ob.Library, Path]:
+    """The example instruments exported as XLSForms (nl default)."""
+    from importlib.resources import files
+
+    folders = []
+    for module in INSTRUMENT_PACKS:
+        try:
+            folders.append(Path(str(files(module) / "pack")))
+        except ModuleNotFoundError:
+            pytest.fail(f"the bundled pack {module} must be installed (pip install -e plugins/...)")
+    library = ob.Library.discover(folders, plugins=False)
+    folder = tmp_path_factory.mktemp("instruments") / "forms"
+    for record in (NNPS, LUSSE):
+        ouderbetrokkenheid_xlsform.XLSFormExporter().export(
+            library, folder / record.split("/")[1], {"assessment": record}
+        )
+    return library, folder
+
+
+def instrument_form(folder: Path, record: str, group: str) -> Path:
+    local = record.split("/")[1]
+    return folder / local / f"instrumenten-{local}-{group}.xlsx"
+
+
+@pytest.mark.parametrize("record", [NNPS, LUSSE])
+def test_parents_form_carries_the_home_languages_and_the_team_form_does_not(instruments, record):
+    _, folder = instruments
+    parents, _ = sheet_records(instrument_form(folder, record, "parents"), "survey")
+    team, _ = sheet_records(instrument_form(folder, record, "team"), "survey")
+    assert parents[2:12] == [label_column(tag) for tag in ("nl", "fr", "en", *HOME_LANGUAGES)]
+    assert "label::العربية (ar)" in parents and "label::Українська (uk)" in parents
+    assert not any(language_name(tag) in column for tag in HOME_LANGUAGES for column in team)
+
+
+@pytest.mark.parametrize("record", [NNPS, LUSSE])
+def test_the_parents_form_opens_with_the_machine_translation_note_in_each_language(instruments, record):
+    library, folder = instruments
+    assessment = library.get(record)
+    path = instrument_form(folder, record, "parents")
+    _, rows = sheet_records(path, "survey")
+    kinds = [row["type"] for row in rows]
+    assert kinds[:3] == ["start", "end", "note"]  # the first thing a respondent sees
+    note = rows[2]
+    assert note["name"] == "ob_machine_translation"
+    source = assessment.provenance.language
+    for tag in ("nl", "fr", "en", *HOME_LANGUAGES):
+        text = note[label_column(tag)]
+        assert "ouderbetrokkenheid" in text, tag
+        if tag == source:  # the source language speaks of the other languages
+            assert text.startswith(("The other languages", "De andere talen")), text
+    arabic = note[label_column("ar")]
+    assert "ترجمة آلية" in arabic  # "machine translation", in Arabic
+    assert note[label_column("tr")] != note[label_column("pl")]
+    # an item in Arabic is the pack's Arabic wording, not a fallback
+    first = assessment.items()[0]
+    item = next(row for row in rows if row["name"] == first.link_id)
+    assert item[label_column("ar")] == first.text["parents"]["ar"]
+    assert item[label_column("uk")] == first.text["parents"]["uk"]
+
+
+@pytest.mark.parametrize("record", [NNPS, LUSSE])
+@pytest.mark.parametrize("group", GROUPS)
+def test_instrument_forms_convert_without_warnings(instruments, record, group):
+    _, folder = instruments
+    root, warnings = to_xform(instrument_form(folder, record, group))
+    assert warnings == []
+    langs = {t.get("lang") for t in root.iter(f"{XF}translation")}
+    expected = {language_name(tag) for tag in ("nl", "fr", "en")}
+    if group == "parents":
+        expected |= {language_name(tag) for tag in HOME_LANGUAGES}
+    assert langs == expected
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="ODK Validate needs Java, which is not installed")
+def test_odk_validate_accepts_the_parents_form_in_ten_languages(instruments):
+    _, folder = instruments
+    _, warnings = to_xform(instrument_form(folder, NNPS, "parents"), validate=True)
+    assert warnings == []
+
+
+def test_a_form_without_machine_translations_has_no_note(exported):
+    for group in GROUPS:
+        _, rows = sheet_records(workbook_path(exported, group), "survey")
+        assert "note" not in {row["type"] for row in rows}

@@ -13,7 +13,7 @@ import attrs
 
 from ouderbetrokkenheid.model.assessment import Assessment, Result
 from ouderbetrokkenheid.reports.charts import gap_chart, score_chart
-from ouderbetrokkenheid.reports.markup import FONTS, document, esc, link, message, text
+from ouderbetrokkenheid.reports.markup import FONTS, document, esc, isolate, link, message, text
 from ouderbetrokkenheid.reports.messages import compose, format_number
 from ouderbetrokkenheid.reports.view import PointView, ReportView, ScoreView, Text, build_view
 
@@ -28,11 +28,13 @@ CSS = f"""\
 body {{ margin: 0; font-family: {FONTS}; font-size: 16px; line-height: 1.5; color: #1a1a1a; background: #fff; }}
 header, main, footer {{ max-width: 52rem; margin: 0 auto; padding: 0 1.25rem; }}
 header {{ padding-top: 1.5rem; padding-bottom: .75rem; border-bottom: 3px solid #1a1a1a; }}
-h1 {{ font-size: 1.9rem; line-height: 1.2; margin: .1rem 0 .4rem; }}
+h1 {{ font-size: 1.9rem; line-height: 1.2; margin: .1rem 0 .4rem; overflow-wrap: break-word; }}
 h2 {{ font-size: 1.35rem; line-height: 1.25; margin: 2.25rem 0 .6rem; padding-bottom: .2rem; border-bottom: 1px solid #999; }}
 h3 {{ font-size: 1.08rem; line-height: 1.3; margin: 1.4rem 0 .4rem; }}
 p, ul {{ margin: .4rem 0 .8rem; }}
 .kicker {{ margin: 0; text-transform: uppercase; letter-spacing: .06em; font-size: .85rem; color: #444; }}
+/* letter spacing would pull apart the joined letters of Arabic script */
+[dir="rtl"] .kicker {{ letter-spacing: 0; }}
 .meta, .note, figcaption, footer {{ color: #444; }}
 .meta {{ margin: 0; }}
 .note {{ font-style: italic; }}
@@ -51,17 +53,24 @@ td.num {{ white-space: nowrap; }}
 .needs-work::before {{ content: "▲ "; font-size: .8em; }}
 dl.bands {{ margin: .4rem 0 .8rem; }}
 dl.bands dt {{ font-weight: bold; }}
-dl.bands dd {{ margin: 0 0 .3rem 1.25rem; }}
+dl.bands dd {{ margin: 0 0 .3rem; margin-inline-start: 1.25rem; }}
 figure {{ margin: 1rem 0 1.25rem; }}
-figure svg {{ display: block; width: 100%; height: auto; font-family: {FONTS}; }}
+/* the charts keep their left-to-right axes on a right-to-left page; their labels still read right to left */
+figure svg {{ display: block; width: 100%; height: auto; font-family: {FONTS}; direction: ltr; }}
 figcaption {{ font-size: .9rem; margin-top: .3rem; }}
 ul.points li, ul.items li {{ margin: .15rem 0; }}
 a {{ color: #0b4f8a; }}
 footer {{ margin-top: 2.5rem; padding-top: .6rem; padding-bottom: 1.5rem; border-top: 1px solid #999; font-size: .9rem; }}
+/* a phone: long words in the title and the score tables' headers wrap instead of widening the page */
+@media screen and (max-width: 40rem) {{
+  h1 {{ font-size: 1.5rem; }}
+  table.scores th, table.scores td {{ padding-inline: .25rem; font-size: .85rem; }}
+  table.scores thead th {{ overflow-wrap: anywhere; hyphens: auto; }}
+}}
 @page {{ size: A4; margin: 16mm 14mm 18mm; }}
 @media print {{
   body {{ font-size: 10.5pt; }}
-  header, main, footer {{ max-width: none; padding-left: 0; padding-right: 0; }}
+  header, main, footer {{ max-width: none; padding-inline: 0; }}
   h2, h3 {{ break-after: avoid; page-break-after: avoid; }}
   h2 {{ margin-top: 1.4rem; }}
   table, figure, li {{ break-inside: avoid; page-break-inside: avoid; }}
@@ -109,8 +118,11 @@ class _Page:
         return text(value, self.view.lang)
 
     def num(self, value: float | None, digits: int = 1, *, signed: bool = False) -> str:
-        """A number in the page's language, ``—`` when there is none."""
-        return "—" if value is None else format_number(value, self.view.lang, digits, signed=signed)
+        """A number in the page's language, ``—`` when there is none; isolated on a right-to-left page,
+        so that a sign stays before its digits."""
+        if value is None:
+            return "—"
+        return isolate(format_number(value, self.view.lang, digits, signed=signed), self.view.lang)
 
     def body(self) -> str:
         """Header, main and footer."""
@@ -119,7 +131,8 @@ class _Page:
             "<header>\n"
             f'<p class="kicker">{m("report")}</p>\n'
             f"<h1>{self.t(view.title)}</h1>\n"
-            f'<p class="meta">{esc(view.assessment)} · {m("version", version=esc(view.version))}'
+            f'<p class="meta">{isolate(esc(view.assessment), view.lang)}'
+            f" · {m('version', version=isolate(esc(view.version), view.lang))}"
             f" · {m('min_group', n=str(view.min_group_size))}</p>\n"
             "</header>\n"
         )

@@ -7,7 +7,8 @@ page; nothing here ever writes a URL that is not ``http``, ``https`` or ``mailto
 
 import html
 
-from ouderbetrokkenheid.reports.messages import compose, direction, primary, ui_language
+from ouderbetrokkenheid.model.direction import direction
+from ouderbetrokkenheid.reports.messages import compose, primary, ui_language
 from ouderbetrokkenheid.reports.view import Text, safe_url
 
 
@@ -43,6 +44,12 @@ def message(key: str, page_lang: str, /, **fields: str) -> str:
     return f"<span{attrs}>{body}</span>" if attrs else body
 
 
+def isolate(html_text: str, page_lang: str) -> str:
+    """*html_text* (an id, a code, a score) in ``<bdi>`` on a right-to-left page, so that its digits,
+    signs and Latin letters keep their order among Arabic or Hebrew words; unchanged on other pages."""
+    return f"<bdi>{html_text}</bdi>" if direction(page_lang) == "rtl" else html_text
+
+
 def link(label_html: str, url: str | None) -> str:
     """An ``<a>`` to *url* when it is a safe URL (see :func:`~ouderbetrokkenheid.reports.view.safe_url`),
     else *label_html* alone."""
@@ -52,8 +59,12 @@ def link(label_html: str, url: str | None) -> str:
     return f'<a href="{esc(url)}">{label_html}</a>'
 
 
-#: The font stack: local fonts only, never a download.
-FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif'
+#: The font stack: local fonts only, never a download. The Arabic-script fonts come after the Latin
+#: ones, so they only give the glyphs those lack (Windows has Tahoma, Linux Noto, macOS Geeza Pro).
+FONTS = (
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, '
+    '"Noto Sans Arabic", "Noto Naskh Arabic", "Geeza Pro", Tahoma, sans-serif'
+)
 
 
 def document(*, lang: str, title: str, css: str, body: str, meta: dict[str, str] | None = None) -> str:

@@ -6,6 +6,12 @@ its version, the group, the language, each item's ``link_id`` and each option's 
 so that answers on paper can be typed in later; with ``codes=False`` (the e-toolkit site, whose quickscan
 pages take answers without codes) the form shows no code at all, the group by its label. Text that is missing in the asked language falls back
 (pack default, Dutch, English) and is marked with the language it is really in.
+
+A form in a language that the assessment's provenance lists as a machine translation (parents' home
+languages such as Arabic, Turkish or Polish; for some instruments Dutch or French) opens with a notice,
+in that language, that it is a machine translation by this project that no person has checked, and how
+to send a correction. On a right-to-left page (``dir="rtl"``, see :mod:`ouderbetrokkenheid.model.direction`)
+the layout mirrors through CSS logical properties and codes are isolated in ``<bdi>``.
 """
 
 import difflib
@@ -17,9 +23,9 @@ import attrs
 from ouderbetrokkenheid.errors import UnknownIdError
 from ouderbetrokkenheid.model.assessment import Assessment, Item, Option, RespondentGroup, Scale
 from ouderbetrokkenheid.model.text import LocalizedText
-from ouderbetrokkenheid.reports.markup import FONTS, document, esc, message, text
-from ouderbetrokkenheid.reports.messages import compose
-from ouderbetrokkenheid.reports.view import Text, resolve
+from ouderbetrokkenheid.reports.markup import FONTS, document, esc, isolate, lang_attrs, message, text
+from ouderbetrokkenheid.reports.messages import compose, primary
+from ouderbetrokkenheid.reports.view import Text, resolve, safe_url
 
 CSS = f"""\
 :root {{ color-scheme: light; }}
@@ -27,14 +33,20 @@ CSS = f"""\
 body {{ margin: 0; font-family: {FONTS}; font-size: 16px; line-height: 1.45; color: #111; background: #fff; }}
 header, main, footer {{ max-width: 52rem; margin: 0 auto; padding: 0 1.25rem; }}
 header {{ padding-top: 1.25rem; padding-bottom: .5rem; border-bottom: 3px solid #111; }}
-h1 {{ font-size: 1.7rem; line-height: 1.2; margin: .1rem 0 .3rem; }}
+h1 {{ font-size: 1.7rem; line-height: 1.2; margin: .1rem 0 .3rem; overflow-wrap: break-word; }}
 h2 {{ font-size: 1.2rem; line-height: 1.25; margin: 1.5rem 0 .5rem; }}
 p {{ margin: .3rem 0 .6rem; }}
 .kicker {{ margin: 0; text-transform: uppercase; letter-spacing: .06em; font-size: .85rem; color: #444; }}
+/* letter spacing would pull apart the joined letters of Arabic script */
+[dir="rtl"] .kicker {{ letter-spacing: 0; }}
 .for {{ font-size: 1.1rem; font-weight: bold; margin: 0 0 .3rem; }}
 .meta {{ font-size: .72rem; color: #555; margin: .2rem 0; font-variant-numeric: tabular-nums; }}
 .meta .fill {{ display: inline-block; min-width: 8em; border-bottom: 1px solid #555; }}
 .instructions {{ border: 1px solid #111; padding: .4rem .9rem; margin: 1rem 0; }}
+.machine-translation {{ border: 1px solid #111; border-inline-start: 6px solid #111; padding: .4rem .9rem;
+  margin: 1rem 0 0; font-size: .95rem; background: #f7f7f7; }}
+.machine-translation p {{ margin: .2rem 0; }}
+.machine-translation a {{ overflow-wrap: anywhere; }}
 .instructions h2 {{ margin-top: .3rem; font-size: 1.05rem; }}
 .instructions ul {{ margin: .2rem 0 .4rem; padding-inline-start: 1.2rem; }}
 table {{ border-collapse: collapse; width: 100%; margin: .3rem 0 1rem; table-layout: fixed; }}
@@ -44,7 +56,7 @@ thead th {{ font-size: .78rem; font-weight: bold; line-height: 1.2; text-align: 
 th.nr {{ text-align: center; font-weight: bold; }}
 table.many thead th.opt {{ font-size: .64rem; }}
 thead th.statement {{ text-align: start; }}
-th.opt, td.opt {{ text-align: center; padding-left: .2rem; padding-right: .2rem; }}
+th.opt, td.opt {{ text-align: center; padding-inline: .2rem; }}
 th.na, td.na {{ border-inline-start: 3px double #111; background: #f2f2f2; }}
 td.statement {{ overflow-wrap: break-word; }}
 td.statement .code {{ text-align: end; overflow-wrap: anywhere; }}
@@ -58,17 +70,18 @@ footer .thanks {{ font-weight: bold; }}
 @media screen and (max-width: 40rem) {{
   thead th.opt {{ writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap;
     overflow-wrap: normal; hyphens: manual; text-align: start; vertical-align: middle; }}
+  h1 {{ font-size: 1.45rem; }}
   table.many thead th.opt {{ font-size: .72rem; }}
   th.nr {{ white-space: nowrap; }}
-  thead th.nr {{ font-size: .64rem; padding-left: .05rem; padding-right: .05rem; }}
+  thead th.nr {{ font-size: .64rem; padding-inline: .05rem; }}
   thead th.statement {{ overflow-wrap: normal; hyphens: manual; }}
-  td.statement {{ font-size: .9rem; padding-left: .3rem; padding-right: .3rem; }}
-  th.opt, td.opt {{ padding-left: .1rem; padding-right: .1rem; }}
+  td.statement {{ font-size: .9rem; padding-inline: .3rem; }}
+  th.opt, td.opt {{ padding-inline: .1rem; }}
 }}
 @page {{ size: A4; margin: 14mm 12mm 16mm; }}
 @media print {{
   body {{ font-size: 11pt; }}
-  header, main, footer {{ max-width: none; padding-left: 0; padding-right: 0; }}
+  header, main, footer {{ max-width: none; padding-inline: 0; }}
   h2 {{ break-after: avoid; page-break-after: avoid; }}
   .instructions, table {{ break-inside: avoid; page-break-inside: avoid; }}
   tr {{ break-inside: avoid; page-break-inside: avoid; }}
@@ -76,6 +89,80 @@ footer .thanks {{ font-weight: bold; }}
   th.na, td.na {{ background: none; }}
 }}
 """
+
+
+#: The notice on a machine-translated form, in the form's language. MACHINE TRANSLATIONS BY THIS PROJECT
+#: (ar, tr, pl, ro, es, pt, uk; nl, fr and en written by this project), not reviewed by anyone. They
+#: live here until the interface words are in the gettext catalogues; the same English text is a key
+#: of the words handed over for the catalogues. ``"other"`` is said in a form's source language about
+#: its other, machine-translated languages (the XLSForm carries every language in one form).
+MACHINE_TRANSLATION_NOTICE: dict[str, dict[str, str]] = {
+    "this": {
+        "en": "This is a machine translation by the ouderbetrokkenheid project. No one has checked it yet. "
+        "Is something wrong or unclear? Please tell the school that gave you this form.",
+        "nl": "Dit is een automatische vertaling door het ouderbetrokkenheid-project. Niemand heeft ze al "
+        "nagekeken. Staat er iets fout of onduidelijk? Zeg het dan aan de school die u dit formulier gaf.",
+        "fr": "Ceci est une traduction automatique du projet ouderbetrokkenheid. Personne ne l'a encore "
+        "vérifiée. Quelque chose est faux ou pas clair ? Dites-le à l'école qui vous a donné ce formulaire.",
+        "ar": "هذه ترجمة آلية من مشروع ouderbetrokkenheid. لم يراجعها أحد بعد. هل هناك خطأ أو شيء غير "
+        "واضح؟ من فضلك أخبر المدرسة التي أعطتك هذه الاستمارة.",
+        "tr": "Bu, ouderbetrokkenheid projesinin bir makine çevirisidir. Henüz kimse kontrol etmedi. Yanlış "
+        "ya da anlaşılmayan bir şey mi var? Lütfen bu formu size veren okula söyleyin.",
+        "pl": "To jest tłumaczenie maszynowe projektu ouderbetrokkenheid. Nikt go jeszcze nie sprawdził. "
+        "Coś jest błędne lub niejasne? Prosimy powiedzieć o tym szkole, która dała Państwu ten formularz.",
+        "ro": "Aceasta este o traducere automată a proiectului ouderbetrokkenheid. Nimeni nu a verificat-o "
+        "încă. Ceva este greșit sau neclar? Vă rugăm să spuneți școlii care v-a dat acest formular.",
+        "es": "Esta es una traducción automática del proyecto ouderbetrokkenheid. Nadie la ha revisado "
+        "todavía. ¿Hay algo mal o poco claro? Por favor, dígalo en la escuela que le dio este formulario.",
+        "pt": "Esta é uma tradução automática do projeto ouderbetrokkenheid. Ninguém a verificou ainda. Há "
+        "algo errado ou pouco claro? Por favor, diga-o à escola que lhe deu este formulário.",
+        "uk": "Це машинний переклад проєкту ouderbetrokkenheid. Його ще ніхто не перевірив. Щось "
+        "неправильно або незрозуміло? Будь ласка, скажіть про це школі, яка дала вам цю анкету.",
+    },
+    "correction_url": {
+        "en": "You can also send a correction here: {url}",
+        "nl": "U kunt ook hier een verbetering sturen: {url}",
+        "fr": "Vous pouvez aussi envoyer une correction ici : {url}",
+        "ar": "يمكنك أيضًا إرسال تصحيح هنا: {url}",
+        "tr": "Düzeltmeyi buraya da gönderebilirsiniz: {url}",
+        "pl": "Poprawkę można też wysłać tutaj: {url}",
+        "ro": "Puteți trimite o corectură și aici: {url}",
+        "es": "También puede enviar una corrección aquí: {url}",
+        "pt": "Também pode enviar uma correção aqui: {url}",
+        "uk": "Ви також можете надіслати виправлення тут: {url}",
+    },
+    "other": {
+        "en": "The other languages of this form are machine translations by the ouderbetrokkenheid "
+        "project. No one has checked them yet.",
+        "nl": "De andere talen van dit formulier zijn automatische vertalingen door het "
+        "ouderbetrokkenheid-project. Niemand heeft ze al nagekeken.",
+        "fr": "Les autres langues de ce formulaire sont des traductions automatiques du projet "
+        "ouderbetrokkenheid. Personne ne les a encore vérifiées.",
+    },
+}
+
+
+def machine_translated(assessment: Assessment, lang: str | None) -> bool:
+    """Whether the assessment's provenance lists *lang* (or its primary language) as a machine
+    translation."""
+    wanted = {lang, primary(lang)} - {None, ""}
+    return any(
+        t.method == "machine" and (t.language in wanted or primary(t.language) in wanted)
+        for t in assessment.provenance.translations
+    )
+
+
+def notice_text(lang: str | None, kind: str = "this", url: str | None = None) -> tuple[str, str]:
+    """``(language, text)`` of the machine-translation notice *kind* (``this`` or ``other``) in *lang*,
+    else in English; with *url* (a place the project states for corrections), the sentence that
+    points there is added. Never invents a place: without *url* the notice says to tell the school."""
+    texts = MACHINE_TRANSLATION_NOTICE[kind]
+    found = next((tag for tag in (lang, primary(lang)) if tag in texts), "en")
+    body = texts[found]
+    if url:
+        urls = MACHINE_TRANSLATION_NOTICE["correction_url"]
+        body += " " + urls.get(found, urls["en"]).format(url=url)
+    return found, body
 
 
 #: Tables with many options get smaller column headers.
@@ -105,11 +192,14 @@ def render_paper_form(
     lang: str | None,
     default: str | None = None,
     codes: bool = True,
+    correction_url: str | None = None,
 ) -> str:
     """A printable HTML form of *assessment* for one respondent *group* (an id or the group) in *lang*;
     labels missing in *lang* fall back through *default* (the pack's default language), Dutch and
     English, and are marked with their real language. With *codes* false, no data-entry code (instrument,
-    group, language, item and option codes) is printed. Raise
+    group, language, item and option codes) is printed. A form in a machine-translated language opens
+    with a notice saying so; *correction_url* (the pack's homepage or issue tracker, when one is
+    stated) is where it sends corrections, besides the school. Raise
     :class:`~ouderbetrokkenheid.UnknownIdError` for a group the assessment does not have."""
     form = _Form(
         assessment=assessment,
@@ -118,6 +208,7 @@ def render_paper_form(
         default=default,
         scales={scale.id: scale for scale in assessment.scales},
         codes=codes,
+        correction_url=correction_url,
     )
     return form.render()
 
@@ -130,6 +221,7 @@ class _Form:
     default: str | None
     scales: dict[str, Scale]
     codes: bool = True
+    correction_url: str | None = None
 
     def t(self, value: Text) -> str:
         """A label, escaped and marked with its language when that is not the page's."""
@@ -157,15 +249,15 @@ class _Form:
         )
         fields = (
             (
-                ("meta_instrument", esc(assessment.id)),
-                ("meta_version", esc(assessment.version or "—")),
-                ("meta_group", esc(group.id)),
-                ("meta_language", esc(self.lang)),
+                ("meta_instrument", self.iso(esc(assessment.id))),
+                ("meta_version", self.iso(esc(assessment.version or "—"))),
+                ("meta_group", self.iso(esc(group.id))),
+                ("meta_language", self.iso(esc(self.lang))),
                 ("meta_respondent", '<span class="fill"></span>'),
             )
             if self.codes
             else (
-                ("meta_version", esc(assessment.version or "—")),
+                ("meta_version", self.iso(esc(assessment.version or "—"))),
                 ("meta_group", self.t(group_label)),
                 ("meta_respondent", '<span class="fill"></span>'),
             )
@@ -180,7 +272,7 @@ class _Form:
             f'<p class="kicker">{m("form_title")}</p>\n'
             f"<h1>{self.t(title)}</h1>\n"
             f'<p class="for">{m("form_for", group=self.t(group_label))}</p>\n'
-            f"{meta}</header>\n"
+            f"{meta}{self.notice()}</header>\n"
         )
         instructions = [m("instruction_tick")]
         if has_na:
@@ -222,6 +314,25 @@ class _Form:
             },
         )
 
+    def iso(self, html_text: str) -> str:
+        """An id, code or number isolated from the words around it on a right-to-left page."""
+        return isolate(html_text, self.lang)
+
+    def notice(self) -> str:
+        """The machine-translation notice, when the form's language is a machine translation."""
+        if not machine_translated(self.assessment, self.lang):
+            return ""
+        safe = safe_url(self.correction_url)
+        found, body = notice_text(self.lang, url=safe)
+        html_body = esc(body)
+        if safe:
+            url = esc(safe)
+            html_body = html_body.replace(url, f'<a href="{url}"><bdi>{url}</bdi></a>')
+        return (
+            f'<aside class="machine-translation" role="note"{lang_attrs(found, self.lang)}>'
+            f"<p>{html_body}</p></aside>\n"
+        )
+
     def table(self, scale: Scale | None, items: list[Item], heading: str, number: Iterator[int]) -> str:
         """A table of *items* that share one scale: a column per scored option, then the
         not-applicable ones."""
@@ -247,7 +358,7 @@ class _Form:
             )
             rows.append(
                 f'<tr data-link-id="{esc(item.link_id)}">'
-                f'<th scope="row" class="nr">{next(number)}</th>'
+                f'<th scope="row" class="nr">{self.iso(str(next(number)))}</th>'
                 f'<td class="statement">{self.t(self.label(item.text[self.group.id], item.link_id))}'
                 f"{self.code(item.link_id)}</td>"
                 f"{boxes}</tr>"
@@ -260,7 +371,7 @@ class _Form:
 
     def code(self, code: str) -> str:
         """A data-entry code, printed small, when the form shows codes."""
-        return f'<span class="code">{esc(code)}</span>' if self.codes else ""
+        return f'<span class="code">{self.iso(esc(code))}</span>' if self.codes else ""
 
     @staticmethod
     def columns(options: int) -> str:

@@ -3,7 +3,11 @@
 Each form has three sheets:
 
 ``survey``
-    ``start`` and ``end`` (when the form was opened and finished), three hidden ``calculate`` fields that
+    ``start`` and ``end`` (when the form was opened and finished); when any of the form's languages is a
+    machine translation (the assessment's ``provenance.translations``), a ``note`` that says so in each
+    language (``ob_machine_translation``: in a machine-translated language, that this translation is
+    one, not checked by anyone, and to tell the school what is wrong; in the others, that the form's
+    other languages are); three hidden ``calculate`` fields that
     make every submission self-describing (``ob_instrument``, ``ob_version``, ``ob_group``), then per
     section a ``begin_group`` (``field-list``) holding one ``select_one <scale>`` row per item worded for
     the group (``likert``), and an ``end_group``.
@@ -13,8 +17,9 @@ Each form has three sheets:
 ``settings``
     ``form_title``, ``form_id``, ``version`` and ``default_language``.
 
-Every label is given in every language of the pack and of the assessment's texts, in columns like
-``label::Nederlands (nl)``. A text that lacks a language gets its fallback (:meth:`LocalizedText.get_text`
+Every label is given in every language of the pack and in each further language that the group's own
+items are worded in (so a parents' form gets the parents' home languages, the team's form does not), in
+columns like ``label::Nederlands (nl)``. A text that lacks a language gets its fallback (:meth:`LocalizedText.get_text`
 with the pack's default), so no cell is empty.
 """
 
@@ -27,6 +32,7 @@ import attrs
 
 from ouderbetrokkenheid.errors import Problem, ProblemError, Severity
 from ouderbetrokkenheid.model import Assessment, ContentPack, LocalizedText, RespondentGroup, Scale
+from ouderbetrokkenheid.reports.paper import machine_translated, notice_text
 from ouderbetrokkenheid_xlsform.languages import label_column, language_name
 
 #: XLSForm limits ``form_id`` to what every server accepts; Kobo and Central take 64 characters.
@@ -35,8 +41,11 @@ FORM_ID_MAX = 64
 #: The hidden fields every form carries, in order.
 HIDDEN_FIELDS = ("ob_instrument", "ob_version", "ob_group")
 
+#: The note that says which of the form's languages are machine translations.
+NOTICE_FIELD = "ob_machine_translation"
+
 #: Names the form uses itself; an item or section with one of them would clash.
-RESERVED_NAMES = frozenset({"start", "end", "meta", *HIDDEN_FIELDS})
+RESERVED_NAMES = frozenset({"start", "end", "meta", NOTICE_FIELD, *HIDDEN_FIELDS})
 
 Cell = str | int | float | None
 
@@ -76,9 +85,12 @@ class Form:
         return (self.survey, self.choices, self.settings)
 
 
-def assessment_languages(pack: ContentPack, assessment: Assessment) -> tuple[str, ...]:
+def assessment_languages(
+    pack: ContentPack, assessment: Assessment, group: str | None = None
+) -> tuple[str, ...]:
     """Every language the pack declares, then any other language the assessment's texts are given in,
-    in the order met."""
+    in the order met. With *group*, the further languages are only those that *group*'s own item
+    wording is given in: a language the parents' items are translated into is not one of the team's."""
     found: list[str] = list(pack.manifest.languages)
 
     def add(text: LocalizedText | None) -> None:
@@ -86,9 +98,13 @@ def assessment_languages(pack: ContentPack, assessment: Assessment) -> tuple[str
             if tag not in found:
                 found.append(tag)
 
+    if group is not None:
+        for item in assessment.items():
+            add(item.text.get(group))
+        return tuple(found)
     add(assessment.title)
-    for group in assessment.groups:
-        add(group.label)
+    for respondents in assessment.groups:
+        add(respondents.label)
     for section in assessment.sections:
         add(section.title)
         for item in section.items:
@@ -98,6 +114,22 @@ def assessment_languages(pack: ContentPack, assessment: Assessment) -> tuple[str
         for option in scale.options:
             add(option.label)
     return tuple(found)
+
+
+def notice_labels(
+    assessment: Assessment, languages: tuple[str, ...], url: str | None = None
+) -> tuple[str, ...] | None:
+    """The machine-translation note's label per language of the form, or ``None`` when none of
+    *languages* is a machine translation of *assessment*. Each label is in its column's language
+    where the notice has one (else English). Corrections go to the school that gave the form, and to
+    *url* (the pack's ``homepage``) when the pack states one; no other place is ever named."""
+    machine = [machine_translated(assessment, tag) for tag in languages]
+    if not any(machine):
+        return None
+    return tuple(
+        notice_text(tag, "this" if is_machine else "other", url if is_machine else None)[1]
+        for tag, is_machine in zip(languages, machine, strict=True)
+    )
 
 
 def form_id(pack: str, local: str, group: str) -> str:
@@ -227,7 +259,7 @@ def build_form(
     """
     _check_names(assessment)
     pack_default = pack.manifest.default_language
-    all_languages = assessment_languages(pack, assessment)
+    all_languages = assessment_languages(pack, assessment, group.id)
     default = default if default in all_languages else pack_default
     languages = (default, *(tag for tag in all_languages if tag != default))
     label_columns = tuple(label_column(tag) for tag in languages)
@@ -246,6 +278,9 @@ def build_form(
         ("start", "start", *blank_labels, None, None, None),
         ("end", "end", *blank_labels, None, None, None),
     ]
+    notice = notice_labels(assessment, languages, pack.manifest.homepage)
+    if notice is not None:
+        rows.append(("note", NOTICE_FIELD, *notice, None, None, None))
     rows += [
         ("calculate", name, *blank_labels, None, None, xpath_literal(constants[name]))
         for name in HIDDEN_FIELDS

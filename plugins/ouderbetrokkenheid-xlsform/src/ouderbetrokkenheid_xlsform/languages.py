@@ -21,6 +21,7 @@ LANGUAGE_NAMES: Mapping[str, str] = {
     "ro": "Română",
     "bg": "Български",
     "pt": "Português",
+    "uk": "Українська",
     "ber": "Tamaziɣt",
     "zgh": "Tamaziɣt",
 }
