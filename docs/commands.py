@@ -69,11 +69,12 @@ DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
 CACHE = DOCS / "_build" / ".commands"
 #: Raise to drop every cached result (the way commands are run changed).
-FORMAT = "1"
+FORMAT = "2"
 #: What every command runs with, whatever the environment of the build.
 ENVIRONMENT = {
     "LC_ALL": "C.UTF-8",
     "LANG": "C.UTF-8",
+    "LANGUAGE": "en",  # the docs are in English; the guides ask for their language with --lang
     "COLUMNS": "100",
     "PYTHONUNBUFFERED": "1",
     "PYTHONDONTWRITEBYTECODE": "1",

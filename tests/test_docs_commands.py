@@ -81,10 +81,10 @@ def test_an_unexpected_exit_code_fails_the_build(tmp_path):
         tmp_path,
         "# T\n\n```{cli}\nouderbetrokkenheid show voorbeeld/nope --path examples/voorbeeldpack\n```\n",
     )
-    assert "ended with exit code 1, not 0" in warnings
+    assert "ended with exit code 2, not 0" in warnings
     _, warnings = build(
         tmp_path,
-        "# T\n\n```{cli}\n:returncode: 1\nouderbetrokkenheid show voorbeeld/nope --path examples/voorbeeldpack\n```\n",
+        "# T\n\n```{cli}\n:returncode: 2\nouderbetrokkenheid show voorbeeld/nope --path examples/voorbeeldpack\n```\n",
         "second",
     )
     assert not warnings, warnings

@@ -107,7 +107,7 @@ def test_the_guide_walks_through(lang, tmp_path, monkeypatch, capsys):
         _check_shown(command, shown, output)
         shown_lines += len(shown)
         if command[:2] == ["sheet", "import"]:
-            assert "error" not in output.err, output.err
+            assert not re.search(r"(?:error|fout|erreur)\[", output.err), output.err
     assert shown_lines >= 2  # the guide shows output, and it is checked
     site = tmp_path / command_out(rest, "export", "--to", "html")
     assert (site / "index.html").is_file()
@@ -121,11 +121,11 @@ def test_the_guide_walks_through(lang, tmp_path, monkeypatch, capsys):
 
 
 def _problem_blocks(text):
-    """The guide's blocks of workbook problems (``Blad!C2: error[code] ...`` and their hints)."""
+    """The guide's blocks of workbook problems (``Blad!C2: fout[code] ...`` and their hints)."""
     return [
         block.splitlines()
         for block in re.findall(r"```text\n(.*?)```", text, re.S)
-        if re.match(r"\w+!\w+\d+: error\[", block)
+        if re.match(r"\w+!\w+\d+: (?:error|fout|erreur)\[", block)
     ]
 
 
@@ -145,7 +145,7 @@ def test_the_guides_problems_are_what_an_import_says(lang, tmp_path, monkeypatch
     for lines in blocks:
         book = load_workbook(workbook_name)
         for line in lines:
-            match = re.match(r"(\w+)!([A-Z]+\d+): error\[(?P<code>[\w-]+)\] (?P<message>.*)", line)
+            match = re.match(r"(\w+)!([A-Z]+\d+): (?:error|fout|erreur)\[(?P<code>[\w-]+)\] (?P<message>.*)", line)
             if not match:
                 continue
             sheet, cell = match.group(1), match.group(2)
