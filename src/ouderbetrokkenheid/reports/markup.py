@@ -7,8 +7,7 @@ page; nothing here ever writes a URL that is not ``http``, ``https`` or ``mailto
 
 import html
 
-from ouderbetrokkenheid.reports.messages import direction  # the rule ob-report.js shares (tests/test_site_score.py)
-from ouderbetrokkenheid.reports.messages import compose, primary, ui_language
+from ouderbetrokkenheid.reports.messages import compose, direction, primary, ui_language
 from ouderbetrokkenheid.reports.view import Text, safe_url
 
 
