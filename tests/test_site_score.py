@@ -9,6 +9,7 @@ pointer and message. The JavaScript runs in node (skipped, saying so, when node 
 
 import json
 import math
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -26,6 +27,7 @@ from ouderbetrokkenheid.exporters.site.exporter import static_file
 from ouderbetrokkenheid.exporters.site.results_page import words
 from ouderbetrokkenheid.model import Mapping
 from ouderbetrokkenheid.reports.html import render_html
+from ouderbetrokkenheid.reports.messages import RTL_LANGUAGES, direction
 from ouderbetrokkenheid.responses import ResponseError, ResponseSet, read_many
 from ouderbetrokkenheid.scoring import recommend, score
 from ouderbetrokkenheid.testing import strategies as obst
@@ -243,11 +245,13 @@ def test_problems_equal_python(node, case):
         assert answer.get("problems") == problems
 
 
+@pytest.mark.parametrize("lang", ["nl", "fr", "en", "ar"])
 @SETTINGS
-@given(cases(), st.integers(1, 6), st.sampled_from(["nl", "fr", "en"]))
-def test_report_equals_python(node, case, size, lang):
+@given(cases(), st.integers(1, 6))
+def test_report_equals_python(node, lang, case, size):
     """The report the results page draws is the report ``report --to html`` writes: the same HTML,
-    character for character, from the result's numbers to the charts' coordinates."""
+    character for character, from the result's numbers to the charts' coordinates; in Arabic too,
+    right to left, with every number isolated in ``<bdi>`` as Python isolates it."""
     assessment, rows, catalog = case
     result = recommend(score(assessment, rows, min_group_size=size), assessment, catalog)
     python = render_html(result, assessment, lang=lang, default="nl")
@@ -264,6 +268,33 @@ def test_report_equals_python(node, case, size, lang):
         }
     )
     assert drawn["main"] == main
+
+
+#: Tags whose writing direction the report's two implementations must agree on: every right-to-left
+#: language of the shared list, the languages of the site and of the parents' home languages, regions,
+#: scripts and cases.
+DIRECTION_TAGS = [
+    *sorted(RTL_LANGUAGES),
+    *("nl", "fr", "en", "tr", "pl", "ro", "es", "pt", "uk", "de"),
+    *("ar-MA", "AR", "ar_BE", "fa-IR", "he-IL", "nl-BE", "en-Arab", "", "x", "arz-EG", "ur-PK"),
+]
+
+
+def test_direction_equals_python(node):
+    """ob-report.js and Python share one rule for the writing direction (the primary subtag in
+    ``reports.messages.RTL_LANGUAGES``): the same answer for every tag, and the same list."""
+    answer = node.ask({"op": "direction", "tags": DIRECTION_TAGS})
+    assert answer["directions"] == [direction(tag) for tag in DIRECTION_TAGS]
+    script = static_file("ob-report.js").decode("utf-8")
+    listed = re.search(r"var RTL = \[([^\]]*)\];", script)
+    assert listed is not None
+    assert frozenset(json.loads(f"[{listed.group(1)}]")) == RTL_LANGUAGES
+
+
+@SETTINGS
+@given(st.from_regex(r"[a-zA-Z]{2,3}([-_][A-Za-z]{4})?([-_][A-Z]{2})?", fullmatch=True))
+def test_direction_of_generated_tags_equals_python(node, tag):
+    assert node.ask({"op": "direction", "tags": [tag]})["directions"] == [direction(tag)]
 
 
 # -- files -------------------------------------------------------------------------------------------

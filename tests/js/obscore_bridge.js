@@ -2,7 +2,8 @@
  * line on stdin, one JSON answer per line on stdout:
  *   {"op": "score", "bundle": ..., "responses": ..., "options": ...} -> {"result": ...} or {"problems": [...]}
  *   {"op": "read", "bundle": ..., "files": [{"name": ..., "path": ...}], "options": ...} -> readFiles' answer
- *   {"op": "render", "result": ..., "bundle": ..., "words": ..., "options": ...} -> OBReport.render's answer */
+ *   {"op": "render", "result": ..., "bundle": ..., "words": ..., "options": ...} -> OBReport.render's answer
+ *   {"op": "direction", "tags": [...]} -> {"directions": [...]}: OBReport's writing direction of each tag */
 "use strict";
 const fs = require("fs");
 const readline = require("readline");
@@ -24,6 +25,9 @@ function answer(request) {
   }
   if (request.op === "render") {
     return OBReport.render(request.result, request.bundle, request.words, request.options || {});
+  }
+  if (request.op === "direction") {
+    return { directions: request.tags.map((tag) => OBReport.direction(tag)) };
   }
   return { error: "unknown op " + request.op };
 }

@@ -15,7 +15,7 @@ import attrs
 
 from ouderbetrokkenheid.exporters.site.messages import AUTONYMS, ui
 from ouderbetrokkenheid.model.text import LocalizedText
-from ouderbetrokkenheid.reports.markup import esc
+from ouderbetrokkenheid.reports.markup import esc, isolate
 from ouderbetrokkenheid.reports.markup import lang_attrs as _lang_attrs
 from ouderbetrokkenheid.reports.messages import direction
 from ouderbetrokkenheid.reports.view import Text, resolve, safe_url
@@ -23,7 +23,7 @@ from ouderbetrokkenheid.reports.view import Text, resolve, safe_url
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["esc", "lang_attrs", "resolve", "safe_url"]
+__all__ = ["esc", "isolate", "lang_attrs", "resolve", "safe_url"]
 
 #: What a page may load: its own files only. No request can leave the page, whatever the content.
 CSP = (
@@ -191,7 +191,12 @@ def _shared_frame(
         "menu": [(key, target, Markup(m(key, lang))) for key, target in MENU],  # noqa: S704 - escaped by m
         "languages": [{"code": other, "name": AUTONYMS.get(other, other)} for other in languages],
         "packs": [
-            {"title": Markup(t(title, lang)), "publisher": Markup(t(publisher, lang)), "licence": licence}  # noqa: S704
+            {
+                "title": Markup(t(title, lang)),  # noqa: S704 - escaped by t
+                "publisher": Markup(t(publisher, lang)),  # noqa: S704
+                # a code such as CC-BY-4.0 keeps its order among Arabic words (<bdi> on a right-to-left page)
+                "licence": Markup(isolate(esc(licence), lang)),  # noqa: S704 - escaped here
+            }
             for title, publisher, licence in packs
         ],
         "csp_meta": Markup(csp_meta()),  # noqa: S704 - ours

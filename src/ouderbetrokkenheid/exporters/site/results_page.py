@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from ouderbetrokkenheid.exporters.site.bundle import scoring_bundle
 from ouderbetrokkenheid.exporters.site.context import SiteContext
-from ouderbetrokkenheid.exporters.site.markup import m_text, page, script_json
+from ouderbetrokkenheid.exporters.site.markup import lang_attrs, m_text, page, script_json
 from ouderbetrokkenheid.exporters.site.messages import ui
 from ouderbetrokkenheid.exporters.site.results_words import RESULTS_MESSAGES
 from ouderbetrokkenheid.model import Assessment
@@ -65,7 +65,9 @@ def render_results(ctx: SiteContext, lang: str, path: str) -> str:
     instruments = []
     for assessment in scorable(ctx):
         title = ctx.title(assessment, lang)
-        instruments.append({"id": assessment.id, "title": title.text, "lang": title.lang})
+        # lang (and dir, when it differs from the page's) of a title in another language
+        attributes = Markup(lang_attrs(title.lang, lang))  # noqa: S704 - escaped by lang_attrs
+        instruments.append({"id": assessment.id, "title": title.text, "lang": title.lang, "attrs": attributes})
     return page(
         ctx.frame(path, lang, ""),
         title=m_text("results_title", lang),

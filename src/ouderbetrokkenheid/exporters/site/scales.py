@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ouderbetrokkenheid.exporters.site.markup import esc, m, m_text
+from ouderbetrokkenheid.exporters.site.markup import esc, isolate, m, m_text
 from ouderbetrokkenheid.model import Effect, Rating
 from ouderbetrokkenheid.reports.messages import format_number
 
@@ -213,16 +213,17 @@ def effect_chart(effects: Sequence[Effect], lang: str, chart_id: str) -> str:
         )
     legend = []
     for zone in scale.zones:
+        # a range in <bdi> on a right-to-left page: "−0.20 – 0.00" keeps its order among Arabic words
+        start, end = (esc(format_number(x, lang, digits=scale.digits)) for x in (zone.start, zone.end))
         legend.append(
             f'<li><span class="swatch {zone.css}" aria-hidden="true"></span>{m(zone.key, lang)} '
-            f"({esc(format_number(zone.start, lang, digits=scale.digits))} – "
-            f"{esc(format_number(zone.end, lang, digits=scale.digits))})</li>"
+            f"({isolate(f'{start} – {end}', lang)})</li>"
         )
     if scale.line is not None:
         value, key = scale.line
         legend.append(
             f'<li><span class="swatch refline" aria-hidden="true"></span>'
-            f"{m(key, lang, value=esc(format_number(value, lang, digits=scale.digits)))}</li>"
+            f"{m(key, lang, value=isolate(esc(format_number(value, lang, digits=scale.digits)), lang))}</li>"
         )
     note = f'<p class="chart-note">{m("hinge_note", lang)}</p>' if scale is HATTIE else ""
     return (

@@ -53,6 +53,9 @@
 
   function primary(lang) { return String(lang || "").split("-", 1)[0].toLowerCase(); }
   function direction(lang) { return RTL.indexOf(primary(lang)) >= 0 ? "rtl" : "ltr"; }
+  /** isolate(): a number or a code in <bdi> on a right-to-left page, so that its digits, signs and
+   * Latin letters keep their order among Arabic or Hebrew words; unchanged on other pages. */
+  function isolate(html, pageLang) { return direction(pageLang) === "rtl" ? "<bdi>" + html + "</bdi>" : html; }
 
   function formatNumber(value, lang, digits, signed) {
     if (digits === undefined) { digits = 1; }
@@ -386,13 +389,15 @@
     };
     var view = buildView(result, bundle, lang, resourceOf);
     var t = function (value) { return text(value, lang); };
-    var num = function (value, digits, signed) { return value === null ? "\u2014" : formatNumber(value, lang, digits === undefined ? 1 : digits, signed); };
+    var num = function (value, digits, signed) {
+      return value === null ? "\u2014" : isolate(formatNumber(value, lang, digits === undefined ? 1 : digits, signed), lang);
+    };
     var section = function (key, content) {
       return '<section aria-labelledby="' + key + '">\n<h2 id="' + key + '">' + w.html(key) + "</h2>\n" + content + "</section>\n";
     };
     var head = '<p class="kicker">' + w.html("report") + "</p>\n" +
       '<h2 class="report-title">' + t(view.title) + "</h2>\n" +
-      '<p class="meta">' + w.html("version", { version: esc(view.version) }) +
+      '<p class="meta">' + w.html("version", { version: isolate(esc(view.version), lang) }) +
       " \u00b7 " + w.html("min_group", { n: String(view.min_group_size) }) + "</p>\n";
 
     var respondentRows = view.groups.map(function (g) {
@@ -482,5 +487,5 @@
     return { head: head, main: parts.join(""), view: view };
   }
 
-  return { render: render, formatNumber: formatNumber, fixed: fixed, esc: esc };
+  return { render: render, formatNumber: formatNumber, fixed: fixed, esc: esc, direction: direction };
 }));
