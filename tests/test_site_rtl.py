@@ -68,6 +68,14 @@ def test_asking_for_arabic_opens_the_site_in_arabic(arabic):
     assert "أشعر بالترحيب" in quickscan
 
 
+def test_each_language_is_named_in_its_own_direction(arabic):
+    """The language switch: العربية right to left on a Dutch page, Nederlands left to right on an
+    Arabic one (each name isolated by its ``dir``)."""
+    assert 'lang="ar" dir="rtl">العربية</a>' in read(arabic, "nl/index.html")
+    assert 'lang="nl" dir="ltr">Nederlands</a>' in read(arabic, "ar/index.html")
+    assert 'lang="ar" dir="rtl">العربية</a>' in read(arabic, "index.html")
+
+
 def test_dutch_words_on_an_arabic_page_are_marked_left_to_right(arabic):
     """Words the site has no Arabic for yet come in Dutch, each marked as Dutch and left to right."""
     page = read(arabic, f"ar/{RESOURCE}")

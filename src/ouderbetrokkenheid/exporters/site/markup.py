@@ -189,7 +189,11 @@ def _shared_frame(
 
     return {
         "menu": [(key, target, Markup(m(key, lang))) for key, target in MENU],  # noqa: S704 - escaped by m
-        "languages": [{"code": other, "name": AUTONYMS.get(other, other)} for other in languages],
+        # each language's name in its own direction: العربية on a Dutch page, Nederlands on an Arabic one
+        "languages": [
+            {"code": other, "name": AUTONYMS.get(other, other), "dir": direction(other)}
+            for other in languages
+        ],
         "packs": [
             {
                 "title": Markup(t(title, lang)),  # noqa: S704 - escaped by t
