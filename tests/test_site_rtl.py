@@ -273,3 +273,18 @@ def test_arabic_report_in_the_results_page_keeps_its_charts_left_to_right_in_chr
     svg_box = tab.evaluate("document.querySelector('#ob-report figure svg').getBoundingClientRect().toJSON()")
     scale = svg_box["width"] / 760
     assert labels and all(abs(right - (svg_box["x"] + x * scale)) < 3 for right, x in labels)
+
+
+@pytest.mark.browser
+def test_arabic_quickscan_scores_read_in_order_in_chromium(arabic, tab):
+    """The scores the quickscan shows on an Arabic page: digits 0-9 as everywhere on the site (not the
+    browser's default ٠-٩ for Arabic), and "47 / 100" isolated, not read "100 / 47"."""
+    tab.goto((arabic / "ar" / QUICKSCAN).as_uri())
+    for name in tab.eval_on_selector_all("fieldset.item", "items => items.map(i => i.id.slice(2))"):
+        tab.locator(f'input[name="{name}"]').nth(1).check()
+    tab.locator("#ob-qs-finish").click()
+    assert tab.locator("#ob-qs-results").is_visible()
+    found = measure(tab, isolated="#ob-qs-scores bdi")
+    assert found["isolated"] is True and found["overflow"] <= 0
+    scores = tab.eval_on_selector_all("#ob-qs-scores bdi", "bs => bs.map(b => b.textContent)")
+    assert scores and all(re.fullmatch(r"\d{1,3} / 100", score) for score in scores), scores

@@ -159,8 +159,9 @@
     missingBox.focus();
   }
 
+  /* digits 0-9 in every language (as the report and the rest of the site): Arabic's default would be ٠-٩ */
   function number(value) {
-    return new Intl.NumberFormat(document.documentElement.lang || "en", { maximumFractionDigits: 0 }).format(value);
+    return new Intl.NumberFormat(document.documentElement.lang || "en", { maximumFractionDigits: 0, numberingSystem: "latn" }).format(value);
   }
 
   function showScores() {
@@ -198,8 +199,10 @@
         line.textContent = message("noAnswers");
       } else {
         var band = labels.bands[dimension.band];
-        line.textContent = message("score") + ": " + number(dimension.score) + " / 100" +
-          (band ? " · " + message("band") + ": " + band.label : "");
+        /* "47 / 100" isolated: among Arabic words it would read "100 / 47" */
+        var score = document.createElement("bdi");
+        score.textContent = number(dimension.score) + " / 100";
+        line.append(message("score") + ": ", score, band ? " · " + message("band") + ": " + band.label : "");
         var meter = document.createElement("meter");
         meter.min = 0; meter.max = 100; meter.value = dimension.score;
         meter.setAttribute("aria-hidden", "true");
