@@ -67,7 +67,9 @@ def render_results(ctx: SiteContext, lang: str, path: str) -> str:
         title = ctx.title(assessment, lang)
         # lang (and dir, when it differs from the page's) of a title in another language
         attributes = Markup(lang_attrs(title.lang, lang))  # noqa: S704 - escaped by lang_attrs
-        instruments.append({"id": assessment.id, "title": title.text, "lang": title.lang, "attrs": attributes})
+        instruments.append(
+            {"id": assessment.id, "title": title.text, "lang": title.lang, "attrs": attributes}
+        )
     return page(
         ctx.frame(path, lang, ""),
         title=m_text("results_title", lang),
