@@ -13,7 +13,7 @@ import pytest
 
 from ouderbetrokkenheid.exporters.site import SiteExporter
 from ouderbetrokkenheid.exporters.site.exporter import static_file
-from ouderbetrokkenheid.reports.messages import direction
+from ouderbetrokkenheid.reports.messages import RTL_LANGUAGES, direction
 from tests.test_site_browser import CHROMIUM, PACKS, browser, library  # noqa: F401 - fixtures
 
 QUICKSCAN = "quickscan/instrumenten__succesfactoren-scan-parents.html"
@@ -104,6 +104,27 @@ def test_a_title_in_another_direction_is_marked_in_the_results_page_menu(persian
 def test_a_persian_page_is_right_to_left_too(persian):
     assert '<html lang="fa" dir="rtl">' in read(persian, "fa/index.html")
     assert direction("fa") == "rtl"
+
+
+def test_the_right_to_left_languages_are_those_cldr_writes_in_a_right_to_left_script():
+    """``RTL_LANGUAGES`` is every language whose likely script (CLDR's likely subtags, through
+    langcodes) is written right to left, so that the reports' and the site's rule (shared with
+    ob-report.js) says what ``model.direction`` says for any language; a script subtag decides
+    before the language, in both."""
+    import langcodes
+    from langcodes.data_dicts import LIKELY_SUBTAGS  # only to list the languages CLDR knows
+
+    from ouderbetrokkenheid.model import direction as by_script
+
+    codes = sorted(tag for tag in LIKELY_SUBTAGS if "-" not in tag and tag != "und")
+    right_to_left = {
+        code for code in codes if langcodes.Language.get(code).maximize().script in by_script.RTL_SCRIPTS
+    }
+    assert right_to_left == RTL_LANGUAGES
+    for code in codes:
+        assert direction(code) == by_script.direction(code), code
+        for script in ("Arab", "Latn", "Hebr", "Cyrl"):
+            assert direction(f"{code}-{script}") == by_script.direction(f"{code}-{script}"), (code, script)
 
 
 @pytest.mark.parametrize("name", ["site.css", "results.css"])
@@ -288,3 +309,12 @@ def test_arabic_quickscan_scores_read_in_order_in_chromium(arabic, tab):
     assert found["isolated"] is True and found["overflow"] <= 0
     scores = tab.eval_on_selector_all("#ob-qs-scores bdi", "bs => bs.map(b => b.textContent)")
     assert scores and all(re.fullmatch(r"\d{1,3} / 100", score) for score in scores), scores
+
+
+def test_the_direction_examples():
+    import doctest
+
+    from ouderbetrokkenheid.reports import messages
+
+    outcome = doctest.testmod(messages)
+    assert outcome.attempted > 0 and outcome.failed == 0

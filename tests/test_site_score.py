@@ -26,6 +26,7 @@ from ouderbetrokkenheid.exporters.site.bundle import scoring_bundle
 from ouderbetrokkenheid.exporters.site.exporter import static_file
 from ouderbetrokkenheid.exporters.site.results_page import words
 from ouderbetrokkenheid.model import Mapping
+from ouderbetrokkenheid.model.direction import RTL_SCRIPTS
 from ouderbetrokkenheid.reports.html import render_html
 from ouderbetrokkenheid.reports.messages import RTL_LANGUAGES, direction
 from ouderbetrokkenheid.responses import ResponseError, ResponseSet, read_many
@@ -277,18 +278,34 @@ DIRECTION_TAGS = [
     *sorted(RTL_LANGUAGES),
     *("nl", "fr", "en", "tr", "pl", "ro", "es", "pt", "uk", "de"),
     *("ar-MA", "AR", "ar_BE", "fa-IR", "he-IL", "nl-BE", "en-Arab", "", "x", "arz-EG", "ur-PK"),
+    # a script subtag wins over the language; none after a singleton
+    *(
+        "uz-Arab",
+        "uz-Arab-AF",
+        "pa-Arab",
+        "ar-Latn",
+        "sd-Deva",
+        "ks-Deva",
+        "az-arab",
+        "ar-x-latn",
+        "nl-x-arab",
+    ),
 ]
 
 
 def test_direction_equals_python(node):
-    """ob-report.js and Python share one rule for the writing direction (the primary subtag in
-    ``reports.messages.RTL_LANGUAGES``): the same answer for every tag, and the same list."""
+    """ob-report.js and Python share one rule for the writing direction (a script subtag in
+    ``RTL_SCRIPTS``, else the primary subtag in ``reports.messages.RTL_LANGUAGES``): the same answer
+    for every tag, and the same lists."""
     answer = node.ask({"op": "direction", "tags": DIRECTION_TAGS})
     assert answer["directions"] == [direction(tag) for tag in DIRECTION_TAGS]
     script = static_file("ob-report.js").decode("utf-8")
     listed = re.search(r"var RTL = \[([^\]]*)\];", script)
     assert listed is not None
     assert frozenset(json.loads(f"[{listed.group(1)}]")) == RTL_LANGUAGES
+    scripts = re.search(r"var RTL_SCRIPTS = \[([^\]]*)\];", script)
+    assert scripts is not None
+    assert frozenset(json.loads(f"[{scripts.group(1)}]")) == {s.lower() for s in RTL_SCRIPTS}
 
 
 @SETTINGS

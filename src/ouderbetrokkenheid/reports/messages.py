@@ -10,12 +10,22 @@ import string
 from collections.abc import Callable, Mapping
 
 from ouderbetrokkenheid.i18n import COMPLETE, N_, NP_, words
+from ouderbetrokkenheid.model.direction import RTL_SCRIPTS
 
 #: The languages the catalogue is complete in; the first is the fallback.
 LANGUAGES: tuple[str, ...] = COMPLETE
 
-#: Languages written right to left (primary subtags).
-RTL_LANGUAGES = frozenset({"ar", "ary", "arz", "apc", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
+#: Languages written right to left (primary subtags): those whose likely script in CLDR (as langcodes
+#: has it, see :mod:`ouderbetrokkenheid.model.direction`) is one of ``RTL_SCRIPTS``. Written out, so that
+#: asking costs nothing and ``assets/ob-report.js`` can hold the same list; tests/test_site_rtl.py
+#: recomputes it from langcodes, and tests/test_site_score.py keeps the script's list equal to this one.
+RTL_LANGUAGES = frozenset(
+    (  # noqa: SIM905 - 74 codes; a list literal would take 74 lines
+        "aeb apc apd ar arq ars ary arz avl bal bej bft bgn bqi brh cja ckb dcc dgl dv fa fia fub gbz gjk "
+        "gju glk gwc gwt haz he hnd hno iw ji kby khw ks kvx kxp kzh lad lah lki lrc luz mde mfa mki mvy "
+        "myz mzn nqo oru ota phl prd ps rhg rmt scl sd sdh shu skr smp swb syr trw ug ur wni yi zdj"
+    ).split()
+)
 
 #: Languages that write a decimal comma (primary subtags); the others get a decimal point.
 DECIMAL_COMMA = frozenset({"nl", "fr", "de", "es", "it", "pt", "tr", "pl", "ro", "ru", "uk", "bg", "sq"})
@@ -118,7 +128,18 @@ def primary(lang: str | None) -> str:
 
 
 def direction(lang: str | None) -> str:
-    """``rtl`` for languages written right to left, else ``ltr``."""
+    """``rtl`` for languages written right to left, else ``ltr``: by the tag's script subtag when it has
+    one, else by its language (``ob-report.js`` has the same rule).
+
+    >>> direction("ar"), direction("nl-BE"), direction("uz-Arab"), direction("ar-Latn"), direction("kzh")
+    ('rtl', 'ltr', 'rtl', 'ltr', 'rtl')
+    """
+    subtags = (lang or "").split("-")
+    for subtag in subtags[1:]:
+        if len(subtag) == 1:  # a singleton: extensions and private use follow
+            break
+        if len(subtag) == 4 and subtag.isalpha():
+            return "rtl" if subtag.title() in RTL_SCRIPTS else "ltr"
     return "rtl" if primary(lang) in RTL_LANGUAGES else "ltr"
 
 

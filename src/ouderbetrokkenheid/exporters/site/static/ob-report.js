@@ -19,7 +19,16 @@
   var GAP_ITEMS = 3;
   var WIDTH = 760, FONT = 13, SMALL = 11;
   var FILLS = [["#1f4e79", "solid"], ["#9c4200", "hatch"], ["#2e6b30", "dots"], ["#5b3a8c", "lines"], ["#3d3d3d", "cross"]];
-  var RTL = ["ar", "ary", "arz", "apc", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"];
+  /* reports.messages.RTL_LANGUAGES and RTL_SCRIPTS (lower case): tests/test_site_score.py keeps them equal */
+  var RTL = [
+    "aeb", "apc", "apd", "ar", "arq", "ars", "ary", "arz", "avl", "bal", "bej", "bft", "bgn", "bqi",
+    "brh", "cja", "ckb", "dcc", "dgl", "dv", "fa", "fia", "fub", "gbz", "gjk", "gju", "glk", "gwc",
+    "gwt", "haz", "he", "hnd", "hno", "iw", "ji", "kby", "khw", "ks", "kvx", "kxp", "kzh", "lad", "lah",
+    "lki", "lrc", "luz", "mde", "mfa", "mki", "mvy", "myz", "mzn", "nqo", "oru", "ota", "phl", "prd",
+    "ps", "rhg", "rmt", "scl", "sd", "sdh", "shu", "skr", "smp", "swb", "syr", "trw", "ug", "ur", "wni",
+    "yi", "zdj"
+  ];
+  var RTL_SCRIPTS = ["adlm", "arab", "aran", "hebr", "mand", "mend", "nkoo", "rohg", "samr", "syrc", "thaa", "yezi"];
   var DECIMAL_COMMA = ["nl", "fr", "de", "es", "it", "pt", "tr", "pl", "ro", "ru", "uk", "bg", "sq"];
   var has = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
 
@@ -52,7 +61,15 @@
   }
 
   function primary(lang) { return String(lang || "").split("-", 1)[0].toLowerCase(); }
-  function direction(lang) { return RTL.indexOf(primary(lang)) >= 0 ? "rtl" : "ltr"; }
+  /** reports.messages.direction(): by the tag's script subtag when it has one, else by its language. */
+  function direction(lang) {
+    var subtags = String(lang || "").split("-");
+    for (var i = 1; i < subtags.length; i++) {
+      if (subtags[i].length === 1) { break; }
+      if (/^[A-Za-z]{4}$/.test(subtags[i])) { return RTL_SCRIPTS.indexOf(subtags[i].toLowerCase()) >= 0 ? "rtl" : "ltr"; }
+    }
+    return RTL.indexOf(primary(lang)) >= 0 ? "rtl" : "ltr";
+  }
   /** isolate(): a number or a code in <bdi> on a right-to-left page, so that its digits, signs and
    * Latin letters keep their order among Arabic or Hebrew words; unchanged on other pages. */
   function isolate(html, pageLang) { return direction(pageLang) === "rtl" ? "<bdi>" + html + "</bdi>" : html; }
