@@ -138,6 +138,14 @@ def test_the_styles_use_logical_properties_only(name):
         css,
     )
     physical += re.findall(r"(float|text-align|clear):\s*(left|right)", css)
+    # a four-value margin or padding whose right and left differ ("0 0 .3rem 1.25rem")
+    physical += [
+        found.group(0)
+        for found in re.finditer(
+            r"\b(?:margin|padding):\s*([^\s;}]+)\s+([^\s;}]+)\s+([^\s;}]+)\s+([^\s;}]+)", css
+        )
+        if found.group(2) != found.group(4)
+    ]
     assert not physical, f"{name}: physical properties {physical}"
 
 
