@@ -308,6 +308,8 @@ AUTONYMS: Mapping[str, str] = {
     "es": "Español",
     "pl": "Polski",
     "ro": "Română",
+    "pt": "Português",
+    "uk": "Українська",
 }
 
 
