@@ -60,6 +60,11 @@ MACHINE_HEADER = (
 )
 
 
+def _shown(path: Path) -> Path:
+    """*path* from the repository's root, as messages name it (as it is when it lies elsewhere)."""
+    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+
+
 def _po(lang: str) -> Path:
     return LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
@@ -128,14 +133,14 @@ def update() -> None:
     template = _stable(extract())
     POT.parent.mkdir(parents=True, exist_ok=True)
     POT.write_bytes(_bytes(template))
-    print(f"{POT.relative_to(ROOT)}: {len(template)} words")
+    print(f"{_shown(POT)}: {len(template)} words")
     for lang in languages() or list(COMPLETE):
         catalog = updated(template, lang)
         path = _po(lang)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(_bytes(catalog))
         path.with_suffix(".mo").write_bytes(_mo(catalog))
-        print(f"{path.relative_to(ROOT)}: {_completeness(catalog)}")
+        print(f"{_shown(path)}: {_completeness(catalog)}")
 
 
 def machine(catalog: Catalog) -> bool:
@@ -168,13 +173,13 @@ def problems() -> Iterable[str]:
     """What is wrong with the catalogue, one line each."""
     template = _stable(extract())
     if not POT.is_file():
-        yield f"{POT.relative_to(ROOT)} is missing: run `python3 dev.py words`"
+        yield f"{_shown(POT)} is missing: run `python3 dev.py words`"
         return
     if _keys(_read(POT)) != _keys(template):
-        yield f"{POT.relative_to(ROOT)} is not in step with the code: run `python3 dev.py words`"
+        yield f"{_shown(POT)} is not in step with the code: run `python3 dev.py words`"
     for lang in languages():
         path = _po(lang)
-        where = path.relative_to(ROOT)
+        where = _shown(path)
         catalog = _read(path, lang)
         if _keys(catalog) != _keys(template):
             yield f"{where} is not in step with the .pot: run `python3 dev.py words`"
@@ -202,7 +207,7 @@ def problems() -> Iterable[str]:
                     yield f"{name}: the placeholders of the translation differ from the msgid's"
         mo = path.with_suffix(".mo")
         if not mo.is_file() or mo.read_bytes() != _mo(catalog):
-            yield f"{mo.relative_to(ROOT)} is not compiled from the current .po: run `python3 dev.py words`"
+            yield f"{_shown(mo)} is not compiled from the current .po: run `python3 dev.py words`"
 
 
 def _keys(catalog: Catalog) -> list[tuple[object, str | None]]:
