@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 import ouderbetrokkenheid as ob
+from ouderbetrokkenheid.i18n import words
 from ouderbetrokkenheid.model import DimensionScore, Gap, GroupResult, Result
 from ouderbetrokkenheid.model.direction import RTL_SCRIPTS, direction, script
 from ouderbetrokkenheid.reports import render_html, render_paper_form
 from ouderbetrokkenheid.reports.markup import esc
-from ouderbetrokkenheid.i18n import words
 from ouderbetrokkenheid.reports.paper import MACHINE_TRANSLATION_NOTICE, machine_translated, notice_text
 
 HOME_LANGUAGES = ("ar", "tr", "pl", "ro", "es", "pt", "uk")

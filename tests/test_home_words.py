@@ -84,7 +84,9 @@ def test_a_home_language_catalogue_is_a_partial_machine_translation_marked_so(la
     with po(lang).open("rb") as file:
         catalog = read_po(file, locale=lang)
     assert "MACHINE TRANSLATION by the ouderbetrokkenheid project, not reviewed" in catalog.header_comment
-    translated = [m for m in catalog if m.id and all(m.string if isinstance(m.string, tuple) else (m.string,))]
+    translated = [
+        m for m in catalog if m.id and all(m.string if isinstance(m.string, tuple) else (m.string,))
+    ]
     assert len(translated) >= 60
     assert all(MACHINE_COMMENT in m.user_comments for m in translated)
     assert not any(m.fuzzy for m in translated)
@@ -213,12 +215,20 @@ def test_the_check_prints_the_completeness_of_every_language(scratch, capsys):
 
 def test_a_paper_form_in_turkish_has_turkish_words_and_the_notice(library):
     document = render_paper_form(library.get(NNPS), "parents", lang="tr", default="en")
-    for text in ("Anket", "Kimin için:", "Nasıl doldurulur", "Doğru ya da yanlış cevap yoktur.", "Teşekkür ederiz!"):
+    for text in (
+        "Anket",
+        "Kimin için:",
+        "Nasıl doldurulur",
+        "Doğru ya da yanlış cevap yoktur.",
+        "Teşekkür ederiz!",
+    ):
         assert text in document
     aside = re.search(r'<aside class="machine-translation" role="note">(.*?)</aside>', document, re.S)
     assert aside is not None
     assert esc(words("tr").gettext(MACHINE_TRANSLATION_NOTICE["this"])) in aside.group(1)
-    assert f'<p lang="nl">{esc(words("nl").gettext(MACHINE_TRANSLATION_NOTICE["this"]))}</p>' in aside.group(1)
+    assert f'<p lang="nl">{esc(words("nl").gettext(MACHINE_TRANSLATION_NOTICE["this"]))}</p>' in aside.group(
+        1
+    )
     # nothing else on the form is Dutch: every word has its Turkish translation
     assert document.count('lang="nl"') == 1
 
@@ -259,7 +269,9 @@ def test_the_paper_form_command_sends_corrections_to_the_packs_homepage(tmp_path
     pack = tmp_path / "pack"
     shutil.copytree(EXAMPLE, pack)
     yaml = pack / "pack.yaml"
-    yaml.write_text(yaml.read_text(encoding="utf-8") + "homepage: https://example.org/fixes\n", encoding="utf-8")
+    yaml.write_text(
+        yaml.read_text(encoding="utf-8") + "homepage: https://example.org/fixes\n", encoding="utf-8"
+    )
     out = tmp_path / "form.html"
     args = ["--lang", "tr", "paper-form", "voorbeeld/mini-scan", "--group", "team", "--out", str(out)]
     assert main([*args, "--path", str(pack)]) == 0
@@ -319,4 +331,6 @@ def test_the_quickscan_page_in_a_source_language_has_no_notice(sites):
     team = sites["ar"] / "en" / "quickscan" / "instrumenten__partnerschapsmeting-team.html"
     assert "machine-translation" not in team.read_text(encoding="utf-8")
     dutch = sites["ar"] / "nl" / "quickscan" / "instrumenten__partnerschapsmeting-team.html"
-    assert 'class="notice machine-translation"' in dutch.read_text(encoding="utf-8")  # Dutch wording is machine-translated
+    assert 'class="notice machine-translation"' in dutch.read_text(
+        encoding="utf-8"
+    )  # Dutch wording is machine-translated

@@ -223,7 +223,9 @@ def check() -> int:
     if found:
         print(f"{len(found)} problem(s) in the word catalogue")
         return 1
-    print("word catalogue: in step with the code, nl, fr and en complete, the other languages' placeholders valid")
+    print(
+        "word catalogue: in step with the code, nl, fr and en complete, the other languages' placeholders valid"
+    )
     return 0
 
 

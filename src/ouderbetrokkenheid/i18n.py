@@ -109,7 +109,7 @@ def partial(lang: str | None) -> bool:
     catalogue, dutch = (_catalogue(lang) if lang else None), _catalogue(FALLBACK)
     if catalogue is None or dutch is None or lang == FALLBACK:
         return False
-    return len(catalogue._catalog) < len(dutch._catalog)  # type: ignore[attr-defined]  # noqa: SLF001 - gettext's table
+    return len(catalogue._catalog) < len(dutch._catalog)  # type: ignore[attr-defined]
 
 
 @functools.cache
@@ -207,7 +207,9 @@ def _partly(lang: str | None, tag: str | None = None) -> str:
     if machine_translated(lang):
         parts.append(
             say(
-                N_("the interface words in '{tag}' are a machine translation by the ouderbetrokkenheid project, not reviewed by anyone"),
+                N_(
+                    "the interface words in '{tag}' are a machine translation by the ouderbetrokkenheid project, not reviewed by anyone"
+                ),
                 tag=tag or lang,
             )
         )

@@ -127,7 +127,9 @@ def render_quickscan(ctx: SiteContext, assessment: Assessment, group: str, lang:
     # the quickscan's wording or the site's words in this language are a machine translation: said at the
     # top, in the page's language with the Dutch beside it, with where to send a correction
     notice = (
-        notice_html(lang, correction_address(ctx.library.pack_of(owner).manifest), "notice machine-translation")
+        notice_html(
+            lang, correction_address(ctx.library.pack_of(owner).manifest), "notice machine-translation"
+        )
         if needs_notice(assessment, lang)
         else ""
     )
