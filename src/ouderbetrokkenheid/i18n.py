@@ -200,8 +200,8 @@ def checked_language(tag: str | None) -> tuple[str | None, str]:
 def _partly(lang: str | None, tag: str | None = None) -> str:
     """The notice for a catalogue that is a machine translation or partial (else ``""``): said in its
     own words, the missing part in Dutch, naming the language the missing words are shown in."""
-    if lang is None or not (machine_translated(lang) or partial(lang)):
-        return ""
+    if lang is None or lang in COMPLETE or not (machine_translated(lang) or partial(lang)):
+        return ""  # nl, fr and en are complete and written by people: no catalogue is opened for them
     say = words(lang)
     parts = []
     if machine_translated(lang):
