@@ -334,3 +334,23 @@ def test_the_quickscan_page_in_a_source_language_has_no_notice(sites):
     assert 'class="notice machine-translation"' in dutch.read_text(
         encoding="utf-8"
     )  # Dutch wording is machine-translated
+
+
+@pytest.mark.parametrize("lang", HOME_LANGUAGES)
+def test_every_word_of_the_quickscan_page_and_its_frame_is_in_every_home_language(lang):
+    """What a parent reads on a quickscan page: the words of quickscan.html and of the frame (base.html).
+    A word added there needs its machine translation in each home language (docs/translating.md)."""
+    from jinja2.ext import babel_extract
+
+    templates = ROOT / "src" / "ouderbetrokkenheid" / "exporters" / "site" / "templates"
+    missing, seen = [], 0
+    for name in ("base.html", "quickscan.html"):
+        with (templates / name).open("rb") as handle:
+            options = {"trim_blocks": "true", "lstrip_blocks": "true", "newstyle_gettext": "true"}
+            for _, _, message, _ in babel_extract(handle, ("_", "gettext", "ngettext"), [], options):
+                for text in filter(None, message if isinstance(message, tuple) else (message,)):
+                    seen += 1
+                    if words(lang).lookup(text)[1] != lang:
+                        missing.append(f"{name}: {text!r}")
+    assert seen >= 30
+    assert missing == []
