@@ -354,3 +354,16 @@ def test_every_word_of_the_quickscan_page_and_its_frame_is_in_every_home_languag
                         missing.append(f"{name}: {text!r}")
     assert seen >= 30
     assert missing == []
+
+
+def test_a_turkish_locale_gets_the_turkish_words_and_the_notice_once(monkeypatch, capsys):
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "tr_TR.UTF-8")
+    assert main(["catalog"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1
+    assert err[0].startswith("ouderbetrokkenheid: 'tr-TR' dilindeki arayüz sözcükleri")
+    monkeypatch.setenv("LANG", "fr_BE.UTF-8")
+    assert main(["catalog"]) == 0
+    assert capsys.readouterr().err == ""

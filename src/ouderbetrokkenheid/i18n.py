@@ -162,14 +162,19 @@ class LanguageTagError(ValueError):
 
 def checked_language(tag: str | None) -> tuple[str | None, str]:
     """*tag* checked and in its standard form (``nl-BE`` for ``nl_be``), and a one-line notice in the
-    interface language when the interface has no words in it ("shown in Dutch"), else ``""``.
+    interface language when the interface has no words in it ("shown in Dutch"), or when its words are
+    a machine translation or partial (a parents' home language: said in that language, naming Dutch as
+    the language of the missing words), else ``""``. Without *tag*, the notice is about the language
+    of the user's locale.
 
     A tag that has a catalogue is taken as it is; any other is checked with langcodes (imported here
     only, for start-up time).
 
     :raises LanguageTagError: when *tag* is not a valid BCP 47 tag.
     """
-    if tag is None or tag in languages():
+    if tag is None:
+        return None, _partly(interface_language(None), locale_language())
+    if tag in languages():
         return tag, _partly(tag)
     import langcodes
 
