@@ -367,3 +367,37 @@ def test_a_turkish_locale_gets_the_turkish_words_and_the_notice_once(monkeypatch
     monkeypatch.setenv("LANG", "fr_BE.UTF-8")
     assert main(["catalog"]) == 0
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["ar", "pl"])
+def test_the_quickscans_script_speaks_the_home_language_in_chromium(sites, lang):
+    """Filled in in headless Chromium: the progress line, the list of unanswered questions and the
+    saved line that quickscan.js writes are in the page's language."""
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.skip(f"Chromium not found at {chromium}: `apt-get install chromium` to run this check")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("Playwright not installed: `pip install playwright` (it uses the system Chromium)")
+    path = sites[lang] / lang / "quickscan" / "instrumenten__partnerschapsmeting-parents.html"
+    say = words(lang)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(chromium), args=["--headless", "--no-sandbox"]
+        )
+        page = browser.new_page()
+        page.goto(path.as_uri())
+        total = page.locator("fieldset.item").count()
+        page.locator("fieldset.item input[type=radio]").first.check()
+        progress = page.locator("#ob-qs-progress").inner_text()
+        page.locator("#ob-qs-finish").click()
+        missing = page.locator("#ob-qs-missing p").inner_text()
+        first_link = page.locator("#ob-qs-missing a").first.inner_text()
+        browser.close()
+    assert progress.startswith(say("{done} of {total} questions answered", done=1, total=total))
+    assert say("Saved on this device.") in progress
+    required = total - 1  # every question of this instrument is required; one is answered
+    assert missing == say("{n} required questions still have no answer:", n=required)
+    assert first_link == say("question {n}", n=2)
