@@ -411,3 +411,12 @@ def test_the_quickscans_script_speaks_the_home_language_in_chromium(sites, lang)
     assert missing == say("{n} required questions still have no answer:", n=required)
     assert first_link == say("question {n}", n=2)
     assert violations == []  # the notice and the translated words keep the page accessible (axe-core)
+
+
+def test_the_i18n_module_examples():
+    import doctest
+
+    from ouderbetrokkenheid import i18n
+
+    outcome = doctest.testmod(i18n)
+    assert outcome.attempted >= 6 and outcome.failed == 0
