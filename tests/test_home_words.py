@@ -420,3 +420,13 @@ def test_the_i18n_module_examples():
 
     outcome = doctest.testmod(i18n)
     assert outcome.attempted >= 6 and outcome.failed == 0
+
+
+@pytest.mark.parametrize("record", [NNPS, "instrumenten/succesfactoren-scan"])
+@pytest.mark.parametrize("lang", HOME_LANGUAGES)
+def test_nothing_on_a_parents_paper_form_falls_back_but_the_dutch_notice(library, record, lang):
+    """Every word of the parents' forms of the example instruments is in the home language: the
+    only Dutch on the page is the notice's Dutch text, for the teacher."""
+    document = render_paper_form(library.get(record), "parents", lang=lang, default="nl")
+    body = document.split("</head>", 1)[1]
+    assert re.findall(rf'lang="(?!{lang}")[^"]+"', body) == ['lang="nl"']
