@@ -250,6 +250,7 @@ def run_command(session: Session, line: str, answers: list[str] | None) -> tuple
     cached = CACHE / f"{key}.json"
     if cached.is_file():
         stored = json.loads(cached.read_text("utf-8"))
+        os.utime(cached)  # used by this build: kept when the build prunes the cache
         for relative, content in stored["changes"].items():
             path = session.folder / relative
             if content is None:
@@ -462,10 +463,33 @@ def _doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         session.close()
 
 
+def _builder_inited(app: Sphinx) -> None:
+    """Note when this build started, by the clock of the cache's file system (a stamp file)."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    stamp = CACHE / "build-started"
+    stamp.touch()
+    app.ob_build_started = stamp.stat().st_mtime  # type: ignore[attr-defined]
+
+
+def prune(started: float) -> list[Path]:
+    """Remove the cached results no command of this build used (every document with commands is read
+    on every build, so a result not used since *started* belongs to a command that changed or went).
+    A file system with coarse times keeps a result it cannot tell apart: never one too many removed."""
+    removed = []
+    for cached in CACHE.glob("*.json") if CACHE.is_dir() else ():
+        if cached.stat().st_mtime < started:
+            cached.unlink(missing_ok=True)
+            removed.append(cached)
+    return removed
+
+
 def _finished(app: Sphinx, exception: Exception | None) -> None:
     for session in _sessions.values():
         session.close()
     _sessions.clear()
+    started = getattr(app, "ob_build_started", None)
+    if exception is None and started is not None and not app.env.config.ob_keep_command_cache:
+        prune(started)
 
 
 def setup(app: Sphinx) -> dict[str, object]:
@@ -477,5 +501,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     app.connect("doctree-read", _doctree_read)
+    app.connect("builder-inited", _builder_inited)
     app.connect("build-finished", _finished)
+    app.add_config_value("ob_keep_command_cache", False, "", bool)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -138,3 +138,14 @@ def test_a_synopsis_must_match_the_help(tmp_path):
         tmp_path, "# T\n\n```{cli-synopsis}\nouderbetrokkenheid validate [PATH ...] [--strict]\n```\n"
     )
     assert "missing: ['--max-file-size', '--no-plugins']" in warnings
+
+
+def test_a_build_prunes_the_results_it_no_longer_uses(tmp_path):
+    build(tmp_path, "# T\n\n```{cli}\necho one\n```\n")
+    first = set(commands.CACHE.glob("*.json"))
+    assert len(first) == 1
+    build(tmp_path, "# T\n\n```{cli}\necho two\n```\n", "second")
+    second = set(commands.CACHE.glob("*.json"))
+    assert len(second) == 1 and not second & first  # the result of `echo one` is gone
+    build(tmp_path, "# T\n\n```{cli}\necho two\n```\n", "third")
+    assert set(commands.CACHE.glob("*.json")) == second  # a result still used is kept

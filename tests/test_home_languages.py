@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import ouderbetrokkenheid as ob
+from ouderbetrokkenheid.i18n import words
 from ouderbetrokkenheid.model import DimensionScore, Gap, GroupResult, Result
 from ouderbetrokkenheid.model.direction import RTL_SCRIPTS, direction, script
 from ouderbetrokkenheid.reports import render_html, render_paper_form
@@ -106,21 +107,27 @@ def test_importing_the_direction_module_does_not_import_langcodes():
 # --- the notice ----------------------------------------------------------------------------------------
 
 
+def notice_of(lang: str, kind: str = "this") -> str:
+    """The notice *kind* as the catalogue of *lang* has it (KeyError when it has not)."""
+    text, found = words(lang).lookup(MACHINE_TRANSLATION_NOTICE[kind])
+    if found != lang:
+        raise KeyError(f"{kind} not in {lang}")
+    return text
+
+
 def test_the_notice_is_written_in_every_home_language_and_keeps_its_placeholder():
-    for kind in ("this", "correction_url"):
-        assert set(MACHINE_TRANSLATION_NOTICE[kind]) == {"nl", "fr", "en", *HOME_LANGUAGES}
-    texts = MACHINE_TRANSLATION_NOTICE["this"]
+    texts = {lang: notice_of(lang) for lang in ("nl", "fr", "en", *HOME_LANGUAGES)}
     assert len(set(texts.values())) == len(texts)
     assert all("ouderbetrokkenheid" in text for text in texts.values())
-    assert all(text.count("{url}") == 1 for text in MACHINE_TRANSLATION_NOTICE["correction_url"].values())
+    assert all(notice_of(lang, "correction_url").count("{url}") == 1 for lang in texts)
 
 
-def test_notice_text_falls_back_to_english_and_names_no_place_it_was_not_given():
+def test_notice_text_falls_back_to_dutch_and_names_no_place_it_was_not_given():
     assert notice_text("ar")[0] == "ar"
     assert notice_text("ar-MA")[0] == "ar"
     lang, text = notice_text("de")
-    assert lang == "en" and text == MACHINE_TRANSLATION_NOTICE["this"]["en"]
-    assert "http" not in "".join(MACHINE_TRANSLATION_NOTICE["this"].values())
+    assert lang == "nl" and text == notice_of("nl")  # the catalogue's last resort, and it says which
+    assert "http" not in "".join(notice_of(lang) for lang in ("nl", "fr", "en", *HOME_LANGUAGES))
     assert notice_text("pl", url="https://example.org/x")[1].endswith("https://example.org/x")
 
 
@@ -147,7 +154,8 @@ def test_paper_form_in_a_home_language(library, record, lang):
     # the notice, in the form's language, before the questions
     notice = re.search(r'<aside class="machine-translation" role="note">(.*?)</aside>', document, re.S)
     assert notice is not None
-    assert esc(MACHINE_TRANSLATION_NOTICE["this"][lang]) in notice.group(1)
+    assert esc(notice_of(lang)) in notice.group(1)
+    assert esc(notice_of("nl")) in notice.group(1)  # the Dutch beside it, for a teacher
     assert document.index("machine-translation") < document.index("<table")
     # the parents' wording, the options and the title in that language, not marked as another language
     for item in assessment.items():
@@ -171,7 +179,7 @@ def test_paper_form_links_a_given_correction_url_and_never_an_unsafe_one(library
     assert '<a href="https://example.org/issues"><bdi>https://example.org/issues</bdi></a>' in document
     unsafe = form(library, NNPS, "tr", correction_url="javascript:alert(1)")
     assert "javascript" not in unsafe
-    assert MACHINE_TRANSLATION_NOTICE["this"]["tr"] in unsafe
+    assert notice_of("tr") in unsafe
 
 
 def test_arabic_paper_form_isolates_codes_and_numbers(library):

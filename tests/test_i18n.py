@@ -143,7 +143,7 @@ def test_a_tag_with_words_is_taken_quietly(tag, standard):
     assert checked_language(tag) == (standard, "")
 
 
-@pytest.mark.parametrize("tag", ["de", "ar", "tr-TR"])
+@pytest.mark.parametrize("tag", ["de", "sw", "de-AT"])
 def test_a_tag_without_words_says_once_what_is_shown(monkeypatch, capsys, tag):
     _clean_locale(monkeypatch)
     assert main(["--lang", tag, "catalog"]) == 0

@@ -3,9 +3,16 @@
     python3 tools/words.py update   extract the words (babel.cfg) into the .pot, update each .po, fill
                                     the English msgstr with the msgid, compile every .mo
     python3 tools/words.py check    fail when the .pot is behind the code, a .po behind the .pot, a
-                                    complete language (nl, fr, en) has an untranslated or fuzzy word,
-                                    a translation's placeholders differ from its msgid's, or a .mo is
-                                    not compiled from its current .po
+                                    complete language (nl, fr, en) has an untranslated word, any
+                                    language a fuzzy one, a translation's placeholders differ from its
+                                    msgid's, a word of a machine-translated catalogue lacks its
+                                    machine-translation comment, or a .mo is not compiled from its
+                                    current .po; print the completeness of every language
+
+nl, fr and en must be complete. Any other language (the parents' home languages ar, tr, pl, ro, es, pt,
+uk) may be partial: its missing words are shown in Dutch (ouderbetrokkenheid.i18n). A catalogue whose
+``Language-Team`` is ``MACHINE_TEAM`` is a machine translation by this project: its header comment says
+so and each of its words carries the translator comment ``MACHINE_COMMENT``.
 
 ``python3 dev.py words`` runs ``update``; ``python3 dev.py test`` runs ``check``. See docs/translating.md.
 """
@@ -21,6 +28,8 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
+
+from ouderbetrokkenheid.i18n import MACHINE_COMMENT, MACHINE_TEAM
 
 ROOT = Path(__file__).resolve().parent.parent
 DOMAIN = "ouderbetrokkenheid"
@@ -43,6 +52,17 @@ _BRACE = re.compile(r"(?<!\{)\{(\w*)[^{}]*\}(?!\})")
 _PERCENT = re.compile(r"%\(\w+\)[#0 +-]*\d*(?:\.\d+)?[sdifr]|%[sdif]")
 _EPOCH = datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
 HEADER = "# The words of ouderbetrokkenheid's interface. See docs/translating.md.\n"
+#: The header comment's second line in a machine-translated catalogue.
+MACHINE_HEADER = (
+    "# MACHINE TRANSLATION by the ouderbetrokkenheid project, not reviewed by anyone, and partial: a word\n"
+    "# missing here is shown in Dutch. Corrections are welcome (docs/translating.md); a reviewed word\n"
+    "# loses its translator comment only when the whole catalogue has been reviewed.\n"
+)
+
+
+def _shown(path: Path) -> Path:
+    """*path* from the repository's root, as messages name it (as it is when it lies elsewhere)."""
+    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
 
 
 def _po(lang: str) -> Path:
@@ -100,7 +120,7 @@ def updated(template: Catalog, lang: str) -> Catalog:
     catalog = _read(path, lang) if path.is_file() else Catalog(locale=lang, domain=DOMAIN, charset="utf-8")
     catalog.update(template, no_fuzzy_matching=True, update_header_comment=True)
     catalog.obsolete.clear()
-    catalog.header_comment = HEADER
+    catalog.header_comment = HEADER + (MACHINE_HEADER if machine(catalog) else "")
     catalog.project, catalog.version = DOMAIN, ""
     if lang == "en":
         for message in catalog:
@@ -113,20 +133,29 @@ def update() -> None:
     template = _stable(extract())
     POT.parent.mkdir(parents=True, exist_ok=True)
     POT.write_bytes(_bytes(template))
-    print(f"{POT.relative_to(ROOT)}: {len(template)} words")
+    print(f"{_shown(POT)}: {len(template)} words")
     for lang in languages() or list(COMPLETE):
         catalog = updated(template, lang)
         path = _po(lang)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(_bytes(catalog))
         path.with_suffix(".mo").write_bytes(_mo(catalog))
-        print(f"{path.relative_to(ROOT)}: {_completeness(catalog)}")
+        print(f"{_shown(path)}: {_completeness(catalog)}")
+
+
+def machine(catalog: Catalog) -> bool:
+    """Whether *catalog* is a machine translation by this project (its ``Language-Team``)."""
+    return catalog.language_team == MACHINE_TEAM
 
 
 def _completeness(catalog: Catalog) -> str:
     words = [m for m in catalog if m.id]
     done = [m for m in words if _translated(m) and not m.fuzzy]
-    return f"{len(done)} of {len(words)} translated ({len(done) / max(len(words), 1):.0%})"
+    lang = str(catalog.locale) if catalog.locale else ""
+    kind = "complete required" if lang in COMPLETE else "partial allowed, the rest shown in Dutch"
+    if machine(catalog):
+        kind += "; machine translation, not reviewed"
+    return f"{len(done)} of {len(words)} translated ({len(done) / max(len(words), 1):.0%}; {kind})"
 
 
 def _translated(message: Message) -> bool:
@@ -144,13 +173,13 @@ def problems() -> Iterable[str]:
     """What is wrong with the catalogue, one line each."""
     template = _stable(extract())
     if not POT.is_file():
-        yield f"{POT.relative_to(ROOT)} is missing: run `python3 dev.py words`"
+        yield f"{_shown(POT)} is missing: run `python3 dev.py words`"
         return
     if _keys(_read(POT)) != _keys(template):
-        yield f"{POT.relative_to(ROOT)} is not in step with the code: run `python3 dev.py words`"
+        yield f"{_shown(POT)} is not in step with the code: run `python3 dev.py words`"
     for lang in languages():
         path = _po(lang)
-        where = path.relative_to(ROOT)
+        where = _shown(path)
         catalog = _read(path, lang)
         if _keys(catalog) != _keys(template):
             yield f"{where} is not in step with the .pot: run `python3 dev.py words`"
@@ -160,8 +189,13 @@ def problems() -> Iterable[str]:
             name = f"{where}:{message.lineno}: msgid {message.id if isinstance(message.id, str) else message.id[0]!r}"
             if lang in COMPLETE and not _translated(message):
                 yield f"{name} is not translated"
-            if lang in COMPLETE and message.fuzzy:
+            if message.fuzzy:
                 yield f"{name} is fuzzy (check the translation, then remove the fuzzy flag)"
+            if machine(catalog) and _translated(message) and MACHINE_COMMENT not in message.user_comments:
+                yield (
+                    f"{name} lacks the translator comment '# {MACHINE_COMMENT}' that every word of this "
+                    "machine-translated catalogue carries (add it)"
+                )
             ids = message.id if isinstance(message.id, tuple) else (message.id,)
             strings = message.string if isinstance(message.string, tuple) else (message.string,)
             for string in strings:
@@ -173,7 +207,7 @@ def problems() -> Iterable[str]:
                     yield f"{name}: the placeholders of the translation differ from the msgid's"
         mo = path.with_suffix(".mo")
         if not mo.is_file() or mo.read_bytes() != _mo(catalog):
-            yield f"{mo.relative_to(ROOT)} is not compiled from the current .po: run `python3 dev.py words`"
+            yield f"{_shown(mo)} is not compiled from the current .po: run `python3 dev.py words`"
 
 
 def _keys(catalog: Catalog) -> list[tuple[object, str | None]]:
@@ -189,7 +223,9 @@ def check() -> int:
     if found:
         print(f"{len(found)} problem(s) in the word catalogue")
         return 1
-    print("word catalogue: in step with the code, nl, fr and en complete")
+    print(
+        "word catalogue: in step with the code, nl, fr and en complete, the other languages' placeholders valid"
+    )
     return 0
 
 

@@ -22,7 +22,7 @@ _EXPORTS: dict[str, str] = {
     "load_pack": "ouderbetrokkenheid.validation",
     "validate_pack": "ouderbetrokkenheid.validation",
     "check_pack": "ouderbetrokkenheid.validation",
-    "peek_manifest": "ouderbetrokkenheid.validation.pack",
+    "peek_manifest": "ouderbetrokkenheid.loading.manifest",
     "read_document": "ouderbetrokkenheid.loading.documents",
     "read_bytes": "ouderbetrokkenheid.loading.files",
     "InputFileError": "ouderbetrokkenheid.loading.files",
@@ -264,6 +264,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from ouderbetrokkenheid.hookspecs import PROJECT, hookimpl, hookspec
     from ouderbetrokkenheid.loading.documents import read_document
     from ouderbetrokkenheid.loading.files import InputFileError, os_error_problem, read_bytes
+    from ouderbetrokkenheid.loading.manifest import peek_manifest
     from ouderbetrokkenheid.model import (
         KINDS,
         VOCABULARIES,
@@ -319,4 +320,3 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from ouderbetrokkenheid.sheets import check_workbook, import_workbook, write_template, write_workbook
     from ouderbetrokkenheid.terminal import json_terminal_safe, terminal_safe
     from ouderbetrokkenheid.validation import check_pack, load_pack, validate_pack
-    from ouderbetrokkenheid.validation.pack import peek_manifest

@@ -19,6 +19,8 @@ one English word has two meanings), so that the extraction finds it:
 ('Respondenten', 'nl')
 >>> words("de").lookup("Report")  # no German words yet: Dutch, and the language says so
 ('Rapport', 'nl')
+>>> words("tr").lookup("Thank you!"), words("tr").lookup("Report")  # Turkish: a parent's words only
+(('Teşekkür ederiz!', 'tr'), ('Rapport', 'nl'))
 """
 
 import functools
@@ -32,6 +34,11 @@ _LOCALE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
 #: The languages whose catalogues are complete (checked by ``tools/words.py check``); Dutch first, the last resort.
 COMPLETE: tuple[str, ...] = ("nl", "fr", "en")
 FALLBACK = "nl"
+#: The ``Language-Team`` header of a catalogue that is a machine translation by this project, not
+#: reviewed by anyone (``tools/words.py`` checks that each of its words carries :data:`MACHINE_COMMENT`).
+MACHINE_TEAM = "machine translation by the ouderbetrokkenheid project, not reviewed"
+#: The translator comment on every word of such a catalogue.
+MACHINE_COMMENT = "machine translation by the ouderbetrokkenheid project, not reviewed"
 #: Separates a message context from its msgid, as in a compiled catalogue.
 CONTEXT = "\x04"
 #: The environment variables gettext reads for the user's language, in gettext's order.
@@ -78,6 +85,31 @@ def languages() -> tuple[str, ...]:
         if os.path.isfile(os.path.join(_LOCALE, name, "LC_MESSAGES", f"{DOMAIN}.mo"))
     )
     return (*(lang for lang in COMPLETE if lang in found), *(lang for lang in found if lang not in COMPLETE))
+
+
+@functools.cache
+def machine_translated(lang: str | None) -> bool:
+    """Whether the interface words of the catalogue *lang* are a machine translation by this project
+    (its ``Language-Team`` header is :data:`MACHINE_TEAM`).
+
+    >>> machine_translated("ar"), machine_translated("nl"), machine_translated("de")
+    (True, False, False)
+    """
+    catalogue = _catalogue(lang) if lang else None
+    return catalogue is not None and catalogue.info().get("language-team") == MACHINE_TEAM
+
+
+@functools.cache
+def partial(lang: str | None) -> bool:
+    """Whether the catalogue *lang* has fewer words than the Dutch one (the rest is shown in Dutch).
+
+    >>> partial("tr"), partial("fr")
+    (True, False)
+    """
+    catalogue, dutch = (_catalogue(lang) if lang else None), _catalogue(FALLBACK)
+    if catalogue is None or dutch is None or lang == FALLBACK:
+        return False
+    return len(catalogue._catalog) < len(dutch._catalog)  # type: ignore[attr-defined]
 
 
 @functools.cache
@@ -130,15 +162,20 @@ class LanguageTagError(ValueError):
 
 def checked_language(tag: str | None) -> tuple[str | None, str]:
     """*tag* checked and in its standard form (``nl-BE`` for ``nl_be``), and a one-line notice in the
-    interface language when the interface has no words in it ("shown in Dutch"), else ``""``.
+    interface language when the interface has no words in it ("shown in Dutch"), or when its words are
+    a machine translation or partial (a parents' home language: said in that language, naming Dutch as
+    the language of the missing words), else ``""``. Without *tag*, the notice is about the language
+    of the user's locale.
 
     A tag that has a catalogue is taken as it is; any other is checked with langcodes (imported here
     only, for start-up time).
 
     :raises LanguageTagError: when *tag* is not a valid BCP 47 tag.
     """
-    if tag is None or tag in languages():
-        return tag, ""
+    if tag is None:
+        return None, _partly(interface_language(None), locale_language())
+    if tag in languages():
+        return tag, _partly(tag)
     import langcodes
 
     if not langcodes.tag_is_valid(tag):
@@ -155,7 +192,7 @@ def checked_language(tag: str | None) -> tuple[str | None, str]:
     tag = langcodes.standardize_tag(tag)
     shown = words(tag)
     if shown.lang.split("-", 1)[0] == tag.split("-", 1)[0].lower():
-        return tag, ""
+        return tag, _partly(shown.lang, tag)
     notice = shown(
         N_("there are no interface words in '{tag}' yet: they are shown in {language} ({shown})"),
         tag=tag,
@@ -163,6 +200,34 @@ def checked_language(tag: str | None) -> tuple[str | None, str]:
         shown=shown.lang,
     )
     return tag, notice
+
+
+def _partly(lang: str | None, tag: str | None = None) -> str:
+    """The notice for a catalogue that is a machine translation or partial (else ``""``): said in its
+    own words, the missing part in Dutch, naming the language the missing words are shown in."""
+    if lang is None or lang in COMPLETE or not (machine_translated(lang) or partial(lang)):
+        return ""  # nl, fr and en are complete and written by people: no catalogue is opened for them
+    say = words(lang)
+    parts = []
+    if machine_translated(lang):
+        parts.append(
+            say(
+                N_(
+                    "the interface words in '{tag}' are a machine translation by the ouderbetrokkenheid project, not reviewed by anyone"
+                ),
+                tag=tag or lang,
+            )
+        )
+    if partial(lang):
+        parts.append(
+            say(
+                N_("the words not yet translated into '{tag}' are shown in {language} ({shown})"),
+                tag=tag or lang,
+                language=say.gettext(_NAMES[FALLBACK]),
+                shown=FALLBACK,
+            )
+        )
+    return "; ".join(parts)
 
 
 #: The names of the catalogue languages (their msgids are among the site's language names).

@@ -106,8 +106,8 @@ class Library:
         """Load every pack installed as a plugin (unless *plugins* is false) plus the pack folders in
         *paths*. Never raises for bad packs or plugins: a pack with errors is left out and its
         problems, like those of failing plugins, are in :attr:`report`."""
+        from ouderbetrokkenheid.loading.manifest import peek_manifest
         from ouderbetrokkenheid.plugins import get_plugin_manager
-        from ouderbetrokkenheid.validation.pack import peek_manifest
 
         problems: list[Problem] = []
         ready: list[tuple[ContentPack, str]] = []
@@ -305,7 +305,7 @@ def _clash(code: str, message: str, where: str, severity: Severity = Severity.ER
 
 def _by_dependencies(folders: Sequence[tuple[Any, Path]]) -> list[tuple[Any, Path]]:
     """Order pack folders so that a pack comes after the packs it depends on (when it can)."""
-    from ouderbetrokkenheid.validation.pack import peek_manifest
+    from ouderbetrokkenheid.loading.manifest import peek_manifest
 
     info = [peek_manifest(folder) for _, folder in folders]
     ordered: list[int] = []

@@ -163,7 +163,7 @@ def _paper_form(args: argparse.Namespace, out: Output) -> int:
     from pathlib import Path
 
     from ouderbetrokkenheid.exporters.base import atomic_file
-    from ouderbetrokkenheid.reports.paper import group_items, render_paper_form
+    from ouderbetrokkenheid.reports.paper import correction_address, group_items, render_paper_form
 
     library, assessment = _assessment(args, out)
     if args.group not in {group.id for group in assessment.groups}:
@@ -172,7 +172,13 @@ def _paper_form(args: argparse.Namespace, out: Output) -> int:
 
         raise unknown("unknown-group", "--group", args.group, _groups(assessment))
     lang, default = _language(args, out, library)
-    text = render_paper_form(assessment, args.group, lang=lang, default=default)
+    text = render_paper_form(
+        assessment,
+        args.group,
+        lang=lang,
+        default=default,
+        correction_url=correction_address(library.pack_of(args.id).manifest),
+    )
     if not group_items(assessment, args.group):
         out.error(
             out.say(

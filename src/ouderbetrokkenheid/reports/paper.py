@@ -8,9 +8,11 @@ pages take answers without codes) the form shows no code at all, the group by it
 (pack default, Dutch, English) and is marked with the language it is really in.
 
 A form in a language that the assessment's provenance lists as a machine translation (parents' home
-languages such as Arabic, Turkish or Polish; for some instruments Dutch or French) opens with a notice,
-in that language, that it is a machine translation by this project that no person has checked, and how
-to send a correction. On a right-to-left page (``dir="rtl"``, see :mod:`ouderbetrokkenheid.model.direction`)
+languages such as Arabic, Turkish or Polish; for some instruments Dutch or French), or whose interface
+words are a machine-translated catalogue (:func:`ouderbetrokkenheid.i18n.machine_translated`), opens
+with a notice, in that language with the Dutch beside it, that it is a machine translation by this
+project that no person has checked, and how to send a correction: to the school that gave the form,
+and to the pack's homepage or publisher's address when the pack states one (:func:`correction_address`). On a right-to-left page (``dir="rtl"``, see :mod:`ouderbetrokkenheid.model.direction`)
 the layout mirrors through CSS logical properties and codes are isolated in ``<bdi>``.
 """
 
@@ -20,8 +22,11 @@ from collections.abc import Iterator
 
 import attrs
 
+from ouderbetrokkenheid import i18n
 from ouderbetrokkenheid.errors import UnknownIdError
+from ouderbetrokkenheid.i18n import N_, words
 from ouderbetrokkenheid.model.assessment import Assessment, Item, Option, RespondentGroup, Scale
+from ouderbetrokkenheid.model.pack import PackManifest
 from ouderbetrokkenheid.model.text import LocalizedText
 from ouderbetrokkenheid.reports.markup import FONTS, document, esc, isolate, lang_attrs, message, text
 from ouderbetrokkenheid.reports.messages import compose, primary
@@ -91,54 +96,20 @@ footer .thanks {{ font-weight: bold; }}
 """
 
 
-#: The notice on a machine-translated form, in the form's language. MACHINE TRANSLATIONS BY THIS PROJECT
-#: (ar, tr, pl, ro, es, pt, uk; nl, fr and en written by this project), not reviewed by anyone. They
-#: live here until the interface words are in the gettext catalogues; the same English text is a key
-#: of the words handed over for the catalogues. ``"other"`` is said in a form's source language about
-#: its other, machine-translated languages (the XLSForm carries every language in one form).
-MACHINE_TRANSLATION_NOTICE: dict[str, dict[str, str]] = {
-    "this": {
-        "en": "This is a machine translation by the ouderbetrokkenheid project. No one has checked it yet. "
-        "Is something wrong or unclear? Please tell the school that gave you this form.",
-        "nl": "Dit is een automatische vertaling door het ouderbetrokkenheid-project. Niemand heeft ze al "
-        "nagekeken. Staat er iets fout of onduidelijk? Zeg het dan aan de school die u dit formulier gaf.",
-        "fr": "Ceci est une traduction automatique du projet ouderbetrokkenheid. Personne ne l'a encore "
-        "vérifiée. Quelque chose est faux ou pas clair ? Dites-le à l'école qui vous a donné ce formulaire.",
-        "ar": "هذه ترجمة آلية من مشروع ouderbetrokkenheid. لم يراجعها أحد بعد. هل هناك خطأ أو شيء غير "
-        "واضح؟ من فضلك أخبر المدرسة التي أعطتك هذه الاستمارة.",
-        "tr": "Bu, ouderbetrokkenheid projesinin bir makine çevirisidir. Henüz kimse kontrol etmedi. Yanlış "
-        "ya da anlaşılmayan bir şey mi var? Lütfen bu formu size veren okula söyleyin.",
-        "pl": "To jest tłumaczenie maszynowe projektu ouderbetrokkenheid. Nikt go jeszcze nie sprawdził. "
-        "Coś jest błędne lub niejasne? Prosimy powiedzieć o tym szkole, która dała Państwu ten formularz.",
-        "ro": "Aceasta este o traducere automată a proiectului ouderbetrokkenheid. Nimeni nu a verificat-o "
-        "încă. Ceva este greșit sau neclar? Vă rugăm să spuneți școlii care v-a dat acest formular.",
-        "es": "Esta es una traducción automática del proyecto ouderbetrokkenheid. Nadie la ha revisado "
-        "todavía. ¿Hay algo mal o poco claro? Por favor, dígalo en la escuela que le dio este formulario.",
-        "pt": "Esta é uma tradução automática do projeto ouderbetrokkenheid. Ninguém a verificou ainda. Há "
-        "algo errado ou pouco claro? Por favor, diga-o à escola que lhe deu este formulário.",
-        "uk": "Це машинний переклад проєкту ouderbetrokkenheid. Його ще ніхто не перевірив. Щось "
-        "неправильно або незрозуміло? Будь ласка, скажіть про це школі, яка дала вам цю анкету.",
-    },
-    "correction_url": {
-        "en": "You can also send a correction here: {url}",
-        "nl": "U kunt ook hier een verbetering sturen: {url}",
-        "fr": "Vous pouvez aussi envoyer une correction ici : {url}",
-        "ar": "يمكنك أيضًا إرسال تصحيح هنا: {url}",
-        "tr": "Düzeltmeyi buraya da gönderebilirsiniz: {url}",
-        "pl": "Poprawkę można też wysłać tutaj: {url}",
-        "ro": "Puteți trimite o corectură și aici: {url}",
-        "es": "También puede enviar una corrección aquí: {url}",
-        "pt": "Também pode enviar uma correção aqui: {url}",
-        "uk": "Ви також можете надіслати виправлення тут: {url}",
-    },
-    "other": {
-        "en": "The other languages of this form are machine translations by the ouderbetrokkenheid "
-        "project. No one has checked them yet.",
-        "nl": "De andere talen van dit formulier zijn automatische vertalingen door het "
-        "ouderbetrokkenheid-project. Niemand heeft ze al nagekeken.",
-        "fr": "Les autres langues de ce formulaire sont des traductions automatiques du projet "
-        "ouderbetrokkenheid. Personne ne les a encore vérifiées.",
-    },
+#: The notice on a machine-translated form, as msgids of the word catalogue (``kind`` -> msgid). Its
+#: translations into ar, tr, pl, ro, es, pt and uk are MACHINE TRANSLATIONS BY THIS PROJECT, not
+#: reviewed, and marked so in their catalogues. ``"other"`` is said in a form's source language about its
+#: other, machine-translated languages (the XLSForm carries every language in one form).
+MACHINE_TRANSLATION_NOTICE: dict[str, str] = {
+    "this": N_(
+        "This is a machine translation by the ouderbetrokkenheid project. No one has checked it yet. "
+        "Is something wrong or unclear? Please tell the school that gave you this form."
+    ),
+    "correction_url": N_("You can also send a correction here: {url}"),
+    "other": N_(
+        "The other languages of this form are machine translations by the ouderbetrokkenheid "
+        "project. No one has checked them yet."
+    ),
 }
 
 
@@ -152,17 +123,50 @@ def machine_translated(assessment: Assessment, lang: str | None) -> bool:
     )
 
 
+def needs_notice(assessment: Assessment, lang: str | None) -> bool:
+    """Whether a form of *assessment* in *lang* is (partly) a machine translation: its wording (the
+    assessment's provenance) or the interface words around it (a machine-translated catalogue, such as
+    the parents' home languages)."""
+    return machine_translated(assessment, lang) or i18n.machine_translated(words(lang).lang)
+
+
 def notice_text(lang: str | None, kind: str = "this", url: str | None = None) -> tuple[str, str]:
     """``(language, text)`` of the machine-translation notice *kind* (``this`` or ``other``) in *lang*,
-    else in English; with *url* (a place the project states for corrections), the sentence that
+    from the word catalogue (a language without the notice gets it in Dutch, and says so by the
+    returned language); with *url* (a place the pack states for corrections), the sentence that
     points there is added. Never invents a place: without *url* the notice says to tell the school."""
-    texts = MACHINE_TRANSLATION_NOTICE[kind]
-    found = next((tag for tag in (lang, primary(lang)) if tag in texts), "en")
-    body = texts[found]
+    found = words(lang)
+    body, tag = found.lookup(MACHINE_TRANSLATION_NOTICE[kind])
     if url:
-        urls = MACHINE_TRANSLATION_NOTICE["correction_url"]
-        body += " " + urls.get(found, urls["en"]).format(url=url)
-    return found, body
+        body += " " + words(tag).gettext(MACHINE_TRANSLATION_NOTICE["correction_url"]).format(url=url)
+    return tag, body
+
+
+def correction_address(manifest: PackManifest) -> str | None:
+    """Where the pack says corrections can go: its ``homepage``, else its publisher's ``url``, when
+    one is a safe ``http``/``https``/``mailto`` address; ``None`` when the pack states neither (the
+    notice then names the school that gave the form only)."""
+    return safe_url(manifest.homepage) or safe_url(manifest.publisher.url)
+
+
+def notice_html(lang: str, url: str | None = None, css_class: str = "machine-translation") -> str:
+    """The notice as an ``<aside>`` for a page in *lang*: in the page's language (or the language the
+    catalogue has it in, marked), with *url* as a link; on a page in a language other than nl, fr and
+    en, the Dutch text beside it, so that a teacher can read what the parent reads."""
+    safe = safe_url(url)
+
+    def paragraph(tag: str, body: str) -> str:
+        html_body = esc(body)
+        if safe:
+            link = esc(safe)
+            html_body = html_body.replace(link, f'<a href="{link}"><bdi>{link}</bdi></a>')
+        return f"<p{lang_attrs(tag, lang)}>{html_body}</p>"
+
+    found, body = notice_text(lang, url=safe)
+    parts = [paragraph(found, body)]
+    if found not in i18n.COMPLETE:
+        parts.append(paragraph(*notice_text(i18n.FALLBACK, url=safe)))
+    return f'<aside class="{css_class}" role="note">' + "".join(parts) + "</aside>\n"
 
 
 #: Tables with many options get smaller column headers.
@@ -198,8 +202,8 @@ def render_paper_form(
     labels missing in *lang* fall back through *default* (the pack's default language), Dutch and
     English, and are marked with their real language. With *codes* false, no data-entry code (instrument,
     group, language, item and option codes) is printed. A form in a machine-translated language opens
-    with a notice saying so; *correction_url* (the pack's homepage or issue tracker, when one is
-    stated) is where it sends corrections, besides the school. Raise
+    with a notice saying so; *correction_url* (:func:`correction_address` of the pack, when it states
+    one) is where it sends corrections, besides the school. Raise
     :class:`~ouderbetrokkenheid.UnknownIdError` for a group the assessment does not have."""
     form = _Form(
         assessment=assessment,
@@ -319,19 +323,11 @@ class _Form:
         return isolate(html_text, self.lang)
 
     def notice(self) -> str:
-        """The machine-translation notice, when the form's language is a machine translation."""
-        if not machine_translated(self.assessment, self.lang):
+        """The machine-translation notice, when the form's wording or its interface words are a
+        machine translation in the form's language."""
+        if not needs_notice(self.assessment, self.lang):
             return ""
-        safe = safe_url(self.correction_url)
-        found, body = notice_text(self.lang, url=safe)
-        html_body = esc(body)
-        if safe:
-            url = esc(safe)
-            html_body = html_body.replace(url, f'<a href="{url}"><bdi>{url}</bdi></a>')
-        return (
-            f'<aside class="machine-translation" role="note"{lang_attrs(found, self.lang)}>'
-            f"<p>{html_body}</p></aside>\n"
-        )
+        return notice_html(self.lang, self.correction_url)
 
     def table(self, scale: Scale | None, items: list[Item], heading: str, number: Iterator[int]) -> str:
         """A table of *items* that share one scale: a column per scored option, then the

@@ -4,8 +4,8 @@ from collections.abc import Iterable
 from os import PathLike
 
 from ouderbetrokkenheid.errors import Report
+from ouderbetrokkenheid.loading.manifest import peek_manifest
 from ouderbetrokkenheid.validation import validate_pack
-from ouderbetrokkenheid.validation.pack import peek_manifest
 
 
 def _render(report: Report) -> str:

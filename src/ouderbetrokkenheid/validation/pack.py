@@ -1,7 +1,6 @@
 """Reading a pack folder: every file parsed, checked against its schema, structured, and checked
 across records. All problems of all files are collected in one run."""
 
-import os
 import stat
 from os import PathLike
 from pathlib import Path
@@ -19,6 +18,7 @@ from ouderbetrokkenheid.loading.documents import (
     read_document,
 )
 from ouderbetrokkenheid.loading.files import check_inside, os_error_problem
+from ouderbetrokkenheid.loading.manifest import MANIFEST_NAMES, find_manifest, peek_manifest  # noqa: F401 (public here too)
 from ouderbetrokkenheid.model import (
     Assessment,
     ContentPack,
@@ -37,8 +37,6 @@ from ouderbetrokkenheid.validation.semantic import (
     semantic_problems,
 )
 
-#: The file names a manifest may have, in order of preference.
-MANIFEST_NAMES = ("pack.yaml", "pack.yml", "pack.json")
 #: The keys of a records file and the model class of their records.
 RECORD_KINDS: dict[str, type] = {
     "resources": Resource,
@@ -53,30 +51,6 @@ PackPath = str | PathLike[str]
 
 def _problem(code: str, message: str, hint: str, file: str) -> Problem:
     return Problem(code=code, severity=Severity.ERROR, message=message, hint=hint, file=file)
-
-
-def find_manifest(folder: Path) -> Path | None:
-    """The manifest of the pack folder *folder* (``pack.yaml``, ``pack.yml`` or ``pack.json``), if any.
-    Anything of that name counts (a link, a FIFO): reading it then says what is wrong with it."""
-    return next((folder / name for name in MANIFEST_NAMES if os.path.lexists(folder / name)), None)
-
-
-def peek_manifest(folder: str | PathLike[str]) -> tuple[str | None, tuple[str, ...]]:
-    """``(name, depends)`` read from the pack's manifest without validating it; ``(None, ())`` when it
-    cannot be read (the full load reports why). Used to order and match packs before loading them."""
-    manifest = find_manifest(Path(folder))
-    if manifest is None or check_inside(manifest, Path(folder)) is not None:
-        return None, ()
-    try:
-        data = read_document(manifest).data
-    except DocumentError:
-        return None, ()
-    if not isinstance(data, dict):
-        return None, ()
-    name = data.get("name") if isinstance(data.get("name"), str) else None
-    raw = data.get("depends")
-    depends = tuple(d for d in raw if isinstance(d, str)) if isinstance(raw, list) else ()
-    return name, depends
 
 
 def pack_files(root: Path) -> tuple[Path | None, list[Path]]:

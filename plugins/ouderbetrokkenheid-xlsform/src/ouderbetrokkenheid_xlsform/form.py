@@ -32,7 +32,7 @@ import attrs
 
 from ouderbetrokkenheid.errors import Problem, ProblemError, Severity
 from ouderbetrokkenheid.model import Assessment, ContentPack, LocalizedText, RespondentGroup, Scale
-from ouderbetrokkenheid.reports.paper import machine_translated, notice_text
+from ouderbetrokkenheid.reports.paper import correction_address, machine_translated, notice_text
 from ouderbetrokkenheid_xlsform.languages import label_column, language_name
 
 #: XLSForm limits ``form_id`` to what every server accepts; Kobo and Central take 64 characters.
@@ -121,8 +121,10 @@ def notice_labels(
 ) -> tuple[str, ...] | None:
     """The machine-translation note's label per language of the form, or ``None`` when none of
     *languages* is a machine translation of *assessment*. Each label is in its column's language
-    where the notice has one (else English). Corrections go to the school that gave the form, and to
-    *url* (the pack's ``homepage``) when the pack states one; no other place is ever named."""
+    where the word catalogue has the notice (else Dutch: the catalogue's fallback). Corrections go to the
+    school that gave the form, and to *url* (:func:`~ouderbetrokkenheid.reports.paper.correction_address`:
+    the pack's ``homepage``, else its publisher's ``url``) when the pack states one; no other place is
+    ever named."""
     machine = [machine_translated(assessment, tag) for tag in languages]
     if not any(machine):
         return None
@@ -278,7 +280,7 @@ def build_form(
         ("start", "start", *blank_labels, None, None, None),
         ("end", "end", *blank_labels, None, None, None),
     ]
-    notice = notice_labels(assessment, languages, pack.manifest.homepage)
+    notice = notice_labels(assessment, languages, correction_address(pack.manifest))
     if notice is not None:
         rows.append(("note", NOTICE_FIELD, *notice, None, None, None))
     rows += [

@@ -48,7 +48,8 @@ SITE_PAGES = frozenset(
 
 def site_languages(options: Mapping[str, Any]) -> tuple[tuple[str, ...], str]:
     """``(languages, default)`` from the options: ``nl``, ``fr`` and ``en``, plus ``options["lang"]``
-    when it is another language (its pages use the site's Dutch words, marked as such); the default
+    when it is another language (its pages use the site's words in that language where the catalogue
+    has them, as the parents' home languages do for the quickscan pages, else Dutch, marked); the default
     is ``options["lang"]`` (``nl`` when not given).
 
     :raises ValueError: when ``options["lang"]`` is not a language tag.

@@ -45,9 +45,16 @@ def forms(ctx: SiteContext) -> list[tuple[str, Assessment, str, str]]:
 
 def render_form(ctx: SiteContext, assessment: Assessment, group: str, lang: str) -> str:
     """The printable form of *assessment* for *group* in *lang* (a complete HTML document)."""
-    from ouderbetrokkenheid.reports.paper import render_paper_form
+    from ouderbetrokkenheid.reports.paper import correction_address, render_paper_form
 
-    return render_paper_form(assessment, group, lang=lang, default=ctx.default_of(assessment.id), codes=False)
+    return render_paper_form(
+        assessment,
+        group,
+        lang=lang,
+        default=ctx.default_of(assessment.id),
+        codes=False,
+        correction_url=correction_address(ctx.library.pack_of(assessment.id).manifest),
+    )
 
 
 def _form_links(ctx: SiteContext, assessment: Assessment, lang: str, path: str) -> str:

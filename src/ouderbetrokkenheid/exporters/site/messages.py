@@ -1,7 +1,8 @@
 """The site's own words (navigation, headings, field names, the scale legends): a key for each, its
 English text marked for the gettext catalogue (:mod:`ouderbetrokkenheid.i18n`). Content comes from the
 packs; only these words are ours. A page in a language that has no catalogue gets them in Dutch, marked
-``lang="nl"``.
+``lang="nl"``; a parents' home language (ar, tr, pl, ro, es, pt, uk) has the words of the quickscan page
+and its frame, machine-translated by this project (its quickscan pages say so), and the rest in Dutch.
 """
 
 import functools
@@ -308,6 +309,8 @@ AUTONYMS: Mapping[str, str] = {
     "es": "Español",
     "pl": "Polski",
     "ro": "Română",
+    "pt": "Português",
+    "uk": "Українська",
 }
 
 

@@ -6,6 +6,10 @@ browser's ``localStorage`` as they are given and never leave it; they can be dow
 CSV files that ``ouderbetrokkenheid score`` reads, and printed. At the end the person's own scores per
 dimension, with band and recommended resources, come from ``assets/ob-score.js`` (``OBScore.score``)
 with the scoring bundle of the instrument, when the site has them.
+
+A page whose questions or whose site words are a machine translation in its language (the parents' home
+languages: a site built with ``--lang ar``, ``tr``, ``pl``, ...) opens with the machine-translation notice
+of the paper forms (:func:`ouderbetrokkenheid.reports.paper.notice_html`), the Dutch beside it.
 """
 
 import functools
@@ -18,7 +22,7 @@ from ouderbetrokkenheid.exporters.site.markup import lang_attrs, m_text, page, s
 from ouderbetrokkenheid.exporters.site.messages import ui_language
 from ouderbetrokkenheid.exporters.site.paths import relative, safe_name
 from ouderbetrokkenheid.model import Assessment
-from ouderbetrokkenheid.reports.paper import group_items
+from ouderbetrokkenheid.reports.paper import correction_address, group_items, needs_notice, notice_html
 
 #: The script of the quickscan pages, under ``assets/``.
 SCRIPT = "quickscan.js"
@@ -120,6 +124,15 @@ def render_quickscan(ctx: SiteContext, assessment: Assessment, group: str, lang:
         if g.id != group and group_items(assessment, g.id)
     ]
     assessment_page = ctx.path(assessment.id, lang)
+    # the quickscan's wording or the site's words in this language are a machine translation: said at the
+    # top, in the page's language with the Dutch beside it, with where to send a correction
+    notice = (
+        notice_html(
+            lang, correction_address(ctx.library.pack_of(owner).manifest), "notice machine-translation"
+        )
+        if needs_notice(assessment, lang)
+        else ""
+    )
     return page(
         ctx.frame(path, lang, "instruments"),
         title=f"{title.text} — {group_label.text}",
@@ -143,4 +156,5 @@ def render_quickscan(ctx: SiteContext, assessment: Assessment, group: str, lang:
         paper_href=relative(path, ctx.form_name(assessment, group, lang)),
         file_stem=safe_name(f"{ctx.page_names['instruments'].name(assessment.id)}-{group}"),
         print_title=m_text("qs_print_title", lang),
+        machine_notice=Markup(notice),  # noqa: S704 - escaped by notice_html
     )
