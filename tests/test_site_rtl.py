@@ -101,6 +101,29 @@ def test_a_title_in_another_direction_is_marked_in_the_results_page_menu(persian
     )
 
 
+@pytest.mark.parametrize("lang", ["ar", "fa", "tr"])
+def test_report_words_a_catalogue_lacks_are_marked_as_dutch_left_to_right(lang):
+    """A partial catalogue (Arabic, Turkish) gives the report's words it has not translated in Dutch:
+    each such word is marked ``lang="nl"`` (and ``dir="ltr"`` on a right-to-left page), so that it is
+    read, and laid out, as Dutch; the words it has are not marked. A language without a catalogue
+    (Persian) gets every word in Dutch, marked."""
+    from ouderbetrokkenheid.reports.markup import message
+    from ouderbetrokkenheid.reports.messages import MESSAGES, message_language
+
+    marker = '<span lang="nl" dir="ltr">' if direction(lang) == "rtl" else '<span lang="nl">'
+    for key in MESSAGES:
+        fields = dict.fromkeys(
+            ("n", "version", "title", "bands", "groups", "first", "second", "label", "value", "group"), "x"
+        )
+        html = message(key, lang, **fields)
+        if message_language(key, lang) == "nl":
+            assert html.startswith(marker), (key, html)
+        else:
+            assert message_language(key, lang) == lang and not html.startswith("<span lang="), (key, html)
+    if lang == "fa":
+        assert {message_language(key, lang) for key in MESSAGES} == {"nl"}
+
+
 def test_a_persian_page_is_right_to_left_too(persian):
     assert '<html lang="fa" dir="rtl">' in read(persian, "fa/index.html")
     assert direction("fa") == "rtl"

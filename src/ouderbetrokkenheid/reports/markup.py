@@ -7,7 +7,7 @@ page; nothing here ever writes a URL that is not ``http``, ``https`` or ``mailto
 
 import html
 
-from ouderbetrokkenheid.reports.messages import compose, direction, primary, ui_language
+from ouderbetrokkenheid.reports.messages import compose, direction, message_language, primary
 from ouderbetrokkenheid.reports.view import Text, safe_url
 
 
@@ -36,10 +36,10 @@ def text(value: Text | str, page_lang: str) -> str:
 
 
 def message(key: str, page_lang: str, /, **fields: str) -> str:
-    """A catalogue message as HTML; *fields* are HTML already. Marked with its language when the
-    catalogue has no text in the page's language (it falls back to Dutch)."""
+    """A catalogue message as HTML; *fields* are HTML already. Marked with its language (and its
+    direction) when the catalogue has no text for it in the page's language (it falls back to Dutch)."""
     body = compose(key, page_lang, esc, **fields)
-    attrs = lang_attrs(ui_language(page_lang), page_lang)
+    attrs = lang_attrs(message_language(key, page_lang), page_lang)
     return f"<span{attrs}>{body}</span>" if attrs else body
 
 

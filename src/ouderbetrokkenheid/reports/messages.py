@@ -98,6 +98,18 @@ def ui_language(lang: str | None) -> str:
     return words(lang).lang
 
 
+def message_language(key: str, lang: str | None, /) -> str:
+    """The language the message *key* is really written in for *lang*: a partial catalogue (Arabic,
+    Turkish ...) gives the words it has not translated yet in Dutch, and those are marked as Dutch,
+    left to right, on the page."""
+    return words(lang).lookup(MESSAGES[key])[1] or "en"
+
+
+def message_languages(lang: str | None) -> dict[str, str]:
+    """:func:`message_language` of every message of the reports (key -> language)."""
+    return {key: message_language(key, lang) for key in MESSAGES}
+
+
 def message(key: str, lang: str | None, /, **fields: object) -> str:
     """The message *key* in the catalogue language for *lang*, with *fields* filled in."""
     text = words(lang).gettext(MESSAGES[key])

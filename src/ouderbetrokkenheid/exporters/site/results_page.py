@@ -56,7 +56,12 @@ def words(lang: str) -> dict[str, Any]:
     """What the page's script needs to say in *lang*: its own words and the report's catalogue."""
     return {
         "page": {key: ui(key, lang).text for key in RESULTS_MESSAGES},
-        "report": {"lang": report_messages.ui_language(lang), "messages": report_messages.all_messages(lang)},
+        "report": {
+            "lang": report_messages.ui_language(lang),
+            "messages": report_messages.all_messages(lang),
+            # the language of each message: a partial catalogue's missing words are Dutch, marked so
+            "langs": report_messages.message_languages(lang),
+        },
     }
 
 

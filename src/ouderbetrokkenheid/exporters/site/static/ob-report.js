@@ -6,7 +6,8 @@
  * OBReport.render(result, bundle, words, options) -> {head, main, view}: HTML strings in which every
  * piece of content is escaped (as Python's html.escape). main is the report's sections as Python writes
  * them; head is the site's own (the title, version and minimum group size; no instrument id is shown
- * to a visitor). words: the report's message catalogue in the page's language ({lang, messages});
+ * to a visitor). words: the report's message catalogue in the page's language ({lang, messages,
+ * langs: the language each message is written in});
  * options.lang: the page's language; options.link(resource) -> a URL for a recommended resource (an
  * entry of bundle.catalog.resources), or null. Loadable in the browser (window.OBReport) and in node. */
 (function (root, factory) {
@@ -111,10 +112,12 @@
     return out;
   };
   Words.prototype.plain = function (key, fields) { return this.compose(key, String, fields || {}); };
-  /** message(): HTML, marked with its language when the catalogue is not in the page's language. */
+  /** message(): HTML, marked with its language (words.langs[key], the catalogue's language when not
+   * given) when that is not the page's language: a partial catalogue's missing words are Dutch. */
   Words.prototype.html = function (key, fields) {
     var body = this.compose(key, esc, fields || {});
-    var attrs = langAttrs(this.words.lang, this.lang);
+    var langs = this.words.langs || {};
+    var attrs = langAttrs(has(langs, key) ? langs[key] : this.words.lang, this.lang);
     return attrs ? "<span" + attrs + ">" + body + "</span>" : body;
   };
 
