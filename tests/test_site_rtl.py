@@ -330,7 +330,7 @@ def test_arabic_report_in_the_results_page_keeps_its_charts_left_to_right_in_chr
 @pytest.mark.browser
 def test_arabic_quickscan_scores_read_in_order_in_chromium(arabic, tab):
     """The scores the quickscan shows on an Arabic page: digits 0-9 as everywhere on the site (not the
-    browser's default ٠-٩ for Arabic), and "47 / 100" isolated, not read "100 / 47"."""
+    browser's default ٠-٩ for Arabic), and "47 / 100" isolated: one unit, not two numbers in reverse."""
     tab.goto((arabic / "ar" / QUICKSCAN).as_uri())
     for name in tab.eval_on_selector_all("fieldset.item", "items => items.map(i => i.id.slice(2))"):
         tab.locator(f'input[name="{name}"]').nth(1).check()

@@ -199,7 +199,8 @@
         line.textContent = message("noAnswers");
       } else {
         var band = labels.bands[dimension.band];
-        /* "47 / 100" isolated: among Arabic words it would read "100 / 47" */
+        /* "47 / 100" as one unit (as "47/100" is laid out in Arabic text): not isolated, its spaces
+           split it into two numbers among Arabic words, laid out in reverse order (100 on the left) */
         var score = document.createElement("bdi");
         score.textContent = number(dimension.score) + " / 100";
         line.append(message("score") + ": ", score, band ? " · " + message("band") + ": " + band.label : "");
