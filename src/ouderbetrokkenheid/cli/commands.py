@@ -129,7 +129,7 @@ class Output:
         problems = list(problems)
         if self.json:
             ok = not any(p.is_error for p in problems)
-            self.data({"ok": ok, "problems": [p.to_dict() for p in problems]})
+            self.data({"ok": ok, "problems": [self.problem(p) for p in problems]})
             return
         stream = stream or sys.stderr
         safe = ob.terminal_safe
@@ -137,14 +137,22 @@ class Output:
         at, hint = self.say(N_("at")), self.say(N_("hint"))
         for problem in problems:
             severity = severities.get(problem.severity.value, problem.severity.value)
-            print(
-                safe(f"{problem.location()}: {severity}[{problem.code}] {problem.message}"),
-                file=stream,
-            )
+            message, advice = problem.in_words(self.say)
+            print(safe(f"{problem.location(self.say)}: {severity}[{problem.code}] {message}"), file=stream)
             if problem.pointer:
                 print(safe(f"    {at} {problem.pointer}"), file=stream)
-            if problem.hint:
-                print(safe(f"    {hint}: {problem.hint}"), file=stream)
+            if advice:
+                print(safe(f"    {hint}: {advice}"), file=stream)
+
+    def problem(self, problem: "ob.Problem") -> dict[str, object]:
+        """A problem as JSON: :meth:`ob.Problem.to_dict` (``message`` and ``hint`` in English, stable
+        for tools, beside the stable ``code``) and ``localized``: ``lang``, ``message`` and ``hint`` in
+        the interface language (docs/json-output.md)."""
+        message, advice = problem.in_words(self.say)
+        localized: dict[str, str] = {"lang": self.say.lang, "message": message}
+        if advice:
+            localized["hint"] = advice
+        return {**problem.to_dict(), "localized": localized}
 
 
 def _library(paths: Iterable[str], out: Output, *, plugins: bool = True) -> "ob.Library":
@@ -204,7 +212,7 @@ def cmd_plugins(args: argparse.Namespace, out: Output) -> int:
         for info in host.plugins()
     ]
     if out.json:
-        out.data({"plugins": rows, "problems": [p.to_dict() for p in problems]})
+        out.data({"plugins": rows, "problems": [out.problem(p) for p in problems]})
     else:
         for row in rows:
             origin = (
@@ -257,7 +265,7 @@ def cmd_validate(args: argparse.Namespace, out: Output) -> int:
                 "ok": not failed,
                 "errors": sum(p.is_error for p in problems),
                 "warnings": sum(not p.is_error for p in problems),
-                "problems": [p.to_dict() for p in problems],
+                "problems": [out.problem(p) for p in problems],
             }
         )
     else:
