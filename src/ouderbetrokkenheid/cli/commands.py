@@ -307,8 +307,13 @@ def _validate_paths(paths: list[Path], args: argparse.Namespace) -> dict[str, "o
             clash = ob.Problem(
                 code="duplicate-pack",
                 severity=ob.Severity.ERROR,
-                message=f"two packs are named {pack.name!r}: one in {folder_of[pack.name]}, one in {path}",
-                hint="Two packs with one name cannot be loaded together: rename one, or validate them apart.",
+                message=ob.Phrase(
+                    N_("two packs are named '{pack}': one in {first}, one in {second}"),
+                    pack=pack.name,
+                    first=folder_of[pack.name],
+                    second=path,
+                ),
+                hint=N_("Two packs with one name cannot be loaded together: rename one, or validate them apart."),
                 file=str(path),
             )
             report = ob.Report(problems=(*report.problems, clash))
