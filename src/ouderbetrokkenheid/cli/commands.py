@@ -313,7 +313,9 @@ def _validate_paths(paths: list[Path], args: argparse.Namespace) -> dict[str, "o
                     first=folder_of[pack.name],
                     second=path,
                 ),
-                hint=N_("Two packs with one name cannot be loaded together: rename one, or validate them apart."),
+                hint=N_(
+                    "Two packs with one name cannot be loaded together: rename one, or validate them apart."
+                ),
                 file=str(path),
             )
             report = ob.Report(problems=(*report.problems, clash))
@@ -354,8 +356,24 @@ def cmd_schemas(args: argparse.Namespace, out: Output) -> int:
         out.data({"schemas": rows})
     elif not args.out:
         for row in rows:
-            out.line(f"{row['kind']:<11} {row['id']:<45} {row['title']}")
+            out.line(f"{row['kind']:<11} {row['id']:<45} {out.say.gettext(row['title'])}")
     return EXIT_OK
+
+
+#: The titles of the JSON Schemas, marked for the catalogue: ``schemas`` shows them in the interface
+#: language (tests/test_i18n.py checks that they are the schemas' titles).
+SCHEMA_TITLES = (
+    N_("Shared definitions"),
+    N_("Content pack manifest (pack.yaml)"),
+    N_("Records file"),
+    N_("Resource"),
+    N_("Finding"),
+    N_("Framework"),
+    N_("Mapping"),
+    N_("Assessment"),
+    N_("Response"),
+    N_("Result"),
+)
 
 
 # -- catalog -------------------------------------------------------------------------------------
@@ -624,7 +642,8 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
             )
         else:
             for name, (info, exporter) in exporters.items():
-                out.line(f"{name:<10} {exporter.media_type:<24} {exporter.description}  [{info.name}]")
+                description = out.say.gettext(exporter.description)  # a msgid of the catalogue, or as given
+                out.line(f"{name:<10} {exporter.media_type:<24} {description}  [{info.name}]")
         if not args.list:
             out.error(out.say(N_("give --to NAME and --out PATH to export")), code="usage")
             return EXIT_USAGE

@@ -246,7 +246,9 @@ def result_problems(
     problems = []
     if assessment.version is not None and data["version"] != assessment.version:
         message = Phrase(
-            N_("the result is for version '{given}' of {assessment}; the loaded assessment is version '{version}'"),
+            N_(
+                "the result is for version '{given}' of {assessment}; the loaded assessment is version '{version}'"
+            ),
             given=data["version"],
             assessment=assessment.id,
             version=assessment.version,
@@ -293,7 +295,10 @@ def result_problems(
     for g, group in enumerate(data.get("groups", [])):
         check("group", group["group"], f"/groups/{g}/group")
         if group["group"] in seen_groups:
-            mismatch(Phrase(N_("group '{group}' is in the result twice"), group=group["group"]), f"/groups/{g}/group")
+            mismatch(
+                Phrase(N_("group '{group}' is in the result twice"), group=group["group"]),
+                f"/groups/{g}/group",
+            )
         seen_groups.add(group["group"])
         dimensions = [score["dimension"] for score in group.get("dimensions", [])]
         for d, dimension in enumerate(dimensions):
@@ -310,14 +315,19 @@ def result_problems(
             suppressed.add(group["group"])
             if group.get("dimensions"):
                 mismatch(
-                    Phrase(N_("group '{group}' is suppressed but the result holds its scores"), group=group["group"]),
+                    Phrase(
+                        N_("group '{group}' is suppressed but the result holds its scores"),
+                        group=group["group"],
+                    ),
                     f"/groups/{g}/dimensions",
                     N_("A suppressed group has no scores: score the responses again."),
                 )
         elif group["respondents"] < minimum:
             mismatch(
                 Phrase(
-                    N_("group '{group}' has {n} respondents, fewer than the minimum of {minimum}, and is not suppressed"),
+                    N_(
+                        "group '{group}' has {n} respondents, fewer than the minimum of {minimum}, and is not suppressed"
+                    ),
                     group=group["group"],
                     n=group["respondents"],
                     minimum=minimum,
@@ -364,6 +374,8 @@ def result_problems(
                 mismatch(
                     Phrase(N_("recommended record '{id}' does not exist in the loaded packs"), id=identifier),
                     f"/recommendations/{dimension}/{r}",
-                    N_("Score the responses again with the packs installed here, or install the pack it is in."),
+                    N_(
+                        "Score the responses again with the packs installed here, or install the pack it is in."
+                    ),
                 )
     return problems

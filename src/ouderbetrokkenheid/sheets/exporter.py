@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ouderbetrokkenheid.errors import OuderbetrokkenheidError
+from ouderbetrokkenheid.i18n import N_
 from ouderbetrokkenheid.model.pack import KINDS as RECORD_KINDS
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ class XlsxExporter:
     media_type: str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     extension: str = ".xlsx"
     kinds: frozenset[str] = frozenset(RECORD_KINDS)
-    description: str = (
+    description: str = N_(
         "one pack as the authoring workbook (sheet import reads it back); choose it with --pack"
     )
 
