@@ -356,7 +356,8 @@ def cmd_schemas(args: argparse.Namespace, out: Output) -> int:
         out.data({"schemas": rows})
     elif not args.out:
         for row in rows:
-            out.line(f"{row['kind']:<11} {row['id']:<45} {out.say.gettext(row['title'])}")
+            # the file (what --out writes), the $id and the title in the interface language
+            out.line(f"{row['file']:<24} {row['id']:<45} {out.say.gettext(row['title'])}")
     return EXIT_OK
 
 
