@@ -22,6 +22,7 @@ class Phrase(str):
     by :func:`in_words`. A field that is itself a :class:`Phrase` is translated too; any other field
     (a path, an id, a value the user gave) is shown as it is.
 
+    >>> from ouderbetrokkenheid import Phrase
     >>> text = Phrase("no {kind} with id '{id}'", kind=Phrase("record"), id="x/y")
     >>> text, text.msgid, sorted(text.fields)
     ("no record with id 'x/y'", "no {kind} with id '{id}'", ['id', 'kind'])
@@ -54,9 +55,10 @@ def in_words(text: str, words: Said) -> str:
     """*text* (a :class:`Phrase`, or a plain English msgid) in the language of *words*, its fields filled
     in afterwards; text that is no msgid of the catalogue is shown as it is.
 
+    >>> from ouderbetrokkenheid.errors import Phrase, in_words
     >>> class Upper:
     ...     def gettext(self, message):
-    ...         return message.upper()
+    ...         return message.replace("more problems", "MORE PROBLEMS")
     >>> in_words(Phrase("{n} more problems", n=3), Upper())
     '3 MORE PROBLEMS'
     """
