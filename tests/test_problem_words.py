@@ -98,7 +98,17 @@ def test_json_problems_keep_english_and_code_and_add_the_localized_words(monkeyp
     assert first["localized"]["lang"] == "nl"
     assert first["localized"]["message"] == "onbekend veld 'kleur'"
     assert first["localized"]["hint"].startswith("Toegelaten velden hier: audiences,")
-    assert set(first) == {"code", "severity", "message", "hint", "file", "line", "column", "pointer", "localized"}
+    assert set(first) == {
+        "code",
+        "severity",
+        "message",
+        "hint",
+        "file",
+        "line",
+        "column",
+        "pointer",
+        "localized",
+    }
 
 
 def test_response_problems_in_dutch(monkeypatch, capsys, tmp_path):
@@ -127,11 +137,21 @@ def test_a_result_that_does_not_fit_in_french(monkeypatch, capsys, tmp_path):
     answers = tmp_path / "a.csv"
     rows = "".join(f"p{i},parents,{1 + i % 4},2\n" for i in range(6))
     answers.write_text("respondent,group,welkom,drempel\n" + rows, "utf-8")
-    assert main(["--format", "json", "score", "voorbeeld/mini-scan", str(answers), "--path", str(EXAMPLE)]) == 0
+    assert (
+        main(["--format", "json", "score", "voorbeeld/mini-scan", str(answers), "--path", str(EXAMPLE)]) == 0
+    )
     result = json.loads(capsys.readouterr().out)
     result["version"] = "0.1"
     (tmp_path / "r.json").write_text(json.dumps(result), "utf-8")
-    argv = ["--lang", "fr", "report", "voorbeeld/mini-scan", str(tmp_path / "r.json"), "--out", str(tmp_path / "r.md")]
+    argv = [
+        "--lang",
+        "fr",
+        "report",
+        "voorbeeld/mini-scan",
+        str(tmp_path / "r.json"),
+        "--out",
+        str(tmp_path / "r.md"),
+    ]
     assert main([*argv, "--path", str(EXAMPLE)]) == 1
     err = capsys.readouterr().err
     assert "le résultat concerne la version « 0.1 » de voorbeeld/mini-scan" in err
