@@ -256,3 +256,11 @@ def test_json_of_schemas_keeps_the_titles_as_the_schemas_have_them(monkeypatch, 
     assert main(["--lang", "nl", "--format", "json", "schemas"]) == 0
     rows = json.loads(capsys.readouterr().out)["schemas"]
     assert {row["title"] for row in rows} == set(SCHEMA_TITLES)
+
+
+def test_an_error_of_new_pack_in_dutch(monkeypatch, capsys, tmp_path):
+    _clean_locale(monkeypatch)
+    assert main(["--lang", "nl", "new-pack", "Slechte Naam", "--dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("ouderbetrokkenheid: fout: 'Slechte Naam' is geen geldige pakketnaam")
+    assert list(tmp_path.iterdir()) == []

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ouderbetrokkenheid.errors import OuderbetrokkenheidError
+from ouderbetrokkenheid.errors import OuderbetrokkenheidError, Phrase
 from ouderbetrokkenheid.i18n import N_
 from ouderbetrokkenheid.model.pack import KINDS as RECORD_KINDS
 
@@ -34,9 +34,14 @@ class XlsxExporter:
         if len(packs) > 1:
             packs = [pack for pack in packs if any(True for _ in pack.records())]
         if len(packs) != 1:
-            names = ", ".join(sorted(pack.name for pack in library.packs)) or "none"
+            names = ", ".join(sorted(pack.name for pack in library.packs)) or Phrase(N_("none"))
             raise OuderbetrokkenheidError(
-                f"the xlsx exporter writes one pack at a time; choose it with --pack NAME (loaded: {names})"
+                Phrase(
+                    N_(
+                        "the xlsx exporter writes one pack at a time; choose it with --pack NAME (loaded: {names})"
+                    ),
+                    names=names,
+                )
             )
         pack = packs[0]
         write_workbook(destination, pack, options.get("lang") or pack.manifest.default_language)
