@@ -245,7 +245,7 @@ def english_in(text: str, lang: str) -> list[str]:
     # and its fields' values that are prose (titles, locators: several words); a lone code stays checked
     text = re.sub(r"(?m)^(\s+[^:\n]+): \S+ \S.*$", r"\1:", text)
     text = re.sub(r"«[^»]*»|“[^”]*”|'[^']*'|\"[^\"]*\"", " ", text)
-    text = re.sub(r"\S*[/#@]\S*", " ", text)
+    text = re.sub(r"\S*[/#@]\S*|\burn:\S+", " ", text)  # ids, paths and URNs (a schema's $id)
     text = re.sub(
         r"\b\w+(?:\.\w+)+\b", " ", text
     )  # module and file names (ouderbetrokkenheid.builtin.exporters)
@@ -329,6 +329,7 @@ def test_no_english_word_in_dutch_or_french_output(lang):
 def test_the_detector_finds_english():
     assert english_in("138 records in 4 pack(s)\nkind: guide (3)", "nl")
     assert not english_in("138 items in 4 pakketten", "nl")
+    assert english_in("resource.schema.json  urn:x:v1:resource  resource", "nl") == ["resource"]
 
 
 if __name__ == "__main__":  # the figure of the issue: python -m tests.test_i18n [OTHER-CHECKOUT/src]
