@@ -77,6 +77,30 @@ def test_plural_forms_follow_the_language():
     assert words("en").ngettext("{n} record", "{n} records", 0) == "{n} records"
 
 
+@pytest.mark.parametrize("lang", COMPLETE)
+def test_the_lean_reader_reads_what_gettext_reads(lang):
+    """i18n reads a .mo without decoding every string (start-up time): it gives what the standard
+    library's GNUTranslations gives, for every word and every plural form, and "not here" otherwise."""
+    import gettext
+
+    from ouderbetrokkenheid.i18n import _catalogue
+
+    path = LOCALE_DIR / lang / "LC_MESSAGES" / "ouderbetrokkenheid.mo"
+    with path.open("rb") as file:
+        reference = gettext.GNUTranslations(file)
+    lean = _catalogue(lang)
+    singles = [key for key in reference._catalog if isinstance(key, str) and key]
+    plurals = {key[0] for key in reference._catalog if isinstance(key, tuple)}
+    assert len(singles) > 1000 and plurals
+    for key in singles:
+        assert lean.gettext(key) == reference.gettext(key)
+    for key in plurals:
+        for n in (0, 1, 2, 5, 1000000):
+            assert lean.ngettext(key, key + " (plural)", n) == reference.ngettext(key, key + " (plural)", n)
+    with pytest.raises(KeyError):
+        lean.gettext("no such word in the catalogue")
+
+
 def test_every_po_file_has_the_languages_plural_rule():
     for lang in COMPLETE:
         with (LOCALE_DIR / lang / "LC_MESSAGES" / "ouderbetrokkenheid.po").open("rb") as file:

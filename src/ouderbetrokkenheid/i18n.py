@@ -75,7 +75,7 @@ class _Catalogue:
         #: the msgid (``context\x04msgid`` with a context), as UTF-8 bytes -> (offset, length) of its
         #: translation
         self._index = dict(zip(ids, zip(values[1::2], values[::2], strict=True), strict=True))
-        self._plural = _plural_rule(self._string(b""))
+        self._plural: Callable[[int], int] | None = None  # read from the header when first needed
 
     def _string(self, key: bytes) -> str:
         offset, length = self._index[key]
@@ -86,6 +86,8 @@ class _Catalogue:
 
     def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
         forms = self._string(msgid1.encode("utf-8")).split("\0")
+        if self._plural is None:
+            self._plural = _plural_rule(self._string(b""))
         return forms[min(self._plural(n), len(forms) - 1)]
 
 
