@@ -264,3 +264,30 @@ def test_an_error_of_new_pack_in_dutch(monkeypatch, capsys, tmp_path):
     err = capsys.readouterr().err
     assert err.startswith("ouderbetrokkenheid: fout: 'Slechte Naam' is geen geldige pakketnaam")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_operating_system_error_is_said_in_the_users_words():
+    """strerror is the C library's English: the common reasons have words in the catalogue."""
+    import errno
+
+    from ouderbetrokkenheid.loading.files import os_error_problem
+
+    problem = os_error_problem(OSError(errno.ENOSPC, "No space left on device", "/x/out.json"), writing=True)
+    assert problem.message == "cannot be written: no space left on the disk"
+    assert problem.in_words(words("nl")) == (
+        "kan niet geschreven worden: geen ruimte meer op de schijf",
+        "De schijf is vol: maak plaats vrij, of schrijf ergens anders.",
+    )
+    odd = os_error_problem(OSError(errno.EBUSY, "Device or resource busy", "/x"))
+    # a reason without words of ours is shown as the system gives it
+    assert odd.in_words(words("fr"))[0] == "impossible de lire : Device or resource busy"
+
+
+def test_writing_under_a_file_fails_in_french(monkeypatch, capsys, tmp_path):
+    _clean_locale(monkeypatch)
+    (tmp_path / "gewoon-bestand").write_text("x", "utf-8")
+    out = tmp_path / "gewoon-bestand" / "schema"
+    assert main(["--lang", "fr", "schemas", "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "erreur[os-error] impossible d'écrire : pas un dossier" in err
+    assert "conseil: Une partie du chemin est un fichier, pas un dossier." in err

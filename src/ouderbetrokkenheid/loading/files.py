@@ -51,11 +51,31 @@ def _kind(mode: int) -> str:
     return Phrase(N_("something else"))
 
 
+#: The reasons of the common operating-system errors in words of the catalogue (strerror is English).
+_REASONS = {
+    errno.ENOENT: N_("no such file or folder"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("operation not permitted"),
+    errno.EROFS: N_("read-only file system"),
+    errno.ENOSPC: N_("no space left on the disk"),
+    errno.EDQUOT: N_("disk quota exceeded"),
+    errno.EFBIG: N_("file too large"),
+    errno.ENOTDIR: N_("not a folder"),
+    errno.EISDIR: N_("is a folder"),
+    errno.ELOOP: N_("too many levels of links"),
+    errno.ENAMETOOLONG: N_("file name too long"),
+}
+
+
 def os_error_problem(exc: OSError, path: str | None = None, *, writing: bool = False) -> Problem:
     """A :class:`~ouderbetrokkenheid.Problem` for an operating-system error: the path, the reason in
     words, and what to do (exit 1 in the command line, never a traceback)."""
     name = path or (str(exc.filename) if exc.filename is not None else "<output>" if writing else "<input>")
-    reason = exc.strerror or str(exc) or type(exc).__name__
+    reason = (
+        Phrase(_REASONS[exc.errno])
+        if exc.errno in _REASONS
+        else exc.strerror or str(exc) or type(exc).__name__
+    )
     hints = {
         errno.ENOENT: N_("Check the path: a folder on the way does not exist.")
         if writing
