@@ -216,7 +216,7 @@ def test_many_problems_are_listed_up_to_a_limit_and_counted(tmp_path, mini):
     path = write(tmp_path, "many.csv", "respondent,group,welkom,drempel\n" + rows)
     problems = problems_of(lambda: read_responses(path, mini))
     assert len(problems) == 101
-    assert problems[-1].message == "50 more problem(s) of this kind were not listed"
+    assert problems[-1].message == "more problems of this kind were not listed: 50"
 
 
 # -- JSON ----------------------------------------------------------------------------------------

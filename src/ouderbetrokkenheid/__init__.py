@@ -67,6 +67,7 @@ _EXPORTS: dict[str, str] = {
     "json_terminal_safe": "ouderbetrokkenheid.terminal",
     # errors
     "Problem": "ouderbetrokkenheid.errors",
+    "Phrase": "ouderbetrokkenheid.errors",
     "Report": "ouderbetrokkenheid.errors",
     "Severity": "ouderbetrokkenheid.errors",
     "CODES": "ouderbetrokkenheid.errors",
@@ -160,6 +161,7 @@ __all__ = [
     "OutputError",
     "PackError",
     "PackManifest",
+    "Phrase",
     "PluginHost",
     "PluginInfo",
     "Problem",
@@ -253,6 +255,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         LibraryError,
         OuderbetrokkenheidError,
         PackError,
+        Phrase,
         Problem,
         ProblemError,
         Report,

@@ -2,12 +2,79 @@
 
 A :class:`Problem` is data: a stable code, a severity, where it is (file, line, column, JSON pointer),
 what is wrong and what to do. Only the CLI turns problems into text for a terminal.
+
+What is wrong and what to do are English, as :class:`Phrase` (or a plain msgid marked ``N_``): the
+English text itself, which also remembers its msgid and fields, so that the presentation layer shows it
+in the user's language (:func:`in_words`) with the same fields filled in afterwards. The core never
+looks in a catalogue.
 """
 
 import enum
 from collections.abc import Iterable
+from typing import Any, Protocol
 
 import attrs
+
+
+class Phrase(str):
+    """English text made from a msgid of the catalogue (marked ``N_``) and its ``{name}`` fields: it *is*
+    the English text (a ``str``), and it keeps the msgid and fields to be said again in another language
+    by :func:`in_words`. A field that is itself a :class:`Phrase` is translated too; any other field
+    (a path, an id, a value the user gave) is shown as it is.
+
+    >>> from ouderbetrokkenheid import Phrase
+    >>> text = Phrase("no {kind} with id '{id}'", kind=Phrase("record"), id="x/y")
+    >>> text, text.msgid, sorted(text.fields)
+    ("no record with id 'x/y'", "no {kind} with id '{id}'", ['id', 'kind'])
+    """
+
+    msgid: str
+    fields: dict[str, object]
+
+    def __new__(cls, msgid: str, /, **fields: object) -> "Phrase":
+        text = super().__new__(cls, msgid.format(**fields) if fields else msgid)
+        text.msgid = msgid
+        text.fields = fields
+        return text
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled (the library cache) with its msgid and fields
+        return (_phrase, (self.msgid, self.fields))
+
+
+def _phrase(msgid: str, fields: dict[str, object]) -> Phrase:
+    return Phrase(msgid, **fields)
+
+
+class Said(Protocol):
+    """What :func:`in_words` needs of the interface's words (:class:`ouderbetrokkenheid.i18n.Words`)."""
+
+    def gettext(self, message: str) -> str: ...
+
+
+def in_words(text: str, words: Said) -> str:
+    """*text* (a :class:`Phrase`, or a plain English msgid) in the language of *words*, its fields filled
+    in afterwards; text that is no msgid of the catalogue is shown as it is.
+
+    >>> from ouderbetrokkenheid.errors import Phrase, in_words
+    >>> class Upper:
+    ...     def gettext(self, message):
+    ...         return message.replace("more problems", "MORE PROBLEMS")
+    >>> in_words(Phrase("{n} more problems", n=3), Upper())
+    '3 MORE PROBLEMS'
+    """
+    if not text:
+        return text
+    if isinstance(text, Phrase):
+        fields = {
+            key: in_words(value, words) if isinstance(value, Phrase) else value
+            for key, value in text.fields.items()
+        }
+        template = words.gettext(text.msgid)
+        try:
+            return template.format(**fields) if fields else template
+        except (KeyError, IndexError, ValueError):  # a translation with broken fields: the English
+            return str(text)
+    return words.gettext(text)
 
 
 class Severity(enum.Enum):
@@ -47,9 +114,15 @@ class Problem:
                 out[key] = value
         return out
 
-    def location(self) -> str:
-        """``file:line:column`` (as much as is known), for messages."""
-        parts = [self.file or "<input>"]
+    def in_words(self, words: Said) -> tuple[str, str]:
+        """The message and the hint in the language of *words* (see :func:`in_words`)."""
+        return in_words(self.message, words), in_words(self.hint, words)
+
+    def location(self, words: Said | None = None) -> str:
+        """``file:line:column`` (as much as is known), for messages; *words*: the file's description in
+        their language, when it is one (``folder PATH``, ``given directly``), not a path."""
+        file = self.file or "<input>"
+        parts = [in_words(file, words) if words is not None and isinstance(file, Phrase) else file]
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:
@@ -92,7 +165,13 @@ class Report:
 
 
 class OuderbetrokkenheidError(Exception):
-    """Base class of every exception this library raises on purpose."""
+    """Base class of every exception this library raises on purpose. Its message may be a
+    :class:`Phrase`, which :meth:`in_words` says in the user's language."""
+
+    def in_words(self, words: Said) -> str:
+        """The message in the language of *words* (see :func:`in_words`)."""
+        first = self.args[0] if len(self.args) == 1 else None
+        return in_words(first, words) if isinstance(first, str) else str(self)
 
 
 class ProblemError(OuderbetrokkenheidError):

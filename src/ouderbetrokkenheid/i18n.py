@@ -27,6 +27,10 @@ import functools
 import gettext as _gettext
 import os
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time of --help)
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 DOMAIN = "ouderbetrokkenheid"
 #: The folder of the catalogues, as a string (pathlib is not imported: start-up time of ``--help``);
 #: ``LOCALE_DIR`` is the same as a :class:`pathlib.Path`.
@@ -55,25 +59,71 @@ def NP_(context: str, message: str) -> str:  # noqa: N802 - the gettext conventi
     return f"{context}{CONTEXT}{message}"
 
 
-class _Missing(_gettext.NullTranslations):
-    """The end of one catalogue: says "not here" instead of returning the msgid."""
+class _Catalogue:
+    """One compiled catalogue (``.mo``), read lean: only the table of msgids is indexed when it is
+    opened, and a translation is decoded when it is asked for. :class:`gettext.GNUTranslations` decodes
+    every string up front, which grew with the catalogue to a millisecond of every start (``--help``
+    looks up a few dozen words of more than a thousand). A msgid it does not have raises
+    :class:`KeyError` ("not here": the next catalogue of the chain is asked)."""
+
+    __slots__ = ("_data", "_index", "_plural")
+
+    def __init__(self, data: bytes) -> None:
+        from struct import unpack_from
+
+        magic = unpack_from("<I", data)[0]
+        order = "<" if magic == 0x950412DE else ">"
+        count, originals, translations = unpack_from(f"{order}4x4x3I", data)
+        keys = unpack_from(f"{order}{2 * count}I", data, originals)
+        values = unpack_from(f"{order}{2 * count}I", data, translations)
+        self._data = data
+        ids = [data[start : start + length] for start, length in zip(keys[1::2], keys[::2], strict=True)]
+        ids = [key.partition(b"\0")[0] if b"\0" in key else key for key in ids]  # a plural: its singular
+        #: the msgid (``context\x04msgid`` with a context), as UTF-8 bytes -> (offset, length) of its
+        #: translation
+        self._index = dict(zip(ids, zip(values[1::2], values[::2], strict=True), strict=True))
+        self._plural: Callable[[int], int] | None = None  # read from the header when first needed
+
+    def _string(self, key: bytes) -> str:
+        offset, length = self._index[key]
+        return self._data[offset : offset + length].decode("utf-8")
 
     def gettext(self, message: str) -> str:
-        raise KeyError(message)
+        return self._string(message.encode("utf-8")).partition("\0")[0]
 
     def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
-        raise KeyError(msgid1)
+        forms = self._string(msgid1.encode("utf-8")).split("\0")
+        if self._plural is None:
+            self._plural = _plural_rule(self._string(b""))
+        return forms[min(self._plural(n), len(forms) - 1)]
+
+    def __len__(self) -> int:
+        """The number of messages it holds (its header included)."""
+        return len(self._index)
+
+    def info(self) -> dict[str, str]:
+        """The header's fields, names lower-cased (as :meth:`gettext.GNUTranslations.info`)."""
+        header = self._string(b"") if b"" in self._index else ""
+        fields = (line.partition(":") for line in header.splitlines())
+        return {name.strip().lower(): value.strip() for name, sep, value in fields if sep}
+
+
+def _plural_rule(header: str) -> "Callable[[int], int]":
+    """The plural rule of a catalogue's header (``Plural-Forms: nplurals=2; plural=(n != 1);``)."""
+    for line in header.splitlines():
+        name, _, value = line.partition(":")
+        if name.strip().lower() == "plural-forms":
+            return _gettext.c2py(value.split(";")[1].split("plural=")[1])
+    return lambda n: int(n != 1)
 
 
 @functools.cache
-def _catalogue(lang: str) -> _gettext.GNUTranslations | None:
+def _catalogue(lang: str) -> _Catalogue | None:
     path = os.path.join(_LOCALE, lang, "LC_MESSAGES", f"{DOMAIN}.mo")
     if not os.path.isfile(path):
         return None
     with open(path, "rb") as file:
-        catalogue = _gettext.GNUTranslations(file)
-    catalogue.add_fallback(_Missing())
-    return catalogue
+        return _Catalogue(file.read())
 
 
 @functools.cache
@@ -109,7 +159,7 @@ def partial(lang: str | None) -> bool:
     catalogue, dutch = (_catalogue(lang) if lang else None), _catalogue(FALLBACK)
     if catalogue is None or dutch is None or lang == FALLBACK:
         return False
-    return len(catalogue._catalog) < len(dutch._catalog)  # type: ignore[attr-defined]
+    return len(catalogue) < len(dutch)
 
 
 @functools.cache

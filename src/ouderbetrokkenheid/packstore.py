@@ -21,7 +21,8 @@ import zipfile
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from ouderbetrokkenheid.errors import Problem, ProblemError, Report, Severity
+from ouderbetrokkenheid.errors import Phrase, Problem, ProblemError, Report, Severity
+from ouderbetrokkenheid.i18n import N_
 
 if TYPE_CHECKING:
     from ouderbetrokkenheid.catalog.library import Library
@@ -74,15 +75,15 @@ def unpack_archive(archive: Path, destination: Path) -> None:
     if archive.stat().st_size > MAX_ARCHIVE_BYTES:
         raise _refuse(
             "archive-unsafe",
-            f"the archive is larger than {MAX_ARCHIVE_BYTES} bytes",
-            "Is this a pack?",
+            Phrase(N_("the archive is larger than {n} bytes"), n=MAX_ARCHIVE_BYTES),
+            N_("Is this a pack?"),
             archive.name,
         )
     if not zipfile.is_zipfile(archive):
         raise _refuse(
             "archive-unsafe",
-            "not a pack archive (a .zip made by `ouderbetrokkenheid pack build`)",
-            "Give a pack folder, or an archive made by `pack build`.",
+            N_("not a pack archive (a .zip made by `ouderbetrokkenheid pack build`)"),
+            N_("Give a pack folder, or an archive made by `pack build`."),
             archive.name,
         )
     with zipfile.ZipFile(archive) as zipped:
@@ -90,8 +91,8 @@ def unpack_archive(archive: Path, destination: Path) -> None:
         if len(infos) > MAX_MEMBERS:
             raise _refuse(
                 "archive-unsafe",
-                f"the archive holds {len(infos)} files",
-                "A pack has far fewer files.",
+                Phrase(N_("the archive holds {n} files"), n=len(infos)),
+                N_("A pack has far fewer files."),
                 archive.name,
             )
         total = 0
@@ -103,37 +104,37 @@ def unpack_archive(archive: Path, destination: Path) -> None:
             if name.startswith(("/", "\\")) or path.is_absolute() or (len(name) > 1 and name[1] == ":"):
                 raise _refuse(
                     "archive-unsafe",
-                    "an absolute path in the archive",
-                    "Refused: a pack archive holds relative paths only.",
+                    N_("an absolute path in the archive"),
+                    N_("Refused: a pack archive holds relative paths only."),
                     where,
                 )
             if any(part == ".." for part in path.parts) or "\\" in name:
                 raise _refuse(
                     "archive-unsafe",
-                    "a path that leaves the pack folder (..)",
-                    "Refused: the archive may have been crafted.",
+                    N_("a path that leaves the pack folder (..)"),
+                    N_("Refused: the archive may have been crafted."),
                     where,
                 )
             if stat.S_ISLNK(mode):
                 raise _refuse(
                     "archive-unsafe",
-                    "a symbolic link in the archive",
-                    "Refused: a pack archive holds plain files only.",
+                    N_("a symbolic link in the archive"),
+                    N_("Refused: a pack archive holds plain files only."),
                     where,
                 )
             if not info.is_dir() and path.suffix.lower() not in ALLOWED_SUFFIXES:
                 raise _refuse(
                     "archive-unsafe",
-                    f"a file of a kind a pack does not hold ({path.suffix})",
-                    "A pack holds .yaml, .json, .md and .txt files only.",
+                    Phrase(N_("a file of a kind a pack does not hold ({suffix})"), suffix=path.suffix),
+                    N_("A pack holds .yaml, .json, .md and .txt files only."),
                     where,
                 )
             total += info.file_size
             if total > MAX_UNPACKED_BYTES:
                 raise _refuse(
                     "archive-unsafe",
-                    f"the archive unpacks to more than {MAX_UNPACKED_BYTES} bytes",
-                    "Refused (a zip bomb?).",
+                    Phrase(N_("the archive unpacks to more than {n} bytes"), n=MAX_UNPACKED_BYTES),
+                    N_("Refused (a zip bomb?)."),
                     archive.name,
                 )
         for info in infos:
@@ -177,8 +178,8 @@ def install_pack(source: Path, *, replace: bool = False) -> tuple[str, Path, Rep
             if not _has_manifest(source):
                 raise _refuse(
                     "manifest-missing",
-                    "no pack.yaml in this folder",
-                    "Give the folder that holds pack.yaml.",
+                    N_("no pack.yaml in this folder"),
+                    N_("Give the folder that holds pack.yaml."),
                     str(source),
                 )
             _copy_pack(source, staged)
@@ -187,8 +188,8 @@ def install_pack(source: Path, *, replace: bool = False) -> tuple[str, Path, Rep
         else:
             raise _refuse(
                 "path-not-found",
-                "no such file or folder",
-                "Give a pack folder or an archive made by `pack build`.",
+                N_("no such file or folder"),
+                N_("Give a pack folder or an archive made by `pack build`."),
                 str(source),
             )
         installed = Library.discover()
@@ -198,13 +199,24 @@ def install_pack(source: Path, *, replace: bool = False) -> tuple[str, Path, Rep
         mine = installed_packs()
         names = {installed_pack.name for installed_pack in installed.packs}
         if pack.name in names and not (replace and pack.name in mine):
-            where = "installed from a file" if pack.name in mine else "installed by a plugin"
-            hint = (
-                f"Remove it first (`ouderbetrokkenheid pack remove {pack.name}`) or give --replace."
-                if pack.name in mine
-                else "Rename your pack (its name is the namespace of its ids), or uninstall the other one."
+            mine_too = pack.name in mine
+            message = Phrase(
+                N_("a pack named '{pack}' is already installed from a file")
+                if mine_too
+                else N_("a pack named '{pack}' is already installed by a plugin"),
+                pack=pack.name,
             )
-            raise _refuse("pack-clash", f"a pack named {pack.name!r} is already {where}", hint, str(source))
+            hint = (
+                Phrase(
+                    N_("Remove it first (`ouderbetrokkenheid pack remove {pack}`) or give --replace."),
+                    pack=pack.name,
+                )
+                if mine_too
+                else N_(
+                    "Rename your pack (its name is the namespace of its ids), or uninstall the other one."
+                )
+            )
+            raise _refuse("pack-clash", message, hint, str(source))
         clashes = [
             record.id
             for record in pack.records()
@@ -213,8 +225,8 @@ def install_pack(source: Path, *, replace: bool = False) -> tuple[str, Path, Rep
         if clashes:
             raise _refuse(
                 "pack-clash",
-                f"ids already used by an installed pack: {', '.join(clashes[:5])}",
-                "Ids must be unique across installed packs: rename them.",
+                Phrase(N_("ids already used by an installed pack: {ids}"), ids=", ".join(clashes[:5])),
+                N_("Ids must be unique across installed packs: rename them."),
                 str(source),
             )
         with atomic_folder(store / pack.name) as folder:
@@ -254,11 +266,15 @@ def remove_pack(name: str) -> Path:
     """Remove the user-installed pack *name*; return the folder that was removed."""
     mine = installed_packs()
     if name not in mine:
-        listed = ", ".join(mine) or "none"
+        listed = ", ".join(mine) or Phrase(N_("none"))
         raise _refuse(
             "pack-not-installed",
-            f"no pack named {name!r} was installed from a file (installed from files: {listed})",
-            "Packs installed with pip are removed with pip uninstall.",
+            Phrase(
+                N_("no pack named '{pack}' was installed from a file (installed from files: {listed})"),
+                pack=name,
+                listed=listed,
+            ),
+            N_("Packs installed with pip are removed with pip uninstall."),
         )
     folder = mine[name]
     trash = folder.with_name(f".{name}.removed-{os.getpid()}")

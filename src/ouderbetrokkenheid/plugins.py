@@ -29,8 +29,9 @@ import attrs
 import pluggy
 
 from ouderbetrokkenheid import hookspecs
-from ouderbetrokkenheid.errors import Problem, Severity
+from ouderbetrokkenheid.errors import Phrase, Problem, Severity
 from ouderbetrokkenheid.hookspecs import PROJECT
+from ouderbetrokkenheid.i18n import N_
 
 if TYPE_CHECKING:
     from ouderbetrokkenheid.exporters.base import Exporter
@@ -42,7 +43,10 @@ NO_AUTOLOAD_ENV = "OUDERBETROKKENHEID_DISABLE_PLUGIN_AUTOLOAD"
 PLUGIN_FAULTS: tuple[type[BaseException], ...] = (Exception, SystemExit)
 
 #: The built-in plugins, registered last (so called first).
-BUILTIN_PLUGINS: tuple[str, ...] = ("ouderbetrokkenheid.builtin.exporters", "ouderbetrokkenheid.builtin.userpacks")
+BUILTIN_PLUGINS: tuple[str, ...] = (
+    "ouderbetrokkenheid.builtin.exporters",
+    "ouderbetrokkenheid.builtin.userpacks",
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -123,8 +127,16 @@ class PluginHost:
                     _plugin_problem(
                         "plugin-import",
                         dist_name or entry_point.name,
-                        f"could not load plugin {entry_point.name!r} ({entry_point.value}): {type(exc).__name__}: {exc}",
-                        f"Reinstall or upgrade it, or disable it with {DISABLE_ENV}={entry_point.name}.",
+                        Phrase(
+                            N_("could not load plugin '{plugin}' ({where}): {error}"),
+                            plugin=entry_point.name,
+                            where=entry_point.value,
+                            error=f"{type(exc).__name__}: {exc}",
+                        ),
+                        Phrase(
+                            N_("Reinstall or upgrade it, or disable it with {setting}."),
+                            setting=f"{DISABLE_ENV}={entry_point.name}",
+                        ),
                     )
                 )
 
@@ -144,8 +156,14 @@ class PluginHost:
                         code="plugin-hook",
                         severity=Severity.WARNING,
                         file=info.label,
-                        message=f"plugin {info.name!r} implements {hook_name!r}, which is not a hook of this version",
-                        hint="Check the hook's name against `ouderbetrokkenheid.hookspecs`; it is never called.",
+                        message=Phrase(
+                            N_("plugin '{plugin}' implements '{hook}', which is not a hook of this version"),
+                            plugin=info.name,
+                            hook=hook_name,
+                        ),
+                        hint=N_(
+                            "Check the hook's name against `ouderbetrokkenheid.hookspecs`; it is never called."
+                        ),
                     )
                 )
 
@@ -173,8 +191,17 @@ class PluginHost:
                     _plugin_problem(
                         "plugin-hook",
                         info.label,
-                        f"plugin {info.name!r} raised {type(exc).__name__} in {hook_name}: {exc}",
-                        f"Report this to the plugin's authors, or disable it with {DISABLE_ENV}={info.name}.",
+                        Phrase(
+                            N_("plugin '{plugin}' raised {error} in {hook}: {detail}"),
+                            plugin=info.name,
+                            error=type(exc).__name__,
+                            hook=hook_name,
+                            detail=str(exc),
+                        ),
+                        Phrase(
+                            N_("Report this to the plugin's authors, or disable it with {setting}."),
+                            setting=f"{DISABLE_ENV}={info.name}",
+                        ),
                     )
                 )
                 continue
@@ -198,9 +225,20 @@ class PluginHost:
                     _plugin_problem(
                         "plugin-result",
                         info.label,
-                        f"plugin {info.name!r} returned {_shown(item)} from ob_packs, not a pack or a pack folder",
-                        "ob_packs returns ContentPack objects or paths of pack folders; report this to the"
-                        f" plugin's authors, or disable it with {DISABLE_ENV}={info.name}.",
+                        Phrase(
+                            N_(
+                                "plugin '{plugin}' returned {value} from ob_packs, not a pack or a pack folder"
+                            ),
+                            plugin=info.name,
+                            value=_shown(item),
+                        ),
+                        Phrase(
+                            N_(
+                                "ob_packs returns ContentPack objects or paths of pack folders; report this to the "
+                                "plugin's authors, or disable it with {setting}."
+                            ),
+                            setting=f"{DISABLE_ENV}={info.name}",
+                        ),
                     )
                 )
         return sources
@@ -217,8 +255,14 @@ class PluginHost:
                         _plugin_problem(
                             "plugin-result",
                             info.label,
-                            f"plugin {info.name!r} returned {_shown(exporter)}, not an exporter",
-                            "An exporter needs a name and an export() method; see ouderbetrokkenheid.Exporter.",
+                            Phrase(
+                                N_("plugin '{plugin}' returned {value}, not an exporter"),
+                                plugin=info.name,
+                                value=_shown(exporter),
+                            ),
+                            N_(
+                                "An exporter needs a name and an export() method; see ouderbetrokkenheid.Exporter."
+                            ),
                         )
                     )
                     continue
@@ -227,8 +271,15 @@ class PluginHost:
                         _plugin_problem(
                             "duplicate-exporter",
                             info.label,
-                            f"exporter {name!r} of plugin {info.name!r} clashes with the one of {found[name][0].name!r}",
-                            f"Disable one of the two with {DISABLE_ENV}.",
+                            Phrase(
+                                N_(
+                                    "exporter '{exporter}' of plugin '{plugin}' clashes with the one of '{other}'"
+                                ),
+                                exporter=name,
+                                plugin=info.name,
+                                other=found[name][0].name,
+                            ),
+                            Phrase(N_("Disable one of the two with {setting}."), setting=DISABLE_ENV),
                         )
                     )
                     continue
@@ -312,8 +363,12 @@ def get_plugin_manager(
                 _plugin_problem(
                     "plugin-import",
                     str(name),
-                    f"could not register plugin {name!r}: {type(exc).__name__}: {exc}",
-                    "Check its hook implementations against ouderbetrokkenheid.hookspecs.",
+                    Phrase(
+                        N_("could not register plugin '{plugin}': {error}"),
+                        plugin=name,
+                        error=f"{type(exc).__name__}: {exc}",
+                    ),
+                    N_("Check its hook implementations against ouderbetrokkenheid.hookspecs."),
                 )
             )
     for module_name in BUILTIN_PLUGINS:

@@ -5,7 +5,8 @@ import datetime
 import re
 from pathlib import Path
 
-from ouderbetrokkenheid.errors import OuderbetrokkenheidError
+from ouderbetrokkenheid.errors import OuderbetrokkenheidError, Phrase
+from ouderbetrokkenheid.i18n import N_
 
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -158,14 +159,21 @@ def scaffold_pack(name: str, directory: str | Path = ".", *, publisher: str | No
     """
     if not _NAME.match(name) or len(name) > 40:
         raise ScaffoldError(
-            f"{name!r} is not a valid pack name: use lower case letters, digits and single hyphens, "
-            "starting with a letter (mijn-school)"
+            Phrase(
+                N_(
+                    "'{name}' is not a valid pack name: use lower case letters, digits and single hyphens, "
+                    "starting with a letter (mijn-school)"
+                ),
+                name=name,
+            )
         )
     dist = f"ouderbetrokkenheid-{name}"
     module = "ouderbetrokkenheid_" + name.replace("-", "_")
     root = Path(directory) / dist
     if root.exists():
-        raise ScaffoldError(f"{root} already exists; choose another name or folder")
+        raise ScaffoldError(
+            Phrase(N_("{folder} already exists; choose another name or folder"), folder=str(root))
+        )
     files = _files(name, module, dist, publisher or f"the publisher of {name}")
     for relative, content in files.items():
         path = root / relative

@@ -6,7 +6,8 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ouderbetrokkenheid.errors import LibraryError, Problem, Report, Severity, UnknownIdError
+from ouderbetrokkenheid.errors import LibraryError, Phrase, Problem, Report, Severity, UnknownIdError
+from ouderbetrokkenheid.i18n import N_
 from ouderbetrokkenheid.model import (
     KINDS,
     Assessment,
@@ -49,13 +50,18 @@ class Library:
     def _add(self, pack: ContentPack, origin: str | None = None) -> list[Problem]:
         """Add *pack* (from *origin*: a distribution or a folder) if it clashes with nothing;
         otherwise return the clashes, naming where both packs come from, and add nothing."""
-        here = origin or "given directly"
+        here = origin or _DIRECT
         if pack.name in self._packs:
-            first = self._origins.get(pack.name, "given directly")
+            first = self._origins.get(pack.name, _DIRECT)
             return [
                 _clash(
                     "duplicate-pack",
-                    f"two packs are named {pack.name!r}: one from {first}, one from {here}",
+                    Phrase(
+                        N_("two packs are named '{pack}': one from {first}, one from {second}"),
+                        pack=pack.name,
+                        first=first,
+                        second=here,
+                    ),
                     origin or pack.name,
                 )
             ]
@@ -67,7 +73,9 @@ class Library:
             if identifier in seen:
                 clashes.append(
                     _clash(
-                        "duplicate-id", f"id {identifier!r} is used twice in pack {pack.name!r}", pack.name
+                        "duplicate-id",
+                        Phrase(N_("id '{id}' is used twice in pack '{pack}'"), id=identifier, pack=pack.name),
+                        pack.name,
                     )
                 )
             seen.add(identifier)
@@ -76,8 +84,16 @@ class Library:
                 clashes.append(
                     _clash(
                         "duplicate-id",
-                        f"id {identifier!r} is in pack {owner!r} (from {self._origins.get(owner, 'given directly')})"
-                        f" and in pack {pack.name!r} (from {here})",
+                        Phrase(
+                            N_(
+                                "id '{id}' is in pack '{first}' (from {first_origin}) and in pack '{second}' (from {second_origin})"
+                            ),
+                            id=identifier,
+                            first=owner,
+                            first_origin=self._origins.get(owner, _DIRECT),
+                            second=pack.name,
+                            second_origin=here,
+                        ),
                         origin or pack.name,
                     )
                 )
@@ -155,7 +171,12 @@ class Library:
 
     @classmethod
     def _cached(
-        cls, given: Sequence[Path], plugins: bool, store: Any, key: str | None, host: "PluginHost | None" = None
+        cls,
+        given: Sequence[Path],
+        plugins: bool,
+        store: Any,
+        key: str | None,
+        host: "PluginHost | None" = None,
     ) -> "Library":
         """The library stored under *key* in *store* (a :class:`~ouderbetrokkenheid.catalog.cache.Cache`),
         else discovered and stored."""
@@ -177,14 +198,19 @@ class Library:
             self._problems.append(
                 _clash(
                     "plugin-result" if origin else "path-not-found",
-                    f"the pack at {folder} has errors and was left out"
-                    + (f" (from {origin})" if origin else ""),
+                    Phrase(
+                        N_("the pack at {folder} has errors and was left out (from {origin})"),
+                        folder=folder,
+                        origin=origin,
+                    )
+                    if origin
+                    else Phrase(N_("the pack at {folder} has errors and was left out"), folder=folder),
                     origin or str(folder),
                     severity=Severity.ERROR,
                 )
             )
             return
-        self._problems.extend(self._add(pack, origin or f"folder {folder}"))
+        self._problems.extend(self._add(pack, origin or Phrase(N_("folder {folder}"), folder=str(folder))))
 
     def _lookup(self, identifier: str) -> bool | None:
         namespace = identifier.split("/", 1)[0]
@@ -289,17 +315,23 @@ class Library:
         }
 
 
+#: Where a pack given as an object (not from a plugin or a folder) comes from, in the messages.
+_DIRECT = Phrase(N_("given directly"))
+
+
 def _clash(code: str, message: str, where: str, severity: Severity = Severity.ERROR) -> Problem:
     hints = {
-        "duplicate-id": "Ids must be unique across all loaded packs: rename one, or do not load both packs.",
-        "duplicate-pack": "Two packs with one name cannot be loaded together: uninstall or disable one.",
+        "duplicate-id": N_(
+            "Ids must be unique across all loaded packs: rename one, or do not load both packs."
+        ),
+        "duplicate-pack": N_("Two packs with one name cannot be loaded together: uninstall or disable one."),
     }
     return Problem(
         code=code,
         severity=severity,
         message=message,
         file=where,
-        hint=hints.get(code, "See the problems listed before this one."),
+        hint=hints.get(code, N_("See the problems listed before this one.")),
     )
 
 

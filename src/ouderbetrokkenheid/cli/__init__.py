@@ -397,7 +397,7 @@ def _run(args: argparse.Namespace, out: "Output") -> int:
         out.mistake(commands.id_mistake(exc, args))
         return EXIT_USAGE
     except OuderbetrokkenheidError as exc:
-        out.error(str(exc))
+        out.error(exc.in_words(out.say))
         return EXIT_INVALID
     except KeyboardInterrupt:
         out.error(out.say(commands.N_("interrupted")), code="interrupted")

@@ -129,7 +129,7 @@ class Output:
         problems = list(problems)
         if self.json:
             ok = not any(p.is_error for p in problems)
-            self.data({"ok": ok, "problems": [p.to_dict() for p in problems]})
+            self.data({"ok": ok, "problems": [self.problem(p) for p in problems]})
             return
         stream = stream or sys.stderr
         safe = ob.terminal_safe
@@ -137,14 +137,22 @@ class Output:
         at, hint = self.say(N_("at")), self.say(N_("hint"))
         for problem in problems:
             severity = severities.get(problem.severity.value, problem.severity.value)
-            print(
-                safe(f"{problem.location()}: {severity}[{problem.code}] {problem.message}"),
-                file=stream,
-            )
+            message, advice = problem.in_words(self.say)
+            print(safe(f"{problem.location(self.say)}: {severity}[{problem.code}] {message}"), file=stream)
             if problem.pointer:
                 print(safe(f"    {at} {problem.pointer}"), file=stream)
-            if problem.hint:
-                print(safe(f"    {hint}: {problem.hint}"), file=stream)
+            if advice:
+                print(safe(f"    {hint}: {advice}"), file=stream)
+
+    def problem(self, problem: "ob.Problem") -> dict[str, object]:
+        """A problem as JSON: :meth:`ob.Problem.to_dict` (``message`` and ``hint`` in English, stable
+        for tools, beside the stable ``code``) and ``localized``: ``lang``, ``message`` and ``hint`` in
+        the interface language (docs/json-output.md)."""
+        message, advice = problem.in_words(self.say)
+        localized: dict[str, str] = {"lang": self.say.lang, "message": message}
+        if advice:
+            localized["hint"] = advice
+        return {**problem.to_dict(), "localized": localized}
 
 
 def _library(paths: Iterable[str], out: Output, *, plugins: bool = True) -> "ob.Library":
@@ -204,7 +212,7 @@ def cmd_plugins(args: argparse.Namespace, out: Output) -> int:
         for info in host.plugins()
     ]
     if out.json:
-        out.data({"plugins": rows, "problems": [p.to_dict() for p in problems]})
+        out.data({"plugins": rows, "problems": [out.problem(p) for p in problems]})
     else:
         for row in rows:
             origin = (
@@ -257,7 +265,7 @@ def cmd_validate(args: argparse.Namespace, out: Output) -> int:
                 "ok": not failed,
                 "errors": sum(p.is_error for p in problems),
                 "warnings": sum(not p.is_error for p in problems),
-                "problems": [p.to_dict() for p in problems],
+                "problems": [out.problem(p) for p in problems],
             }
         )
     else:
@@ -299,8 +307,15 @@ def _validate_paths(paths: list[Path], args: argparse.Namespace) -> dict[str, "o
             clash = ob.Problem(
                 code="duplicate-pack",
                 severity=ob.Severity.ERROR,
-                message=f"two packs are named {pack.name!r}: one in {folder_of[pack.name]}, one in {path}",
-                hint="Two packs with one name cannot be loaded together: rename one, or validate them apart.",
+                message=ob.Phrase(
+                    N_("two packs are named '{pack}': one in {first}, one in {second}"),
+                    pack=pack.name,
+                    first=folder_of[pack.name],
+                    second=path,
+                ),
+                hint=N_(
+                    "Two packs with one name cannot be loaded together: rename one, or validate them apart."
+                ),
                 file=str(path),
             )
             report = ob.Report(problems=(*report.problems, clash))
@@ -341,8 +356,25 @@ def cmd_schemas(args: argparse.Namespace, out: Output) -> int:
         out.data({"schemas": rows})
     elif not args.out:
         for row in rows:
-            out.line(f"{row['kind']:<11} {row['id']:<45} {row['title']}")
+            # the file (what --out writes), the $id and the title in the interface language
+            out.line(f"{row['file']:<24} {row['id']:<45} {out.say.gettext(row['title'])}")
     return EXIT_OK
+
+
+#: The titles of the JSON Schemas, marked for the catalogue: ``schemas`` shows them in the interface
+#: language (tests/test_i18n.py checks that they are the schemas' titles).
+SCHEMA_TITLES = (
+    N_("Shared definitions"),
+    N_("Content pack manifest (pack.yaml)"),
+    N_("Records file"),
+    N_("Resource"),
+    N_("Finding"),
+    N_("Framework"),
+    N_("Mapping"),
+    N_("Assessment"),
+    N_("Response"),
+    N_("Result"),
+)
 
 
 # -- catalog -------------------------------------------------------------------------------------
@@ -611,7 +643,8 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
             )
         else:
             for name, (info, exporter) in exporters.items():
-                out.line(f"{name:<10} {exporter.media_type:<24} {exporter.description}  [{info.name}]")
+                description = out.say.gettext(exporter.description)  # a msgid of the catalogue, or as given
+                out.line(f"{name:<10} {exporter.media_type:<24} {description}  [{info.name}]")
         if not args.list:
             out.error(out.say(N_("give --to NAME and --out PATH to export")), code="usage")
             return EXIT_USAGE

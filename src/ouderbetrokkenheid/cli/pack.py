@@ -78,7 +78,11 @@ def run_install(args: argparse.Namespace, out: Any) -> int:
         return EXIT_INVALID
     if out.json:
         out.data(
-            {"installed": name, "folder": str(folder), "problems": [p.to_dict() for p in warnings.problems]}
+            {
+                "installed": name,
+                "folder": str(folder),
+                "problems": [out.problem(p) for p in warnings.problems],
+            }
         )
     else:
         out.problems(warnings.problems)

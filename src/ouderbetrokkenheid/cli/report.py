@@ -238,16 +238,26 @@ def result_problems(
     gaps); and, given a *library*, recommended records that do not exist."""
     import difflib
 
+    from ouderbetrokkenheid.errors import Phrase
+
     data = document.data
-    hint = "Score the responses again against this assessment, or give the assessment the result is for."
+    hint = N_("Score the responses again against this assessment, or give the assessment the result is for.")
     if data["assessment"] != assessment.id:
-        message = f"the result is for assessment {data['assessment']!r}, not {assessment.id!r}"
+        message = Phrase(
+            N_("the result is for assessment '{given}', not '{assessment}'"),
+            given=data["assessment"],
+            assessment=assessment.id,
+        )
         return [document.problem("unknown-reference", message, pointer="/assessment", hint=hint)]
     problems = []
     if assessment.version is not None and data["version"] != assessment.version:
-        message = (
-            f"the result is for version {data['version']!r} of {assessment.id}; "
-            f"the loaded assessment is version {assessment.version!r}"
+        message = Phrase(
+            N_(
+                "the result is for version '{given}' of {assessment}; the loaded assessment is version '{version}'"
+            ),
+            given=data["version"],
+            assessment=assessment.id,
+            version=assessment.version,
         )
         problems.append(document.problem("unknown-reference", message, pointer="/version", hint=hint))
     known = {
@@ -257,16 +267,25 @@ def result_problems(
         "item": {i.link_id for i in assessment.items()},
     }
 
+    unknown = {
+        "group": N_("assessment {assessment} has no group '{value}'"),
+        "dimension": N_("assessment {assessment} has no dimension '{value}'"),
+        "band": N_("assessment {assessment} has no band '{value}'"),
+        "item": N_("assessment {assessment} has no item '{value}'"),
+    }
+
     def check(kind: str, value: str, pointer: str) -> None:
         if value not in known[kind]:
             close = difflib.get_close_matches(value, sorted(known[kind]), n=1)
+            listed = ", ".join(sorted(known[kind])) or Phrase(N_("none"))
             problems.append(
                 document.problem(
                     "unknown-reference",
-                    f"assessment {assessment.id} has no {kind} {value!r}",
+                    Phrase(unknown[kind], assessment=assessment.id, value=value),
                     pointer=pointer,
-                    hint=(f"Did you mean {close[0]!r}? " if close else "")
-                    + f"Known: {', '.join(sorted(known[kind])) or 'none'}.",
+                    hint=Phrase(N_("Did you mean '{close}'? Known: {known}."), close=close[0], known=listed)
+                    if close
+                    else Phrase(N_("Known: {known}."), known=listed),
                 )
             )
 
@@ -282,29 +301,45 @@ def result_problems(
     for g, group in enumerate(data.get("groups", [])):
         check("group", group["group"], f"/groups/{g}/group")
         if group["group"] in seen_groups:
-            mismatch(f"group {group['group']!r} is in the result twice", f"/groups/{g}/group")
+            mismatch(
+                Phrase(N_("group '{group}' is in the result twice"), group=group["group"]),
+                f"/groups/{g}/group",
+            )
         seen_groups.add(group["group"])
         dimensions = [score["dimension"] for score in group.get("dimensions", [])]
         for d, dimension in enumerate(dimensions):
             if dimension in dimensions[:d]:
                 mismatch(
-                    f"dimension {dimension!r} of group {group['group']!r} is in the result twice",
+                    Phrase(
+                        N_("dimension '{dimension}' of group '{group}' is in the result twice"),
+                        dimension=dimension,
+                        group=group["group"],
+                    ),
                     f"/groups/{g}/dimensions/{d}/dimension",
                 )
         if group["suppressed"]:
             suppressed.add(group["group"])
             if group.get("dimensions"):
                 mismatch(
-                    f"group {group['group']!r} is suppressed but the result holds its scores",
+                    Phrase(
+                        N_("group '{group}' is suppressed but the result holds its scores"),
+                        group=group["group"],
+                    ),
                     f"/groups/{g}/dimensions",
-                    "A suppressed group has no scores: score the responses again.",
+                    N_("A suppressed group has no scores: score the responses again."),
                 )
         elif group["respondents"] < minimum:
             mismatch(
-                f"group {group['group']!r} has {group['respondents']} respondent(s), fewer than the minimum"
-                f" of {minimum}, and is not suppressed",
+                Phrase(
+                    N_(
+                        "group '{group}' has {n} respondents, fewer than the minimum of {minimum}, and is not suppressed"
+                    ),
+                    group=group["group"],
+                    n=group["respondents"],
+                    minimum=minimum,
+                ),
                 f"/groups/{g}/suppressed",
-                "Groups below the minimum size are never shown: score the responses again.",
+                N_("Groups below the minimum size are never shown: score the responses again."),
             )
         for d, score in enumerate(group.get("dimensions", [])):
             check("dimension", score["dimension"], f"/groups/{g}/dimensions/{d}/dimension")
@@ -313,13 +348,18 @@ def result_problems(
                 check("band", score["band"], at)
                 expected = band_for(bands, score["score"]) if "score" in score else None
                 if score["band"] in known["band"] and (expected is None or expected.id != score["band"]):
-                    mismatch(
-                        f"band {score['band']!r} does not fit the score "
-                        + (f"{score['score']:g} (its band is {expected.id!r})" if expected else "given")
-                        if "score" in score
-                        else f"band {score['band']!r} is given without a score",
-                        at,
-                    )
+                    if "score" not in score:
+                        message = Phrase(N_("band '{band}' is given without a score"), band=score["band"])
+                    elif expected is None:
+                        message = Phrase(N_("band '{band}' does not fit the score given"), band=score["band"])
+                    else:
+                        message = Phrase(
+                            N_("band '{band}' does not fit the score {score} (its band is '{expected}')"),
+                            band=score["band"],
+                            score=f"{score['score']:g}",
+                            expected=expected.id,
+                        )
+                    mismatch(message, at)
     for n, gap in enumerate(data.get("gaps", [])):
         check("dimension", gap["dimension"], f"/gaps/{n}/dimension")
         check("group", gap["first"], f"/gaps/{n}/first")
@@ -327,9 +367,9 @@ def result_problems(
         for side in ("first", "second"):
             if gap[side] in suppressed:
                 mismatch(
-                    f"a gap compares suppressed group {gap[side]!r}",
+                    Phrase(N_("a gap compares suppressed group '{group}'"), group=gap[side]),
                     f"/gaps/{n}/{side}",
-                    "Suppressed groups are never compared: score the responses again.",
+                    N_("Suppressed groups are never compared: score the responses again."),
                 )
         for i, item in enumerate(gap.get("items", [])):
             check("item", item["link_id"], f"/gaps/{n}/items/{i}/link_id")
@@ -338,8 +378,10 @@ def result_problems(
         for r, identifier in enumerate(identifiers):
             if library is not None and identifier not in library:
                 mismatch(
-                    f"recommended record {identifier!r} does not exist in the loaded packs",
+                    Phrase(N_("recommended record '{id}' does not exist in the loaded packs"), id=identifier),
                     f"/recommendations/{dimension}/{r}",
-                    "Score the responses again with the packs installed here, or install the pack it is in.",
+                    N_(
+                        "Score the responses again with the packs installed here, or install the pack it is in."
+                    ),
                 )
     return problems

@@ -107,7 +107,7 @@ def run_import(args: argparse.Namespace, out: Any) -> int:
                 "out": args.out,
                 "pack": result.pack.name if result.pack else None,
                 "records": sum(1 for _ in result.pack.records()) if result.pack else 0,
-                "problems": [p.to_dict() for p in result.report.problems],
+                "problems": [out.problem(p) for p in result.report.problems],
             }
         )
     else:

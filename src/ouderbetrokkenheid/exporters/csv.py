@@ -22,6 +22,7 @@ import attrs
 from ouderbetrokkenheid.exporters.base import atomic_file
 from ouderbetrokkenheid.exporters.formulas import FORMULA_STARTS, neutralise_formula  # noqa: F401 (kept here)
 from ouderbetrokkenheid.exporters.progress import progress_steps
+from ouderbetrokkenheid.i18n import N_
 from ouderbetrokkenheid.model import ContentPack, LocalizedText, Resource
 from ouderbetrokkenheid.model.vocabularies import VOCABULARIES
 
@@ -175,7 +176,7 @@ class CsvExporter:
     media_type: str = "text/csv"
     extension: str = ".csv"
     kinds: frozenset[str] = frozenset({"resources"})
-    description: str = "one row per resource, a column per language (UTF-8, for spreadsheets)"
+    description: str = N_("one row per resource, a column per language (UTF-8, for spreadsheets)")
 
     def export(self, library: "Library", destination: Path, options: Mapping[str, Any]) -> None:
         """Write the resources to *destination* atomically, one row at a time (``options["progress"]``

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ouderbetrokkenheid.exporters.base import atomic_file
+from ouderbetrokkenheid.i18n import N_
 from ouderbetrokkenheid.model.pack import KINDS as RECORD_KINDS
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ class JsonExporter:
     media_type: str = "application/json"
     extension: str = ".json"
     kinds: frozenset[str] = KINDS
-    description: str = "every pack as canonical JSON (manifest and records), valid against the schemas"
+    description: str = N_("every pack as canonical JSON (manifest and records), valid against the schemas")
 
     def export(self, library: "Library", destination: Path, options: Mapping[str, Any]) -> None:
         """Write the library to *destination* atomically."""

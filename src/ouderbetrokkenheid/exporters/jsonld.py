@@ -28,6 +28,7 @@ import attrs
 
 from ouderbetrokkenheid.exporters.base import atomic_file
 from ouderbetrokkenheid.exporters.progress import progress_steps
+from ouderbetrokkenheid.i18n import N_
 from ouderbetrokkenheid.model import (
     VOCABULARIES,
     Agent,
@@ -602,7 +603,7 @@ class JsonLdExporter:
     media_type: str = "application/ld+json"
     extension: str = ".jsonld"
     kinds: frozenset[str] = KINDS
-    description: str = "linked data: schema.org/LRMI resources, SKOS frameworks and crosswalks (JSON-LD)"
+    description: str = N_("linked data: schema.org/LRMI resources, SKOS frameworks and crosswalks (JSON-LD)")
 
     def export(self, library: "Library", destination: Path, options: Mapping[str, Any]) -> None:
         """Write the library to *destination* atomically, one record at a time (``options["progress"]``

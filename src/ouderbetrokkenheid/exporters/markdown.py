@@ -745,7 +745,7 @@ class MarkdownExporter:
     media_type: str = "text/markdown"
     extension: str = ""
     kinds: frozenset[str] = KINDS
-    description: str = (
+    description: str = N_(
         "a folder of Markdown pages (one per resource, framework, finding and instrument) with an index"
     )
 

@@ -14,7 +14,8 @@ from typing import Any
 
 import attrs
 
-from ouderbetrokkenheid.errors import Problem, ProblemError, Severity
+from ouderbetrokkenheid.errors import Phrase, Problem, ProblemError, Severity
+from ouderbetrokkenheid.i18n import N_
 
 #: Files larger than this are refused (bytes). Override per call with ``max_bytes``.
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -176,8 +177,8 @@ def parse_text(text: str | bytes, fmt: str, path: str = "<input>") -> Any:
             raise _fail(
                 path,
                 "syntax",
-                f"malformed JSON: {exc.msg}",
-                "Fix the JSON at this position (a missing comma, quote or bracket is the usual cause).",
+                Phrase(N_("malformed JSON: {detail}"), detail=exc.msg),
+                N_("Fix the JSON at this position (a missing comma, quote or bracket is the usual cause)."),
                 line,
                 column,
             ) from None
@@ -192,8 +193,8 @@ def parse_text(text: str | bytes, fmt: str, path: str = "<input>") -> Any:
             raise _fail(
                 path,
                 "alias-limit",
-                "YAML aliases expand beyond the limit (an alias bomb?)",
-                "Write the data out instead of nesting aliases; packs rarely need aliases at all.",
+                N_("YAML aliases expand beyond the limit (an alias bomb?)"),
+                N_("Write the data out instead of nesting aliases; packs rarely need aliases at all."),
             ) from None
         found = _YAML_POSITION.search(message)
         line, column = (
@@ -209,8 +210,10 @@ def parse_text(text: str | bytes, fmt: str, path: str = "<input>") -> Any:
         raise _fail(
             path,
             "syntax",
-            f"malformed YAML: {summary}",
-            "Fix the YAML at this position: check the indentation, a missing colon, or an unclosed quote or bracket.",
+            Phrase(N_("malformed YAML: {detail}"), detail=summary),
+            N_(
+                "Fix the YAML at this position: check the indentation, a missing colon, or an unclosed quote or bracket."
+            ),
             line,
             column,
         ) from None
@@ -256,8 +259,12 @@ def _check_yaml_data(data: Any, text: str | bytes, path: str) -> None:
             raise _fail(
                 path,
                 "number-too-large",
-                f"the integer at {pointer or '/'} has {len(str(abs(value)))} digits, beyond 64 bits",
-                "Give a smaller number; no field of a pack or a result needs one this large.",
+                Phrase(
+                    N_("the integer at {pointer} has {n} digits, beyond 64 bits"),
+                    pointer=pointer or "/",
+                    n=len(str(abs(value))),
+                ),
+                N_("Give a smaller number; no field of a pack or a result needs one this large."),
                 line,
                 column,
             )
@@ -272,9 +279,14 @@ def _check_yaml_data(data: Any, text: str | bytes, path: str) -> None:
                     raise _fail(
                         path,
                         "key-not-string",
-                        f"a key of the mapping at {pointer or '/'} is not a string but {shown[:40]}",
-                        "Keys are field names or ids: quote the key ('1': ..., 'null': ...), and do not use"
-                        " '? [a, b]' or '? {...}' keys.",
+                        Phrase(
+                            N_("a key of the mapping at {pointer} is not a string but {key}"),
+                            pointer=pointer or "/",
+                            key=shown[:40],
+                        ),
+                        N_(
+                            "Keys are field names or ids: quote the key ('1': ..., 'null': ...), and do not use '? [a, b]' or '? {...}' keys."
+                        ),
                         line,
                         column,
                     )
@@ -292,8 +304,8 @@ def _raise_too_deep(path: str, line: int | None = None, column: int | None = Non
     raise _fail(
         path,
         "too-deep",
-        f"the data nests deeper than {MAX_DEPTH} levels",
-        "Records nest only a few levels deep; this file is probably not a pack file.",
+        Phrase(N_("the data nests deeper than {n} levels"), n=MAX_DEPTH),
+        N_("Records nest only a few levels deep; this file is probably not a pack file."),
         line,
         column,
     )
@@ -349,8 +361,12 @@ def _decode(raw: bytes, name: str) -> str:
         raise _fail(
             name,
             "not-utf8",
-            f"byte 0x{raw[exc.start]:02x} at offset {exc.start} is not valid UTF-8",
-            "Save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8).",
+            Phrase(
+                N_("byte {byte} at offset {offset} is not valid UTF-8"),
+                byte=f"0x{raw[exc.start]:02x}",
+                offset=exc.start,
+            ),
+            N_("Save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8)."),
             line,
             column,
         ) from None

@@ -12,7 +12,8 @@ import stat
 from os import PathLike
 from pathlib import Path
 
-from ouderbetrokkenheid.errors import Problem, ProblemError, Severity
+from ouderbetrokkenheid.errors import Phrase, Problem, ProblemError, Severity
+from ouderbetrokkenheid.i18n import N_
 
 
 class InputFileError(ProblemError):
@@ -25,42 +26,79 @@ def _error(name: str, code: str, message: str, hint: str) -> InputFileError:
     )
 
 
+#: The words for what a file is (``what=`` of :func:`read_bytes`), for the messages.
+_WHAT = {
+    "file": N_("file"),
+    "workbook": N_("workbook"),
+    "journal": N_("journal"),
+    "responses file": N_("responses file"),
+}
+
+
+def _what(what: str) -> str:
+    return Phrase(_WHAT[what]) if what in _WHAT else what
+
+
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return Phrase(N_("a folder"))
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return Phrase(N_("a named pipe (FIFO)"))
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return Phrase(N_("a socket"))
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
+        return Phrase(N_("a device"))
+    return Phrase(N_("something else"))
+
+
+#: The reasons of the common operating-system errors in words of the catalogue (strerror is English).
+_REASONS = {
+    errno.ENOENT: N_("no such file or folder"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("operation not permitted"),
+    errno.EROFS: N_("read-only file system"),
+    errno.ENOSPC: N_("no space left on the disk"),
+    errno.EDQUOT: N_("disk quota exceeded"),
+    errno.EFBIG: N_("file too large"),
+    errno.ENOTDIR: N_("not a folder"),
+    errno.EISDIR: N_("is a folder"),
+    errno.ELOOP: N_("too many levels of links"),
+    errno.ENAMETOOLONG: N_("file name too long"),
+}
 
 
 def os_error_problem(exc: OSError, path: str | None = None, *, writing: bool = False) -> Problem:
     """A :class:`~ouderbetrokkenheid.Problem` for an operating-system error: the path, the reason in
     words, and what to do (exit 1 in the command line, never a traceback)."""
     name = path or (str(exc.filename) if exc.filename is not None else "<output>" if writing else "<input>")
-    reason = exc.strerror or str(exc) or type(exc).__name__
+    reason = (
+        Phrase(_REASONS[exc.errno])
+        if exc.errno in _REASONS
+        else exc.strerror or str(exc) or type(exc).__name__
+    )
     hints = {
-        errno.ENOENT: "Check the path: a folder on the way does not exist." if writing else "Check the path.",
-        errno.EACCES: "Check the permissions, or choose another place.",
-        errno.EPERM: "Check the permissions, or choose another place.",
-        errno.EROFS: "The place is read-only: choose a writable folder.",
-        errno.ENOSPC: "The disk is full: free some space, or write elsewhere.",
-        errno.EDQUOT: "Your disk quota is used up: free some space, or write elsewhere.",
-        errno.EFBIG: "A file grew past the size limit of this system or account: write elsewhere or raise the limit.",
-        errno.ENOTDIR: "A part of the path is a file, not a folder.",
-        errno.EISDIR: "A folder is in the way where a file should be.",
-        errno.ELOOP: "The path is a link that loops: fix or remove the link.",
-        errno.ENAMETOOLONG: "Use a shorter name or path.",
+        errno.ENOENT: N_("Check the path: a folder on the way does not exist.")
+        if writing
+        else N_("Check the path."),
+        errno.EACCES: N_("Check the permissions, or choose another place."),
+        errno.EPERM: N_("Check the permissions, or choose another place."),
+        errno.EROFS: N_("The place is read-only: choose a writable folder."),
+        errno.ENOSPC: N_("The disk is full: free some space, or write elsewhere."),
+        errno.EDQUOT: N_("Your disk quota is used up: free some space, or write elsewhere."),
+        errno.EFBIG: N_(
+            "A file grew past the size limit of this system or account: write elsewhere or raise the limit."
+        ),
+        errno.ENOTDIR: N_("A part of the path is a file, not a folder."),
+        errno.EISDIR: N_("A folder is in the way where a file should be."),
+        errno.ELOOP: N_("The path is a link that loops: fix or remove the link."),
+        errno.ENAMETOOLONG: N_("Use a shorter name or path."),
     }
-    action = "cannot be written" if writing else "cannot be read"
+    action = N_("cannot be written: {reason}") if writing else N_("cannot be read: {reason}")
     return Problem(
         code="os-error",
         severity=Severity.ERROR,
-        message=f"{action}: {reason}",
-        hint=hints.get(exc.errno or 0, "Check the path and the disk, then run the command again."),
+        message=Phrase(action, reason=reason),
+        hint=hints.get(exc.errno or 0, N_("Check the path and the disk, then run the command again.")),
         file=name,
     )
 
@@ -80,14 +118,22 @@ def read_bytes(path: str | PathLike[str], max_bytes: int, *, what: str = "file")
             raise _error(
                 name,
                 "not-a-file",
-                f"the {what} is a link to something that does not exist",
-                "Fix or remove the link.",
+                Phrase(N_("the {what} is a link to something that does not exist"), what=_what(what)),
+                N_("Fix or remove the link."),
             ) from None
-        raise _error(name, "path-not-found", f"the {what} does not exist", "Check the path.") from None
+        raise _error(
+            name,
+            "path-not-found",
+            Phrase(N_("the {what} does not exist"), what=_what(what)),
+            N_("Check the path."),
+        ) from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise _error(
-                name, "not-a-file", f"the {what} is a link that loops", "Fix or remove the link."
+                name,
+                "not-a-file",
+                Phrase(N_("the {what} is a link that loops"), what=_what(what)),
+                N_("Fix or remove the link."),
             ) from None
         raise InputFileError([os_error_problem(exc, name)]) from None
     flags = (
@@ -101,14 +147,19 @@ def read_bytes(path: str | PathLike[str], max_bytes: int, *, what: str = "file")
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):  # the code of old: tools may match on it
             raise _error(
-                name, "path-not-found", f"a folder was given where a {what} was expected", "Give a file."
+                name,
+                "path-not-found",
+                Phrase(N_("a folder was given where a {what} was expected"), what=_what(what)),
+                N_("Give a file."),
             )
         if not stat.S_ISREG(info.st_mode):
             raise _error(
                 name,
                 "not-a-file",
-                f"the {what} is {_kind(info.st_mode)}, not a regular file",
-                "Give a regular file (save the data to a file first).",
+                Phrase(
+                    N_("the {what} is {kind}, not a regular file"), what=_what(what), kind=_kind(info.st_mode)
+                ),
+                N_("Give a regular file (save the data to a file first)."),
             )
         if info.st_size > max_bytes:
             raise _too_large(name, max_bytes, info.st_size)
@@ -132,29 +183,42 @@ def read_bytes(path: str | PathLike[str], max_bytes: int, *, what: str = "file")
 def _check_regular(name: str, mode: int, what: str) -> None:
     if stat.S_ISDIR(mode):  # the code of old: tools may match on it
         raise _error(
-            name, "path-not-found", f"a folder was given where a {what} was expected", "Give a file."
+            name,
+            "path-not-found",
+            Phrase(N_("a folder was given where a {what} was expected"), what=_what(what)),
+            N_("Give a file."),
         )
     if not stat.S_ISREG(mode):
         raise _error(
             name,
             "not-a-file",
-            f"the {what} is {_kind(mode)}, not a regular file",
-            "Give a regular file (save the data to a file first).",
+            Phrase(N_("the {what} is {kind}, not a regular file"), what=_what(what), kind=_kind(mode)),
+            N_("Give a regular file (save the data to a file first)."),
         )
 
 
 def _too_large(name: str, max_bytes: int, size: int | None = None) -> InputFileError:
-    known = f"{size / 1048576:.1f} MiB, " if size is not None else ""
+    message = (
+        Phrase(N_("the file is over the limit of {limit}"), limit=_mib(max_bytes))
+        if size is None
+        else Phrase(
+            N_("the file is {size}, over the limit of {limit}"),
+            size=f"{size / 1048576:.1f} MiB",
+            limit=_mib(max_bytes),
+        )
+    )
     return _error(
         name,
         "file-too-large",
-        f"the file is {known}over the limit of {_mib(max_bytes)}",
-        "Split the data over several files, or raise the limit where the command offers it (--max-file-size).",
+        message,
+        N_(
+            "Split the data over several files, or raise the limit where the command offers it (--max-file-size)."
+        ),
     )
 
 
 def _mib(size: int) -> str:
-    return f"{size / 1048576:g} MiB" if size >= 1048576 else f"{size} bytes"
+    return f"{size / 1048576:g} MiB" if size >= 1048576 else Phrase(N_("{n} bytes"), n=size)
 
 
 def check_inside(path: Path, root: Path) -> Problem | None:
@@ -170,7 +234,7 @@ def check_inside(path: Path, root: Path) -> Problem | None:
     return Problem(
         code="link-outside",
         severity=Severity.ERROR,
-        message="the file is a link to a place outside the pack folder; it was not read",
-        hint="Copy the file into the pack instead of linking to it (or pass allow_outside_links=True).",
+        message=N_("the file is a link to a place outside the pack folder; it was not read"),
+        hint=N_("Copy the file into the pack instead of linking to it (or pass allow_outside_links=True)."),
         file=str(path),
     )

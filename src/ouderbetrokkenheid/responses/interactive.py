@@ -28,7 +28,7 @@ from typing import IO, Any
 
 import attrs
 
-from ouderbetrokkenheid.errors import OuderbetrokkenheidError, Problem, Severity
+from ouderbetrokkenheid.errors import OuderbetrokkenheidError, Phrase, Problem, Severity
 from ouderbetrokkenheid.i18n import FALLBACK, N_, languages, words
 from ouderbetrokkenheid.model import Assessment, Item, Option, Response, fallback_chain, is_language_tag
 from ouderbetrokkenheid.scoring.checks import ResponseError
@@ -107,13 +107,13 @@ def _read_journal(path: Path, assessment: Assessment) -> _Journal:
         if entry is None:
             if torn and number == len(lines):
                 break
-            problems.append(_journal_problem(name, number, "the line is not a JSON object"))
+            problems.append(_journal_problem(name, number, N_("the line is not a JSON object")))
             continue
         entries.append(entry)
     if problems:
         raise ResponseError(problems)
     if not entries or entries[0].get("journal") != JOURNAL_VERSION:
-        raise ResponseError([_journal_problem(name, 1, "the file does not start with a journal header")])
+        raise ResponseError([_journal_problem(name, 1, N_("the file does not start with a journal header"))])
     header, answers = entries[0], {}
     options = _options_by_item(assessment)
     for number, entry in enumerate(entries[1:], start=2):
@@ -121,7 +121,12 @@ def _read_journal(path: Path, assessment: Assessment) -> _Journal:
         if link_id not in options:
             problems.append(
                 _journal_problem(
-                    name, number, f"item {link_id!r} is not in {assessment.id}", "response-unknown-item"
+                    name,
+                    number,
+                    Phrase(
+                        N_("item '{item}' is not in {assessment}"), item=link_id, assessment=assessment.id
+                    ),
+                    "response-unknown-item",
                 )
             )
         elif entry.get("skipped") is True:
@@ -133,7 +138,11 @@ def _read_journal(path: Path, assessment: Assessment) -> _Journal:
                 _journal_problem(
                     name,
                     number,
-                    f"answer {entry.get('answer')!r} to {link_id!r} is not on its scale",
+                    Phrase(
+                        N_("answer {answer} to '{item}' is not on its scale"),
+                        answer=repr(entry.get("answer")),
+                        item=link_id,
+                    ),
                     "response-off-scale",
                 )
             )
@@ -157,8 +166,10 @@ def _journal_problem(file: str, line: int, message: str, code: str = "response-s
         code=code,
         severity=Severity.ERROR,
         message=message,
-        hint="The journal is written by `ouderbetrokkenheid assess`; it was changed by hand or belongs to"
-        " another version of the assessment. Fix or move the file and start again.",
+        hint=N_(
+            "The journal is written by `ouderbetrokkenheid assess`; it was changed by hand or belongs to "
+            "another version of the assessment. Fix or move the file and start again."
+        ),
         file=file,
         line=line,
     )
@@ -225,23 +236,37 @@ def run_assessment(
     :class:`KeyboardInterrupt` again, so that the command line exits 130.
     """
     if assessment.version is None or not assessment.items():
-        raise AssessError(f"{assessment.id} has no items: there is nothing to answer")
+        raise AssessError(
+            Phrase(N_("{assessment} has no items: there is nothing to answer"), assessment=assessment.id)
+        )
     groups = {g.id: g for g in assessment.groups}
     if group not in groups:
         raise AssessError(
-            f"{assessment.id} has no respondent group {group!r}; its groups: {', '.join(groups)}"
+            Phrase(
+                N_("{assessment} has no respondent group '{group}'; its groups: {groups}"),
+                assessment=assessment.id,
+                group=group,
+                groups=", ".join(groups),
+            )
         )
     if lang is not None and not is_language_tag(lang):
-        raise AssessError(f"{lang!r} is not a language tag (nl, fr, en, ar ...)")
+        raise AssessError(Phrase(N_("'{tag}' is not a language tag (nl, fr, en, ar ...)"), tag=lang))
     clock = now or (lambda: datetime.datetime.now(datetime.UTC).replace(microsecond=0))
     journal = journal_path(save)
     if save.exists():
         raise AssessError(
-            f"{save} already exists: that response is complete. Give another file (--save) for a new one."
+            Phrase(
+                N_(
+                    "{file} already exists: that response is complete. Give another file (--save) for a new one."
+                ),
+                file=str(save),
+            )
         )
     items = [item for item in assessment.items() if group in item.text]
     if not items:
-        raise AssessError(f"{assessment.id} asks no items of group {group!r}")
+        raise AssessError(
+            Phrase(N_("{assessment} asks no items of group '{group}'"), assessment=assessment.id, group=group)
+        )
     words = messages(lang, default_language)
     language = lang or default_language
     given: dict[str, str | None] = {}
@@ -252,12 +277,25 @@ def run_assessment(
         for key, value in expected.items():
             if header.get(key) != value:
                 raise AssessError(
-                    f"{journal} is the journal of a run with {key} {header.get(key)!r}, not {value!r};"
-                    " give another file (--save), or the same options as that run"
+                    Phrase(
+                        N_(
+                            "{file} is the journal of a run with {key} {found}, not '{expected}'; give another "
+                            "file (--save), or the same options as that run"
+                        ),
+                        file=str(journal),
+                        key=key,
+                        found=repr(header.get(key)),
+                        expected=value,
+                    )
                 )
         if respondent is not None and header.get("respondent") != respondent:
             raise AssessError(
-                f"{journal} is the journal of respondent {header.get('respondent')!r}, not {respondent!r}"
+                Phrase(
+                    N_("{file} is the journal of respondent {found}, not '{respondent}'"),
+                    file=str(journal),
+                    found=repr(header.get("respondent")),
+                    respondent=respondent,
+                )
             )
         respondent = str(header.get("respondent"))
         language = lang or header.get("language") or default_language
@@ -265,7 +303,7 @@ def run_assessment(
     else:
         respondent = respondent if respondent is not None else uuid.uuid4().hex
         if not 1 <= len(respondent) <= 100:
-            raise AssessError("a respondent id has 1 to 100 characters")
+            raise AssessError(N_("a respondent id has 1 to 100 characters"))
         header = {
             "journal": JOURNAL_VERSION,
             "assessment": assessment.id,

@@ -6,7 +6,8 @@ from typing import Any
 
 import attrs
 
-from ouderbetrokkenheid.errors import Problem, ProblemError, Severity
+from ouderbetrokkenheid.errors import Phrase, Problem, ProblemError, Severity
+from ouderbetrokkenheid.i18n import N_
 from ouderbetrokkenheid.loading.documents import Document, read_document
 from ouderbetrokkenheid.model import Assessment, Response
 from ouderbetrokkenheid.responses.table import MAX_FILE_BYTES
@@ -47,8 +48,8 @@ def read_json(
                 _located(
                     document,
                     "",
-                    'a responses file holds a list of responses, or {"responses": [...]}',
-                    "See response.schema.json for one response.",
+                    N_('a responses file holds a list of responses, or {"responses": [...]}'),
+                    N_("See response.schema.json for one response."),
                 )
             ]
         )
@@ -63,9 +64,9 @@ def read_json(
         if not isinstance(entry, dict):
             found.add(
                 "response-syntax",
-                "a response is an object",
+                N_("a response is an object"),
                 Where(file=document.path, pointer=at),
-                "See response.schema.json.",
+                N_("See response.schema.json."),
             )
             continue
         if not valid(entry) and not _schema_problems(document, entry, at, found):
@@ -85,9 +86,13 @@ def read_json(
         if group is not None and response.group != group:
             found.add(
                 "response-unknown-group",
-                f"the response's group is {response.group!r} but the group {group!r} was given",
+                Phrase(
+                    N_("the response's group is '{group}' but the group '{given}' was given"),
+                    group=response.group,
+                    given=group,
+                ),
                 locator.field(row, "group"),
-                "Leave out the group argument to take each response's own group, or fix the response.",
+                N_("Leave out the group argument to take each response's own group, or fix the response."),
             )
     responses_set = ResponseSet.from_responses(
         responses,

@@ -16,6 +16,8 @@ its version and the respondent group.
 import difflib
 import re
 
+from ouderbetrokkenheid.errors import Phrase
+from ouderbetrokkenheid.i18n import N_
 from ouderbetrokkenheid.model import Assessment
 from ouderbetrokkenheid.responses.table import Layout
 from ouderbetrokkenheid.scoring.checks import ProblemList, Where
@@ -96,17 +98,22 @@ def _unknown(
 ) -> None:
     links = [item.link_id for item in assessment.items()]
     close = difflib.get_close_matches(link, links, n=1)
-    hint = f"Did you mean {close[0]!r}? " if close else ""
-    if kobo:
-        hint += (
-            "Export with 'XML values and headers'; item columns are named by link id"
-            f" ({', '.join(links)}), the hidden fields ob_instrument, ob_version, ob_group."
+    columns = Phrase(
+        N_(
+            "Export with 'XML values and headers'; item columns are named by link id ({items}), the hidden "
+            "fields ob_instrument, ob_version, ob_group."
         )
-    else:
-        hint += f"The columns are respondent, group, version, assessment, submitted, language and the link ids: {', '.join(links)}."
+        if kobo
+        else N_(
+            "The columns are respondent, group, version, assessment, submitted, language and the link ids: "
+            "{items}."
+        ),
+        items=", ".join(links),
+    )
+    hint = Phrase(N_("Did you mean '{close}'? {rest}"), close=close[0], rest=columns) if close else columns
     found.add(
         "response-unknown-item",
-        f"{assessment.id} has no item {link!r}",
+        Phrase(N_("{assessment} has no item '{item}'"), assessment=assessment.id, item=link),
         Where(file=file, line=1, column=index + 1, name=name),
         hint,
     )
@@ -115,9 +122,9 @@ def _unknown(
 def _duplicate(found: ProblemList, file: str, index: int, name: str, first: int) -> None:
     found.add(
         "response-syntax",
-        f"column {name!r} occurs twice (first as column {first + 1})",
+        Phrase(N_("column '{name}' occurs twice (first as column {n})"), name=name, n=first + 1),
         Where(file=file, line=1, column=index + 1, name=name),
-        "Give every column one header; delete the duplicate.",
+        N_("Give every column one header; delete the duplicate."),
     )
 
 

@@ -5,6 +5,8 @@ from collections.abc import Iterable, Sequence
 from os import PathLike
 from pathlib import Path
 
+from ouderbetrokkenheid.errors import Phrase
+from ouderbetrokkenheid.i18n import N_
 from ouderbetrokkenheid.model import Assessment
 from ouderbetrokkenheid.responses.jsonfile import read_json
 from ouderbetrokkenheid.responses.layouts import csv_layout, kobo_layout, looks_like_kobo
@@ -107,8 +109,12 @@ def _check_across(sets: Sequence[ResponseSet], locators: Sequence[Locator]) -> N
                 before = locators[first[0]].field(first[1], "respondent")
                 found.add(
                     "response-duplicate-respondent",
-                    f"respondent {respondent!r} is in another file too: first at {describe(before)}",
+                    Phrase(
+                        N_("respondent '{respondent}' is in another file too: first at {place}"),
+                        respondent=respondent,
+                        place=describe(before),
+                    ),
                     locators[index].field(row, "respondent"),
-                    "Each respondent answers once: remove one of the two, or give it its own id.",
+                    N_("Each respondent answers once: remove one of the two, or give it its own id."),
                 )
     found.raise_if_any()

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import attrs
 
-from ouderbetrokkenheid.errors import Problem, Severity
+from ouderbetrokkenheid.errors import Phrase, Problem, Severity
+from ouderbetrokkenheid.i18n import N_
 from ouderbetrokkenheid.model import Assessment, is_language_tag
 from ouderbetrokkenheid.scoring.checks import (
     ProblemList,
@@ -117,8 +118,10 @@ def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
             [
                 syntax(
                     name,
-                    f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
-                    "Save the file as UTF-8 (in a spreadsheet: 'CSV UTF-8'; in KoboToolbox the exports are UTF-8).",
+                    Phrase(N_("byte {byte} is not valid UTF-8"), byte=f"0x{raw[exc.start]:02x}"),
+                    N_(
+                        "Save the file as UTF-8 (in a spreadsheet: 'CSV UTF-8'; in KoboToolbox the exports are UTF-8)."
+                    ),
                     line,
                     column,
                 )
@@ -145,7 +148,7 @@ def parse_table(text: str, file: str) -> Table:
     """Parse CSV *text* (delimiter sniffed); :class:`ResponseError` when it is not CSV."""
     if not text.strip():
         raise ResponseError(
-            [syntax(file, "the file is empty", "A responses file starts with a header row.", 1)]
+            [syntax(file, N_("the file is empty"), N_("A responses file starts with a header row."), 1)]
         )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text), strict=True)
     try:
@@ -163,8 +166,10 @@ def parse_table(text: str, file: str) -> Table:
             [
                 syntax(
                     file,
-                    f"malformed CSV: {exc}",
-                    "Check the quotes around this row's cells (a cell with a quote inside must double it).",
+                    Phrase(N_("malformed CSV: {detail}"), detail=str(exc)),
+                    N_(
+                        "Check the quotes around this row's cells (a cell with a quote inside must double it)."
+                    ),
                     reader.line_num or 1,
                 )
             ]
@@ -194,9 +199,9 @@ def build(
             if any(cell.strip() for cell in extra):
                 found.add(
                     "response-syntax",
-                    f"the row has {len(row)} cells, the header {width}",
+                    Phrase(N_("the row has {n} cells, the header {width}"), n=len(row), width=width),
                     Where(file=table.file, line=table.lines[index], column=width + 1),
-                    "Every row has one cell per header column; check for a stray delimiter.",
+                    N_("Every row has one cell per header column; check for a stray delimiter."),
                 )
             del row[width:]
     columns: list[tuple[str, ...]] = (
@@ -207,9 +212,9 @@ def build(
             first = next(row for row, cell in enumerate(columns[index]) if cell.strip())
             found.add(
                 "response-syntax",
-                f"column {index + 1} has no name but holds values",
+                Phrase(N_("column {n} has no name but holds values"), n=index + 1),
                 Where(file=table.file, line=table.lines[first], column=index + 1),
-                "Give the column a header (a link id), or delete it.",
+                N_("Give the column a header (a link id), or delete it."),
             )
     size = len(table.rows)
 
@@ -221,9 +226,9 @@ def build(
     if respondents is None:
         found.add(
             "response-syntax",
-            "there is no respondent column",
+            N_("there is no respondent column"),
             Where(file=table.file, line=1),
-            "Add a column with an id per respondent (a code, not a name).",
+            N_("Add a column with an id per respondent (a code, not a name)."),
         )
         respondents = tuple(f"row {line}" for line in table.lines)
     groups = _groups(column("group"), size, locator, found, group)
@@ -285,9 +290,9 @@ def _groups(
         if given is None:
             found.add(
                 "response-unknown-group",
-                "the file has no group column and no group was given",
+                N_("the file has no group column and no group was given"),
                 locator.field(None, "group"),
-                "Add a 'group' column, or give the group of every row (--group).",
+                N_("Add a 'group' column, or give the group of every row (--group)."),
             )
             return ("",) * size
         return (given,) * size
@@ -298,9 +303,13 @@ def _groups(
         if value and value != given:
             found.add(
                 "response-unknown-group",
-                f"the row's group is {value!r} but the group {given!r} was given",
+                Phrase(
+                    N_("the row's group is '{group}' but the group '{given}' was given"),
+                    group=value,
+                    given=given,
+                ),
                 locator.field(row, "group"),
-                "Leave out the group argument to take each row's own group, or fix the row.",
+                N_("Leave out the group argument to take each row's own group, or fix the row."),
             )
         out.append(value or given)
     return tuple(out)
@@ -325,9 +334,9 @@ def _submitted(
         if moment is None:
             found.add(
                 "response-syntax",
-                f"{value!r} is not a date and time with a time zone",
+                Phrase(N_("'{value}' is not a date and time with a time zone"), value=value),
                 locator.field(row, "submitted"),
-                "Write it as 2026-03-01T10:15:00+01:00 (or ...Z for UTC).",
+                N_("Write it as 2026-03-01T10:15:00+01:00 (or ...Z for UTC)."),
             )
         out.append(moment)
     return tuple(out)
@@ -343,8 +352,8 @@ def _languages(
         if value in bad:
             found.add(
                 "response-syntax",
-                f"{value!r} is not a language tag",
+                Phrase(N_("'{value}' is not a language tag"), value=value),
                 locator.field(row, "language"),
-                "Use a BCP 47 tag: nl, fr, en, ar, nl-BE ...",
+                N_("Use a BCP 47 tag: nl, fr, en, ar, nl-BE ..."),
             )
     return tuple(value or None for value in values)

@@ -11,7 +11,8 @@ from typing import Protocol
 
 import attrs
 
-from ouderbetrokkenheid.errors import CODES, Problem, ProblemError, Severity
+from ouderbetrokkenheid.errors import CODES, Phrase, Problem, ProblemError, Severity
+from ouderbetrokkenheid.i18n import N_
 from ouderbetrokkenheid.model import Assessment, Item, Response
 from ouderbetrokkenheid.scoring.responseset import NO_ANSWER, ResponseSet, _picker
 
@@ -98,7 +99,7 @@ class ProblemList:
         self._listed[code] += 1
         self._files.setdefault(code, where.file)
         if where.name is not None:
-            message = f"{message} (column {where.name!r})"
+            message = Phrase(N_("{message} (column '{column}')"), message=message, column=where.name)
         self._problems.append(
             Problem(
                 code=code,
@@ -134,8 +135,8 @@ class ProblemList:
                 Problem(
                     code=code,
                     severity=Severity.ERROR,
-                    message=f"{count} more problem(s) of this kind were not listed",
-                    hint="Fix the ones listed and read the responses again.",
+                    message=Phrase(N_("more problems of this kind were not listed: {n}"), n=count),
+                    hint=N_("Fix the ones listed and read the responses again."),
                     file=self._files.get(code),
                 )
             )
@@ -191,7 +192,9 @@ def inspect(
                 if code != NO_ANSWER:
                     found.add(
                         "response-unknown-item",
-                        f"{assessment.id} has no item {link_id!r}",
+                        Phrase(
+                            N_("{assessment} has no item '{item}'"), assessment=assessment.id, item=link_id
+                        ),
                         locator.item(row, link_id),
                         _unknown_item_hint(assessment, link_id),
                     )
@@ -204,9 +207,13 @@ def inspect(
         if asked:
             found.add(
                 "response-missing-answer",
-                f"required item {link_id!r} has no answers at all (asked of {', '.join(asked)})",
+                Phrase(
+                    N_("required item '{item}' has no answers at all (asked of {groups})"),
+                    item=link_id,
+                    groups=", ".join(asked),
+                ),
                 locator.item(None, link_id),
-                "Add the item's answers (a column named after its link id).",
+                N_("Add the item's answers (a column named after its link id)."),
             )
     return found, rows_by_group, counts
 
@@ -230,9 +237,14 @@ def _check_column(
             if code in off:
                 found.add(
                     "response-off-scale",
-                    f"answer {code!r} to item {item.link_id!r} is not on scale {scale.id!r}",
+                    Phrase(
+                        N_("answer '{answer}' to item '{item}' is not on scale '{scale}'"),
+                        answer=code,
+                        item=item.link_id,
+                        scale=scale.id,
+                    ),
                     locator.item(row, item.link_id),
-                    f"Give one of the option codes: {codes}.",
+                    Phrase(N_("Give one of the option codes: {codes}."), codes=codes),
                 )
     declared = {group.id for group in assessment.groups}
     for group, rows in rows_by_group.items():
@@ -242,24 +254,40 @@ def _check_column(
             continue
         answered = len(rows) - tally[NO_ANSWER]
         if group not in item.text and answered:
-            asked = ", ".join(item.text) or "no group"
+            asked = ", ".join(item.text) or Phrase(N_("no group"))
             for row in rows:
                 if column[row] != NO_ANSWER:
                     found.add(
                         "response-unknown-item",
-                        f"item {item.link_id!r} is not asked of group {group!r}",
+                        Phrase(
+                            N_("item '{item}' is not asked of group '{group}'"),
+                            item=item.link_id,
+                            group=group,
+                        ),
                         locator.item(row, item.link_id),
-                        f"It is asked of: {asked}. Leave it empty for {group!r}, or check the row's group.",
+                        Phrase(
+                            N_(
+                                "It is asked of: {groups}. Leave it empty for '{group}', or check the row's group."
+                            ),
+                            groups=asked,
+                            group=group,
+                        ),
                     )
         elif group in item.text and item.required and tally[NO_ANSWER]:
             na = [option.code for option in scale.options if option.not_applicable]
-            hint = "The item is required: give an answer"
-            hint += f" ({' or '.join(repr(c) for c in na)} if it does not apply)." if na else "."
+            hint = (
+                Phrase(
+                    N_("The item is required: give an answer ({codes} if it does not apply)."),
+                    codes=" / ".join(repr(c) for c in na),
+                )
+                if na
+                else N_("The item is required: give an answer.")
+            )
             for row in rows:
                 if column[row] == NO_ANSWER:
                     found.add(
                         "response-missing-answer",
-                        f"required item {item.link_id!r} has no answer",
+                        Phrase(N_("required item '{item}' has no answer"), item=item.link_id),
                         locator.item(row, item.link_id),
                         hint,
                     )
@@ -270,11 +298,11 @@ def _check_respondents(respondents: Sequence[str], locator: Locator, found: Prob
         if not respondent or len(respondent) > MAX_RESPONDENT_ID:
             found.add(
                 "response-syntax",
-                "the respondent id is empty"
+                N_("the respondent id is empty")
                 if not respondent
-                else f"the respondent id is longer than {MAX_RESPONDENT_ID} characters",
+                else Phrase(N_("the respondent id is longer than {n} characters"), n=MAX_RESPONDENT_ID),
                 locator.field(row, "respondent"),
-                "Give every response a short respondent id (a code that does not identify the person).",
+                N_("Give every response a short respondent id (a code that does not identify the person)."),
             )
     if len(set(respondents)) == len(respondents):
         return
@@ -287,9 +315,13 @@ def _check_respondents(respondents: Sequence[str], locator: Locator, found: Prob
             before = locator.field(earlier, "respondent")
             found.add(
                 "response-duplicate-respondent",
-                f"respondent {respondent!r} occurs twice; first at {describe(before)}",
+                Phrase(
+                    N_("respondent '{respondent}' occurs twice; first at {place}"),
+                    respondent=respondent,
+                    place=describe(before),
+                ),
                 locator.field(row, "respondent"),
-                "Each respondent answers once: remove the duplicate or give it its own id.",
+                N_("Each respondent answers once: remove the duplicate or give it its own id."),
             )
 
 
@@ -305,28 +337,56 @@ def _unknown_item_hint(assessment: Assessment, link_id: str) -> str:
 
     links = [item.link_id for item in assessment.items()]
     close = difflib.get_close_matches(link_id, links, n=1)
-    hint = f"Did you mean {close[0]!r}? " if close else ""
-    return hint + f"The items of {assessment.id} are: {', '.join(links)}."
+    if close:
+        return Phrase(
+            N_("Did you mean '{close}'? The items of {assessment} are: {items}."),
+            close=close[0],
+            assessment=assessment.id,
+            items=", ".join(links),
+        )
+    return Phrase(
+        N_("The items of {assessment} are: {items}."), assessment=assessment.id, items=", ".join(links)
+    )
 
 
 def _wrong_assessment(assessment: Assessment, given: str, where: Where) -> tuple[str, str, Where, str]:
     return (
         "response-wrong-assessment",
-        f"these are responses to {given!r}, not to {assessment.id!r}" if given else "no assessment given",
+        Phrase(
+            N_("these are responses to '{given}', not to '{assessment}'"),
+            given=given,
+            assessment=assessment.id,
+        )
+        if given
+        else N_("no assessment given"),
         where,
-        f"Score them with the assessment they answer, or give {assessment.id!r}.",
+        Phrase(
+            N_("Score them with the assessment they answer, or give '{assessment}'."),
+            assessment=assessment.id,
+        ),
     )
 
 
 def _wrong_version(assessment: Assessment, given: str, where: Where) -> tuple[str, str, Where, str]:
     return (
         "response-wrong-version",
-        f"these are responses to version {given!r} of {assessment.id}; the loaded version is {assessment.version!r}"
+        Phrase(
+            N_("these are responses to version '{given}' of {assessment}; the loaded version is '{version}'"),
+            given=given,
+            assessment=assessment.id,
+            version=assessment.version,
+        )
         if given
-        else f"no version given (the loaded version of {assessment.id} is {assessment.version!r})",
+        else Phrase(
+            N_("no version given (the loaded version of {assessment} is '{version}')"),
+            assessment=assessment.id,
+            version=assessment.version,
+        ),
         where,
-        "Answers are bound to one version of an assessment: score them with the pack version they were"
-        " given for.",
+        N_(
+            "Answers are bound to one version of an assessment: score them with the pack version they were "
+            "given for."
+        ),
     )
 
 
@@ -334,9 +394,11 @@ def _unknown_group(assessment: Assessment, group: str, where: Where) -> tuple[st
     groups = ", ".join(g.id for g in assessment.groups)
     return (
         "response-unknown-group",
-        f"{assessment.id} has no respondent group {group!r}" if group else "no respondent group given",
+        Phrase(N_("{assessment} has no respondent group '{group}'"), assessment=assessment.id, group=group)
+        if group
+        else N_("no respondent group given"),
         where,
-        f"The groups of {assessment.id} are: {groups}.",
+        Phrase(N_("The groups of {assessment} are: {groups}."), assessment=assessment.id, groups=groups),
     )
 
 

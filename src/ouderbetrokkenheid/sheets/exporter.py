@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ouderbetrokkenheid.errors import OuderbetrokkenheidError
+from ouderbetrokkenheid.errors import OuderbetrokkenheidError, Phrase
+from ouderbetrokkenheid.i18n import N_
 from ouderbetrokkenheid.model.pack import KINDS as RECORD_KINDS
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ class XlsxExporter:
     media_type: str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     extension: str = ".xlsx"
     kinds: frozenset[str] = frozenset(RECORD_KINDS)
-    description: str = (
+    description: str = N_(
         "one pack as the authoring workbook (sheet import reads it back); choose it with --pack"
     )
 
@@ -33,9 +34,14 @@ class XlsxExporter:
         if len(packs) > 1:
             packs = [pack for pack in packs if any(True for _ in pack.records())]
         if len(packs) != 1:
-            names = ", ".join(sorted(pack.name for pack in library.packs)) or "none"
+            names = ", ".join(sorted(pack.name for pack in library.packs)) or Phrase(N_("none"))
             raise OuderbetrokkenheidError(
-                f"the xlsx exporter writes one pack at a time; choose it with --pack NAME (loaded: {names})"
+                Phrase(
+                    N_(
+                        "the xlsx exporter writes one pack at a time; choose it with --pack NAME (loaded: {names})"
+                    ),
+                    names=names,
+                )
             )
         pack = packs[0]
         write_workbook(destination, pack, options.get("lang") or pack.manifest.default_language)

@@ -5,7 +5,6 @@ author's language. Problems the pack validator finds in the assembled pack are t
 JSON pointer to the cell (or row) the value came from.
 """
 
-import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -13,7 +12,8 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from ouderbetrokkenheid.errors import Problem, ProblemError, Report, Severity
+from ouderbetrokkenheid.errors import Phrase, Problem, ProblemError, Report, Severity, in_words
+from ouderbetrokkenheid.i18n import words
 from ouderbetrokkenheid.model import ContentPack
 from ouderbetrokkenheid.sheets import layout
 from ouderbetrokkenheid.sheets.columns import Column, header, normalise, recognise, sheet_name, sheet_names
@@ -454,10 +454,11 @@ class _Assembler:
         table_places = places.get(file, {})
         pointer = problem.pointer or ""
         place: Any = None
-        missing = _REQUIRED.search(problem.message)
-        if missing and problem.code == "schema-required":
+        # the field the schema says is missing (a field of the message: validation/schema_check.py)
+        missing = problem.message.fields.get("field") if isinstance(problem.message, Phrase) else None
+        if isinstance(missing, str) and problem.code == "schema-required":
             row = _lookup(table_places, pointer)
-            name = missing.group(1)
+            name = missing
             if file == "pack.yaml":
                 dotted = ".".join([*[s for s in pointer.split("/") if s], name])
                 row = self.headers.get(("pack", dotted), row)
@@ -488,7 +489,8 @@ class _Assembler:
                     hint=word("hint:required", self.lang),
                 )
         place = _lookup(table_places, pointer)
-        detail = problem.message
+        said = words(self.lang)  # the checks' words, in the workbook's language like the rest
+        detail = in_words(problem.message, said)
         return attrs.evolve(
             problem,
             file=str(place) if place is not None else problem.file,
@@ -500,7 +502,9 @@ class _Assembler:
                 self.lang,
                 detail=detail,
             ),
-            hint=word("hint:schema", self.lang) if problem.code.startswith("schema") else problem.hint,
+            hint=word("hint:schema", self.lang)
+            if problem.code.startswith("schema")
+            else in_words(problem.hint, said),
         )
 
     def _column_of(self, sheet: str, name: str, file: str) -> int | None:
@@ -519,7 +523,6 @@ class _Assembler:
         return field_label((name,), self.lang)
 
 
-_REQUIRED = re.compile(r"'([^']+)' is a required property")
 _OWN_CODES = frozenset(
     {
         "not-a-workbook",

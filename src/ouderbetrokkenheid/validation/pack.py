@@ -10,6 +10,7 @@ import msgspec
 
 from ouderbetrokkenheid.converter import structure, structurer
 from ouderbetrokkenheid.errors import PackError, Problem, Report, Severity
+from ouderbetrokkenheid.i18n import N_
 from ouderbetrokkenheid.loading.documents import (
     DATA_SUFFIXES,
     MAX_FILE_BYTES,
@@ -103,7 +104,10 @@ def check_pack(
         return None, Report(
             problems=(
                 _problem(
-                    "path-not-found", "no such folder", "Give the folder that holds pack.yaml.", str(path)
+                    "path-not-found",
+                    N_("no such folder"),
+                    N_("Give the folder that holds pack.yaml."),
+                    str(path),
                 ),
             )
         )
@@ -113,8 +117,8 @@ def check_pack(
             problems=(
                 _problem(
                     "manifest-missing",
-                    "this folder has no pack.yaml",
-                    "A pack folder needs a manifest; run 'ouderbetrokkenheid new-pack NAME' to see one.",
+                    N_("this folder has no pack.yaml"),
+                    N_("A pack folder needs a manifest; run 'ouderbetrokkenheid new-pack NAME' to see one."),
                     str(root),
                 ),
             )
@@ -180,8 +184,11 @@ def _read_records(path: Path, problems: list[Problem], max_bytes: int) -> list[L
             problems.append(
                 document.problem(
                     "not-a-mapping",
-                    "the top level of a records file must be a mapping",
-                    hint="Start the file with 'resources:', 'findings:', 'frameworks:', 'mappings:' or 'assessments:'.",
+                    N_("the top level of a records file must be a mapping"),
+                    hint=N_(
+                        "Start the file with 'resources:', 'findings:', 'frameworks:', 'mappings:' or "
+                        "'assessments:'."
+                    ),
                 )
             )
             return []

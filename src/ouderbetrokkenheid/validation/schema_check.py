@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ouderbetrokkenheid.errors import Problem
+from ouderbetrokkenheid.errors import Phrase, Problem
+from ouderbetrokkenheid.i18n import N_
 from ouderbetrokkenheid.loading.documents import MAX_DEPTH, Document, check_depth
 from ouderbetrokkenheid.schema import fast_validator, is_finite_number, validator
 
@@ -30,16 +31,16 @@ _CODES = {
 }
 
 _HINTS = {
-    "schema-additional": "Remove the field, or fix its spelling.",
-    "schema-required": "Add the field; see the schema's 'required' list for this kind of record.",
-    "schema-type": "Give a value of the expected type (a list needs '- item' lines in YAML).",
-    "schema-enum": "Use one of the listed codes (the vocabularies are in `ouderbetrokkenheid schemas`).",
-    "schema-pattern": (
-        "Ids are 'pack/local-id' in lower case with - . _ ; language tags look like nl, fr, en, ary, nl-BE;"
-        " URLs must start with http://, https:// or mailto:."
+    "schema-additional": N_("Remove the field, or fix its spelling."),
+    "schema-required": N_("Add the field; see the schema's 'required' list for this kind of record."),
+    "schema-type": N_("Give a value of the expected type (a list needs '- item' lines in YAML)."),
+    "schema-enum": N_("Use one of the listed codes (the vocabularies are in `ouderbetrokkenheid schemas`)."),
+    "schema-pattern": N_(
+        "Ids are 'pack/local-id' in lower case with - . _ ; language tags look like nl, fr, en, ary, nl-BE; "
+        "URLs must start with http://, https:// or mailto:."
     ),
-    "schema-format": "Write dates as YYYY-MM-DD and URLs as absolute http(s) addresses.",
-    "schema": "See the JSON Schema for this kind of record.",
+    "schema-format": N_("Write dates as YYYY-MM-DD and URLs as absolute http(s) addresses."),
+    "schema": N_("See the JSON Schema for this kind of record."),
 }
 
 
@@ -79,47 +80,170 @@ def _ends_with_newline(error: Any) -> bool:
 
 def _describe(error: Any, prefix: str = "") -> tuple[str, str, str, str]:
     """Return ``(code, pointer, message, hint)`` for one python-jsonschema error; *prefix* is the
-    pointer of the value that was validated (a record in its file)."""
+    pointer of the value that was validated (a record in its file). The message and hint are ours
+    (:class:`Phrase`, said in the user's language where they are shown), not python-jsonschema's
+    English."""
     code = _CODES.get(error.validator, "schema")
     pointer = prefix + _pointer(error.absolute_path)
-    hint = _HINTS[code]
-    message = error.message
+    hint: str = _HINTS[code]
+    message = _message(error)
     if error.validator == "type" and not is_finite_number(error.instance):
         code = "not-finite"
-        message = f"{error.instance} is not a number that can be used here (NaN and infinities are refused)"
-        hint = "Give a finite number: YAML's .nan and .inf (and JSON's 1e400) are not allowed."
+        message = Phrase(
+            N_("{value} is not a number that can be used here (NaN and infinities are refused)"),
+            value=str(error.instance),
+        )
+        hint = N_("Give a finite number: YAML's .nan and .inf (and JSON's 1e400) are not allowed.")
     elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
         allowed = sorted(error.schema.get("properties", {}))
         extra = [key for key in error.instance if key not in allowed]
         if extra:
             key = extra[0]
             pointer = prefix + _pointer([*error.absolute_path, key])
-            message = f"unknown field {key!r}"
+            message = Phrase(N_("unknown field '{field}'"), field=key)
             close = difflib.get_close_matches(key, allowed, n=1)
-            hint = f"Did you mean {close[0]!r}? " if close else ""
-            hint += "Allowed fields here: " + ", ".join(allowed) + "."
+            hint = (
+                Phrase(
+                    N_("Did you mean '{close}'? Allowed fields here: {fields}."),
+                    close=close[0],
+                    fields=", ".join(allowed),
+                )
+                if close
+                else Phrase(N_("Allowed fields here: {fields}."), fields=", ".join(allowed))
+            )
     elif error.validator == "pattern" and _ends_with_newline(error):
-        message = f"{error.instance!r} ends with a line break"
-        hint = (
-            "Remove the line break at the end (in YAML, a '|' block keeps one: write the value on the"
-            " line of its key). Patterns follow JSON Schema's ECMA-262 rules, where '$' matches only at"
-            " the very end of the text, so a final newline is not allowed."
+        message = Phrase(N_("{value} ends with a line break"), value=_shown(error.instance))
+        hint = N_(
+            "Remove the line break at the end (in YAML, a '|' block keeps one: write the value on the line of "
+            "its key). Patterns follow JSON Schema's ECMA-262 rules, where '$' matches only at the very end "
+            "of the text, so a final newline is not allowed."
         )
     elif error.validator == "pattern" and isinstance(error.schema, dict) and error.schema.get("description"):
-        message = f"{error.instance!r} does not have the required form"
-        hint = str(error.schema["description"])
+        hint = str(error.schema["description"])  # one of PATTERN_DESCRIPTIONS: said in the user's language
     elif error.validator == "format":
         hint = {
-            "uri": "Give an absolute address that starts with http://, https:// or mailto:.",
-            "date": "Write dates as YYYY-MM-DD (2026-03-01).",
-            "date-time": "Write date-times as 2026-03-01T10:15:00Z or with an offset (+01:00).",
+            "uri": N_("Give an absolute address that starts with http://, https:// or mailto:."),
+            "date": N_("Write dates as YYYY-MM-DD (2026-03-01)."),
+            "date-time": N_("Write date-times as 2026-03-01T10:15:00Z or with an offset (+01:00)."),
         }.get(str(error.validator_value), hint)
     elif error.validator == "enum":
-        message = f"{error.instance!r} is not one of: " + ", ".join(map(str, error.validator_value))
         close = difflib.get_close_matches(str(error.instance), [str(v) for v in error.validator_value], n=1)
         if close:
-            hint = f"Did you mean {close[0]!r}?"
+            hint = Phrase(N_("Did you mean '{close}'?"), close=close[0])
     return code, pointer, message, hint
+
+
+#: The descriptions of the schemas' patterns, shown as the hint of a ``schema-pattern`` problem; marked
+#: here for the catalogue (tests/test_i18n.py checks that they are the schemas' descriptions).
+PATTERN_DESCRIPTIONS = (
+    N_("A BCP 47 tag of the form ll[-Scrp][-RR]: nl, fr, en, ar, ary, tr, zh-Hant, nl-BE."),
+    N_("A calendar date, YYYY-MM-DD."),
+    N_("A pack name: the namespace of every id in the pack."),
+    N_(
+        "An RFC 3339 date-time with an upper-case T, seconds 00-59 (no leap second) and a zone (Z or ±hh:mm): "
+        "2026-03-01T10:15:00Z or +01:00."
+    ),
+    N_("An absolute http, https or mailto URL. No other scheme is ever accepted."),
+    N_("An id inside one record (an item's link id, a scale, a group): a valid XLSForm name."),
+    N_("Semantic version."),
+    N_("pack/framework#concept."),
+    N_("pack/local-id: lower case letters, digits and single . _ - between them."),
+)
+
+#: JSON types, as the messages name them.
+_TYPES = {
+    "string": N_("a text"),
+    "array": N_("a list"),
+    "object": N_("a mapping (field: value)"),
+    "number": N_("a number"),
+    "integer": N_("a whole number"),
+    "boolean": N_("true or false"),
+    "null": N_("empty (null)"),
+}
+
+
+def _shown(value: Any) -> str:
+    """A value for a message: short, as Python writes it (strings quoted)."""
+    text = repr(value) if not isinstance(value, dict | list) else type(value).__name__
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _message(error: Any) -> str:
+    """What is wrong, in words of the catalogue, for one python-jsonschema error."""
+    rule, expected, value = error.validator, error.validator_value, error.instance
+    if rule == "required" and isinstance(value, dict):
+        missing = [field for field in expected if field not in value]
+        return Phrase(
+            N_("the required field '{field}' is missing"), field=missing[0] if missing else expected
+        )
+    if rule in ("additionalProperties", "unevaluatedProperties"):
+        found = re.findall(r"'([^']*)'", error.message)
+        return Phrase(N_("a field that is not allowed here: {fields}"), fields=", ".join(found) or "?")
+    if rule == "type":
+        types = [expected] if isinstance(expected, str) else list(expected)
+        kinds = [Phrase(_TYPES[t]) if t in _TYPES else str(t) for t in types]
+        shown = (
+            kinds[0]
+            if len(kinds) == 1
+            else Phrase(N_("{first} or {second}"), first=kinds[0], second=kinds[1])
+        )
+        return Phrase(N_("{value} is not {type}"), value=_shown(value), type=shown)
+    if rule == "enum":
+        return Phrase(
+            N_("{value} is not one of: {codes}"), value=_shown(value), codes=", ".join(map(str, expected))
+        )
+    if rule == "const":
+        return Phrase(N_("{value} must be {expected}"), value=_shown(value), expected=_shown(expected))
+    if rule == "pattern":
+        return Phrase(N_("{value} does not have the required form"), value=_shown(value))
+    if rule == "format":
+        return Phrase(N_("{value} is not a valid {format}"), value=_shown(value), format=expected)
+    if rule in ("minLength", "maxLength"):
+        template = (
+            N_("the text is shorter than {n} characters")
+            if rule == "minLength"
+            else N_("the text is longer than {n} characters")
+        )
+        return Phrase(template, n=expected)
+    if rule in ("minItems", "maxItems"):
+        template = (
+            N_("the list has fewer than {n} items")
+            if rule == "minItems"
+            else N_("the list has more than {n} items")
+        )
+        return Phrase(template, n=expected)
+    if rule in ("minProperties", "maxProperties"):
+        template = (
+            N_("the mapping has fewer than {n} fields")
+            if rule == "minProperties"
+            else N_("the mapping has more than {n} fields")
+        )
+        return Phrase(template, n=expected)
+    if rule == "uniqueItems":
+        return N_("the list holds the same value twice")
+    bounds = {
+        "minimum": N_("{value} is below the minimum {n}"),
+        "maximum": N_("{value} is above the maximum {n}"),
+        "exclusiveMinimum": N_("{value} must be above {n}"),
+        "exclusiveMaximum": N_("{value} must be below {n}"),
+        "multipleOf": N_("{value} is not a multiple of {n}"),
+    }
+    if rule in bounds:
+        return Phrase(bounds[rule], value=_shown(value), n=expected)
+    if rule == "oneOf":
+        return N_("the value fits more than one of the allowed forms")
+    if rule in ("anyOf", "not"):
+        return N_("the value has none of the allowed forms")
+    if rule in ("dependentRequired", "dependencies") and isinstance(value, dict):
+        return Phrase(
+            N_("a field is missing that another field needs: {detail}"),
+            detail=", ".join(
+                f"{key} -> {', '.join(need)}"
+                for key, need in expected.items()
+                if key in value and isinstance(need, list)
+            ),
+        )
+    return Phrase(N_("the value breaks the rule '{rule}' of the JSON Schema"), rule=rule)
 
 
 def schema_problems(document: Document, kind: str) -> list[Problem]:
@@ -150,8 +274,8 @@ def _problems(document: Document, errors: list[tuple[str, Any]]) -> list[Problem
                 problems.append(
                     document.problem(
                         "schema",
-                        "more problems in this file were not reported",
-                        hint="Fix the ones above and validate again.",
+                        N_("more problems in this file were not reported"),
+                        hint=N_("Fix the ones above and validate again."),
                     )
                 )
                 return problems
@@ -161,8 +285,8 @@ def _problems(document: Document, errors: list[tuple[str, Any]]) -> list[Problem
         problems.append(
             document.problem(
                 "schema",
-                "the compiled validator rejects this file but gives no reason",
-                hint="Please report this as a bug of ouderbetrokkenheid, with the file.",
+                N_("the compiled validator rejects this file but gives no reason"),
+                hint=N_("Please report this as a bug of ouderbetrokkenheid, with the file."),
             )
         )
     return problems

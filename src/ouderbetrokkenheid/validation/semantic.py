@@ -13,7 +13,8 @@ from typing import Any
 
 import attrs
 
-from ouderbetrokkenheid.errors import Problem, Severity
+from ouderbetrokkenheid.errors import Phrase, Problem, Severity
+from ouderbetrokkenheid.i18n import N_
 from ouderbetrokkenheid.loading.documents import Document
 from ouderbetrokkenheid.model import (
     Assessment,
@@ -79,34 +80,48 @@ class _Checker:
         if namespace == self.ns:
             yield where.problem(
                 "unknown-reference",
-                f"{what} {target!r} does not exist in this pack",
+                Phrase(N_("{what} '{id}' does not exist in this pack"), what=what, id=target),
                 at=at,
-                hint="Check the spelling of the id, or add the record it points at.",
+                hint=N_("Check the spelling of the id, or add the record it points at."),
             )
             return
         if namespace not in self.manifest.depends:
             yield where.problem(
                 "undeclared-dependency",
-                f"{what} {target!r} points into pack {namespace!r}, which the manifest does not list",
+                Phrase(
+                    N_("{what} '{id}' points into pack '{pack}', which the manifest does not list"),
+                    what=what,
+                    id=target,
+                    pack=namespace,
+                ),
                 at=at,
-                hint=f"Add {namespace!r} to 'depends' in pack.yaml, or fix the id.",
+                hint=Phrase(N_("Add '{pack}' to 'depends' in pack.yaml, or fix the id."), pack=namespace),
             )
             return
         found = self.external(target) if self.external is not None else None
         if found is None:
             yield where.problem(
                 "unresolved-external-reference",
-                f"{what} {target!r} is in pack {namespace!r}, which is not loaded",
+                Phrase(
+                    N_("{what} '{id}' is in pack '{pack}', which is not loaded"),
+                    what=what,
+                    id=target,
+                    pack=namespace,
+                ),
                 at=at,
                 severity=WARNING,
-                hint=f"Install or pass the {namespace!r} pack too to check this reference.",
+                hint=Phrase(
+                    N_("Install or pass the '{pack}' pack too to check this reference."), pack=namespace
+                ),
             )
         elif not found:
             yield where.problem(
                 "unknown-reference",
-                f"{what} {target!r} does not exist in pack {namespace!r}",
+                Phrase(
+                    N_("{what} '{id}' does not exist in pack '{pack}'"), what=what, id=target, pack=namespace
+                ),
                 at=at,
-                hint="Check the spelling of the id.",
+                hint=N_("Check the spelling of the id."),
             )
 
     def refs(self, where: Located, field: str, targets: Sequence[str], what: str) -> Iterator[Problem]:
@@ -124,10 +139,17 @@ class _Checker:
             absent = [lang for lang in self.manifest.languages if lang not in text]
             yield where.problem(
                 "missing-translation",
-                f"no {', '.join(absent)} text (the pack declares {', '.join(self.manifest.languages)})",
+                Phrase(
+                    N_("no {missing} text (the pack declares {languages})"),
+                    missing=", ".join(absent),
+                    languages=", ".join(self.manifest.languages),
+                ),
                 at=pointer,
                 severity=WARNING,
-                hint="Add the missing language(s), marked in provenance.translations, or remove them from the manifest's languages.",
+                hint=N_(
+                    "Add the missing language(s), marked in provenance.translations, or remove them from the "
+                    "manifest's languages."
+                ),
             )
 
     # -- the run -----------------------------------------------------------------------------
@@ -138,9 +160,14 @@ class _Checker:
             if record.provenance.source not in self.sources:
                 yield where.problem(
                     "unknown-source",
-                    f"provenance source {record.provenance.source!r} is not declared in pack.yaml",
+                    Phrase(
+                        N_("provenance source '{source}' is not declared in pack.yaml"),
+                        source=record.provenance.source,
+                    ),
                     at="/provenance/source",
-                    hint="Declare it under 'sources' in pack.yaml (id, title, publisher, year, retrieved).",
+                    hint=N_(
+                        "Declare it under 'sources' in pack.yaml (id, title, publisher, year, retrieved)."
+                    ),
                 )
             if not _coverage_test(type(record))(record, self.required):  # most records miss nothing
                 yield from self.texts(where, record, "")
@@ -161,54 +188,67 @@ class _Checker:
             if _namespace(record.id) != self.ns:
                 yield where.problem(
                     "foreign-namespace",
-                    f"id {record.id!r} is not in this pack's namespace {self.ns!r}",
+                    Phrase(
+                        N_("id '{id}' is not in this pack's namespace '{pack}'"), id=record.id, pack=self.ns
+                    ),
                     at="/id",
-                    hint=f"Start the id with '{self.ns}/'.",
+                    hint=Phrase(N_("Start the id with '{pack}/'."), pack=self.ns),
                 )
             first = self.records.get(record.id)
             if first is not None:
                 yield where.problem(
                     "duplicate-id",
-                    f"id {record.id!r} is used twice; first at {first.document.path}{first.pointer and ' ' + first.pointer}",
+                    Phrase(
+                        N_("id '{id}' is used twice; first at {place}"),
+                        id=record.id,
+                        place=f"{first.document.path}{first.pointer and ' ' + first.pointer}",
+                    ),
                     at="/id",
-                    hint="Give every record its own id.",
+                    hint=N_("Give every record its own id."),
                 )
                 continue
             self.records[record.id] = where
             if isinstance(record, Framework):
                 for index, concept in enumerate(record.concepts):
-                    yield from self.member_id(
-                        where, f"/concepts/{index}/id", record.id, concept.id, "concept"
-                    )
+                    yield from self.member_id(where, f"/concepts/{index}/id", record.id, concept.id, _CONCEPT)
                 for index, collection in enumerate(record.collections):
                     yield from self.member_id(
-                        where, f"/collections/{index}/id", record.id, collection.id, "collection"
+                        where, f"/collections/{index}/id", record.id, collection.id, _COLLECTION
                     )
 
     def member_id(
-        self, where: Located, at: str, framework: str, identifier: str, what: str
+        self, where: Located, at: str, framework: str, identifier: str, what: tuple[str, str, str]
     ) -> Iterator[Problem]:
+        """*what*: the kind of member (a concept or a collection), as three phrases."""
+        kind, twice, own = what
         if not identifier.startswith(framework + "#"):
             yield where.problem(
                 "foreign-namespace",
-                f"{what} id {identifier!r} does not start with '{framework}#'",
+                Phrase(
+                    N_("{what} id '{id}' does not start with '{framework}#'"),
+                    what=Phrase(kind),
+                    id=identifier,
+                    framework=framework,
+                ),
                 at=at,
-                hint=f"Write {what} ids as '{framework}#name'.",
+                hint=Phrase(
+                    N_("Write {what} ids as '{framework}#name'."), what=Phrase(kind), framework=framework
+                ),
             )
         elif identifier in self.concepts:
             yield where.problem(
                 "duplicate-id",
-                f"{what} id {identifier!r} is used twice",
+                Phrase(twice, id=identifier),
                 at=at,
-                hint=f"Give every {what} its own id.",
+                hint=own,
             )
         self.concepts.add(identifier)
 
     def resource(self, where: Located, record: Resource) -> Iterator[Problem]:
         if record.concepts:
-            yield from self.refs(where, "concepts", record.concepts, "concept")
+            yield from self.refs(where, "concepts", record.concepts, Phrase(N_("concept")))
         if record.related:
-            yield from self.refs(where, "related", record.related, "related resource")
+            yield from self.refs(where, "related", record.related, Phrase(N_("related resource")))
         if record.part_of is not None:
             yield from self.ref(where, "/part_of", record.part_of, "part_of")
         for index, target in enumerate(record.same_as):
@@ -218,19 +258,26 @@ class _Checker:
                 yield from self.ref(where, f"/same_as/{index}", target, "same_as")
 
     def finding(self, where: Located, record: Finding) -> Iterator[Problem]:
-        yield from self.refs(where, "sources", record.sources, "source resource")
-        yield from self.refs(where, "concepts", record.concepts, "concept")
+        yield from self.refs(where, "sources", record.sources, Phrase(N_("source resource")))
+        yield from self.refs(where, "concepts", record.concepts, Phrase(N_("concept")))
         for index, effect in enumerate(record.effects):
             if effect.source is not None:
-                yield from self.ref(where, f"/effects/{index}/source", effect.source, "effect source")
+                yield from self.ref(
+                    where, f"/effects/{index}/source", effect.source, Phrase(N_("effect source"))
+                )
             for name in ("evidence", "cost"):
                 rating = getattr(effect, name)
                 if rating is not None and rating.value > rating.max:
                     yield where.problem(
                         "schema",
-                        f"{name} rating {rating.value} is above its max {rating.max}",
+                        Phrase(
+                            N_("{name} rating {value} is above its max {max}"),
+                            name=name,
+                            value=rating.value,
+                            max=rating.max,
+                        ),
                         at=f"/effects/{index}/{name}",
-                        hint="A rating lies between 0 and its max.",
+                        hint=N_("A rating lies between 0 and its max."),
                     )
 
     def framework(self, where: Located, record: Framework) -> Iterator[Problem]:
@@ -242,9 +289,9 @@ class _Checker:
             if concept.broader is not None and concept.broader not in own:
                 yield where.problem(
                     "unknown-reference",
-                    f"broader concept {concept.broader!r} is not in this framework",
+                    Phrase(N_("broader concept '{id}' is not in this framework"), id=concept.broader),
                     at=f"/concepts/{index}/broader",
-                    hint="Point 'broader' at a concept of the same framework.",
+                    hint=N_("Point 'broader' at a concept of the same framework."),
                 )
             seen = {concept.id}
             parent = concept.broader
@@ -252,9 +299,9 @@ class _Checker:
                 if parent in seen:
                     yield where.problem(
                         "broader-cycle",
-                        f"concept {concept.id!r} is broader than itself",
+                        Phrase(N_("concept '{id}' is broader than itself"), id=concept.id),
                         at=f"/concepts/{index}/broader",
-                        hint="Remove one 'broader' link of the cycle.",
+                        hint=N_("Remove one 'broader' link of the cycle."),
                     )
                     break
                 seen.add(parent)
@@ -262,11 +309,19 @@ class _Checker:
                     too_deep = True
                     yield where.problem(
                         "concept-depth",
-                        f"concept {concept.id!r} is more than {MAX_CONCEPT_DEPTH} levels deep in"
-                        " its framework",
+                        Phrase(
+                            N_("concept '{id}' is more than {n} levels deep in its framework"),
+                            id=concept.id,
+                            n=MAX_CONCEPT_DEPTH,
+                        ),
                         at=f"/concepts/{index}/broader",
-                        hint=f"Frameworks nest at most {MAX_CONCEPT_DEPTH} levels deep: flatten the chain of"
-                        " 'broader' links (a list belongs in a collection).",
+                        hint=Phrase(
+                            N_(
+                                "Frameworks nest at most {n} levels deep: flatten the chain of 'broader' links "
+                                "(a list belongs in a collection)."
+                            ),
+                            n=MAX_CONCEPT_DEPTH,
+                        ),
                     )
                     break
                 parent = broader[parent]
@@ -275,24 +330,27 @@ class _Checker:
                 if member not in own:
                     yield where.problem(
                         "unknown-reference",
-                        f"collection member {member!r} is not a concept of this framework",
+                        Phrase(N_("collection member '{id}' is not a concept of this framework"), id=member),
                         at=f"/collections/{index}/members/{member_index}",
-                        hint="List concepts of this framework.",
+                        hint=N_("List concepts of this framework."),
                     )
         if record.content_status == "complete" and not record.concepts:
             yield where.problem(
                 "content-status",
-                "a framework marked complete has no concepts",
+                N_("a framework marked complete has no concepts"),
                 at="/content_status",
-                hint="Mark it 'metadata-only' or 'partial' and say what is unknown in known_gaps.",
+                hint=N_("Mark it 'metadata-only' or 'partial' and say what is unknown in known_gaps."),
             )
         if record.content_status != "complete" and record.known_gaps is None:
             yield where.problem(
                 "content-status",
-                f"a {record.content_status} framework does not say what is unknown",
+                Phrase(
+                    N_("a framework marked {status} does not say what is unknown"),
+                    status=record.content_status,
+                ),
                 at="/content_status",
                 severity=WARNING,
-                hint="Add known_gaps.",
+                hint=N_("Add known_gaps."),
             )
 
     def mapping(self, where: Located, record: Mapping) -> Iterator[Problem]:
@@ -301,33 +359,36 @@ class _Checker:
         if record.subject.split("#", 1)[0] == record.object.split("#", 1)[0]:
             yield where.problem(
                 "unknown-reference",
-                "a mapping links two concepts of the same framework",
+                N_("a mapping links two concepts of the same framework"),
                 at="/object",
                 severity=WARNING,
-                hint="Mappings are crosswalks between frameworks; use 'broader' inside one framework.",
+                hint=N_("Mappings are crosswalks between frameworks; use 'broader' inside one framework."),
             )
 
     def assessment(self, where: Located, record: Assessment) -> Iterator[Problem]:
         yield from self.refs(where, "described_in", record.described_in, "described_in")
         if record.framework is not None:
-            yield from self.ref(where, "/framework", record.framework, "framework")
-        groups = yield from _unique(where, "groups", [g.id for g in record.groups], "respondent group")
-        scales = yield from _unique(where, "scales", [s.id for s in record.scales], "scale")
-        dimensions = yield from _unique(where, "dimensions", [d.id for d in record.dimensions], "dimension")
+            yield from self.ref(where, "/framework", record.framework, Phrase(N_("framework")))
+        groups = yield from _unique(where, "groups", [g.id for g in record.groups], _GROUP)
+        scales = yield from _unique(where, "scales", [s.id for s in record.scales], _SCALE)
+        dimensions = yield from _unique(where, "dimensions", [d.id for d in record.dimensions], _DIMENSION)
         for index, scale in enumerate(record.scales):
-            yield from _unique(
-                where, f"scales/{index}/options", [o.code for o in scale.options], "option code"
-            )
+            yield from _unique(where, f"scales/{index}/options", [o.code for o in scale.options], _OPTION)
             for option_index, option in enumerate(scale.options):
                 if option.score is None and not option.not_applicable:
                     yield where.problem(
                         "scale-scores",
-                        f"option {option.code!r} has no score and is not marked not_applicable",
+                        Phrase(
+                            N_("option '{code}' has no score and is not marked not_applicable"),
+                            code=option.code,
+                        ),
                         at=f"/scales/{index}/options/{option_index}",
-                        hint="Give it a score, or set not_applicable: true.",
+                        hint=N_("Give it a score, or set not_applicable: true."),
                     )
         for index, dimension in enumerate(record.dimensions):
-            yield from self.refs(where, f"dimensions/{index}/concepts", dimension.concepts, "concept")
+            yield from self.refs(
+                where, f"dimensions/{index}/concepts", dimension.concepts, Phrase(N_("concept"))
+            )
         link_ids: set[str] = set()
         for s_index, section in enumerate(record.sections):
             for i_index, item in enumerate(section.items):
@@ -335,54 +396,54 @@ class _Checker:
                 if item.link_id in link_ids:
                     yield where.problem(
                         "duplicate-id",
-                        f"link_id {item.link_id!r} is used twice",
+                        Phrase(N_("link_id '{id}' is used twice"), id=item.link_id),
                         at=at + "/link_id",
-                        hint="Link ids identify answers: give every item its own.",
+                        hint=N_("Link ids identify answers: give every item its own."),
                     )
                 link_ids.add(item.link_id)
                 if item.dimension not in dimensions:
                     yield where.problem(
                         "unknown-reference",
-                        f"dimension {item.dimension!r} is not declared",
+                        Phrase(N_("dimension '{id}' is not declared"), id=item.dimension),
                         at=at + "/dimension",
-                        hint="Declare it under 'dimensions'.",
+                        hint=N_("Declare it under 'dimensions'."),
                     )
                 if item.scale not in scales:
                     yield where.problem(
                         "unknown-reference",
-                        f"scale {item.scale!r} is not declared",
+                        Phrase(N_("scale '{id}' is not declared"), id=item.scale),
                         at=at + "/scale",
-                        hint="Declare it under 'scales'.",
+                        hint=N_("Declare it under 'scales'."),
                     )
                 for group, _text in item.text.items():
                     if group not in groups:
                         yield where.problem(
                             "unknown-reference",
-                            f"respondent group {group!r} is not declared",
+                            Phrase(N_("respondent group '{id}' is not declared"), id=group),
                             at=f"{at}/text/{group}",
-                            hint="Declare it under 'groups'.",
+                            hint=N_("Declare it under 'groups'."),
                         )
         yield from self.bands(where, record)
         if link_ids and record.version is None:
             yield where.problem(
                 "missing-version",
-                "an assessment with items has no version",
+                N_("an assessment with items has no version"),
                 at="",
-                hint='Add a version ("1.0"); responses are checked against it.',
+                hint=N_('Add a version ("1.0"); responses are checked against it.'),
             )
         if record.content_status == "complete" and not link_ids:
             yield where.problem(
                 "content-status",
-                "an assessment marked complete has no items",
+                N_("an assessment marked complete has no items"),
                 at="/content_status",
-                hint="Mark it 'metadata-only' and say what is unknown in known_gaps.",
+                hint=N_("Mark it 'metadata-only' and say what is unknown in known_gaps."),
             )
         if record.content_status == "metadata-only" and link_ids:
             yield where.problem(
                 "content-status",
-                "an assessment marked metadata-only has items",
+                N_("an assessment marked metadata-only has items"),
                 at="/content_status",
-                hint="Mark it 'partial' or 'complete'.",
+                hint=N_("Mark it 'partial' or 'complete'."),
             )
 
     def bands(self, where: Located, record: Assessment) -> Iterator[Problem]:
@@ -390,37 +451,58 @@ class _Checker:
             if record.content_status == "complete":
                 yield where.problem(
                     "band-coverage",
-                    "a complete assessment has no score bands",
+                    N_("a complete assessment has no score bands"),
                     at="/bands",
                     severity=WARNING,
-                    hint="Add bands from 0 to 100 so results can be interpreted.",
+                    hint=N_("Add bands from 0 to 100 so results can be interpreted."),
                 )
             return
         for index, band in enumerate(record.bands):
             if band.min >= band.max:
                 yield where.problem(
                     "band-coverage",
-                    f"band {band.id!r} runs from {band.min} to {band.max}",
+                    Phrase(
+                        N_("band '{id}' runs from {min} to {max}"), id=band.id, min=band.min, max=band.max
+                    ),
                     at=f"/bands/{index}",
-                    hint="A band's min must be below its max.",
+                    hint=N_("A band's min must be below its max."),
                 )
         ordered = sorted(record.bands, key=lambda b: b.min)
-        edges = [(ordered[0].min, 0.0, "starts at")]
-        edges += [(b.min, a.max, f"after {a.id!r} starts at") for a, b in itertools.pairwise(ordered)]
-        for found, expected, what in edges:
+        edges: list[tuple[float, float, str | None]] = [(ordered[0].min, 0.0, None)]
+        edges += [(b.min, a.max, a.id) for a, b in itertools.pairwise(ordered)]
+        for found, expected, after in edges:
             if found != expected:
+                message = (
+                    Phrase(
+                        N_(
+                            "score bands leave a gap or overlap: the first band starts at {found}, expected {expected}"
+                        ),
+                        found=found,
+                        expected=expected,
+                    )
+                    if after is None
+                    else Phrase(
+                        N_(
+                            "score bands leave a gap or overlap: the band after '{id}' starts at {found}, "
+                            "expected {expected}"
+                        ),
+                        id=after,
+                        found=found,
+                        expected=expected,
+                    )
+                )
                 yield where.problem(
                     "band-coverage",
-                    f"score bands leave a gap or overlap: the band {what} {found}, expected {expected}",
+                    message,
                     at="/bands",
-                    hint="Bands must cover 0 to 100: each band's min is the previous band's max.",
+                    hint=N_("Bands must cover 0 to 100: each band's min is the previous band's max."),
                 )
         if ordered[-1].max != 100:
             yield where.problem(
                 "band-coverage",
-                f"score bands end at {ordered[-1].max}, not 100",
+                Phrase(N_("score bands end at {max}, not 100"), max=ordered[-1].max),
                 at="/bands",
-                hint="The last band's max must be 100.",
+                hint=N_("The last band's max must be 100."),
             )
 
 
@@ -523,15 +605,42 @@ def _mode(annotation: object) -> str | None:
     return None
 
 
-def _unique(where: Located, field: str, ids: list[str], what: str) -> "Iterator[Problem]":
+#: The members that need their own ids: the message and hint of a duplicate (English word order differs
+#: from Dutch and French, so each is a whole sentence of the catalogue).
+_CONCEPT = (N_("concept"), N_("concept id '{id}' is used twice"), N_("Give every concept its own id."))
+_COLLECTION = (
+    N_("collection"),
+    N_("collection id '{id}' is used twice"),
+    N_("Give every collection its own id."),
+)
+_GROUP = (
+    N_("respondent group"),
+    N_("respondent group '{id}' is declared twice"),
+    N_("Give every respondent group its own id."),
+)
+_SCALE = (N_("scale"), N_("scale '{id}' is declared twice"), N_("Give every scale its own id."))
+_DIMENSION = (
+    N_("dimension"),
+    N_("dimension '{id}' is declared twice"),
+    N_("Give every dimension its own id."),
+)
+_OPTION = (
+    N_("option code"),
+    N_("option code '{id}' is declared twice"),
+    N_("Give every option code its own id."),
+)
+
+
+def _unique(where: Located, field: str, ids: list[str], what: tuple[str, str, str]) -> "Iterator[Problem]":
     seen: set[str] = set()
+    _, twice, own = what
     for index, identifier in enumerate(ids):
         if identifier in seen:
             yield where.problem(
                 "duplicate-id",
-                f"{what} {identifier!r} is declared twice",
+                Phrase(twice, id=identifier),
                 at=f"/{field}/{index}",
-                hint=f"Give every {what} its own id.",
+                hint=own,
             )
         seen.add(identifier)
     return seen
@@ -544,10 +653,16 @@ def manifest_problems(manifest: PackManifest, document: Document) -> list[Proble
     return [
         document.problem(
             "unknown-source",
-            f"thesaurus entry {entry.id!r}: provenance source {entry.provenance.source!r} is not declared in pack.yaml",
+            Phrase(
+                N_("thesaurus entry '{id}': provenance source '{source}' is not declared in pack.yaml"),
+                id=entry.id,
+                source=entry.provenance.source,
+            ),
             pointer=f"/thesaurus/{number}/provenance/source",
-            hint="Declare it under 'sources' in pack.yaml (id, title, publisher, year, retrieved), "
-            "or name one of the sources declared there.",
+            hint=N_(
+                "Declare it under 'sources' in pack.yaml (id, title, publisher, year, retrieved), "
+                "or name one of the sources declared there."
+            ),
         )
         for number, entry in enumerate(manifest.thesaurus)
         if entry.provenance.source not in sources

@@ -9,6 +9,7 @@ import attrs
 
 from ouderbetrokkenheid.errors import Problem, ProblemError, Severity
 from ouderbetrokkenheid.exporters.base import atomic_folder
+from ouderbetrokkenheid.i18n import N_
 from ouderbetrokkenheid.model import Assessment
 from ouderbetrokkenheid_xlsform.form import Form, build_form
 from ouderbetrokkenheid_xlsform.workbook import write_workbook
@@ -141,7 +142,7 @@ class XLSFormExporter:
     media_type: str = XLSX
     extension: str = ""
     kinds: frozenset[str] = frozenset({"assessments"})
-    description: str = "assessments as XLSForm workbooks (KoboToolbox, ODK), one per respondent group"
+    description: str = N_("assessments as XLSForm workbooks (KoboToolbox, ODK), one per respondent group")
 
     def export(self, library: "Library", destination: Path, options: Mapping[str, Any]) -> None:
         """Write the folder *destination*: ``<pack>-<local-id>-<group>.xlsx`` per form and a

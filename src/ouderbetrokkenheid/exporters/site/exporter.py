@@ -14,6 +14,7 @@ import attrs
 from ouderbetrokkenheid.exporters.base import atomic_folder
 from ouderbetrokkenheid.exporters.progress import progress_steps
 from ouderbetrokkenheid.exporters.site.templates import TemplateFolderError, extra_pages
+from ouderbetrokkenheid.i18n import N_
 from ouderbetrokkenheid.model.pack import KINDS as RECORD_KINDS
 from ouderbetrokkenheid.model.text import is_language_tag
 
@@ -313,7 +314,7 @@ class SiteExporter:
     media_type: str = "text/html"
     extension: str = ""
     kinds: frozenset[str] = KINDS
-    description: str = (
+    description: str = N_(
         "a static multilingual web site (nl/fr/en): catalog with search and facets, frameworks, evidence, "
         "printable forms; works offline from file://"
     )
