@@ -312,8 +312,10 @@ def _external(target):
 @given(st.data())
 def test_quick_reference_test_gives_the_problems_of_the_full_check(data):
     """The cross-record checks first ask a quick test whether every reference of a resource is to a
-    record or concept of the pack (no generator), and only then run the full check: with the quick
-    test and without it (the full check for every resource), the same problems, in the same order."""
+    record or concept of the pack (no generator), and only then run the full check. With the quick test
+    and without it (the full check for every resource), the same problems, in the same order, for packs
+    with duplicate ids, foreign ids, broken, external and unresolvable references, and framework
+    members that are wrong or used twice."""
     from ouderbetrokkenheid.loading.documents import Document
     from ouderbetrokkenheid.model import Concept, Provenance
     from ouderbetrokkenheid.validation.semantic import Located, _Checker
@@ -331,15 +333,17 @@ def test_quick_reference_test_gives_the_problems_of_the_full_check(data):
         sources=(ob.Source(id="s", title="S"),),
         depends=("dep", "unloaded"),
     )
+    members = st.lists(st.sampled_from(["p/kader#a", "p/kader#b", "p/other#c"]), min_size=1, max_size=3)
     framework = ob.Framework(
-        id="p/kader",
+        id=data.draw(st.sampled_from(["p/kader", "p/r0", "q/kader"])),
         title=text,
         provenance=provenance,
-        concepts=(Concept(id="p/kader#a", label=text), Concept(id="p/kader#b", label=text)),
+        concepts=tuple(Concept(id=member, label=text) for member in data.draw(members)),
     )
+    ids = st.sampled_from(["p/r0", "p/r1", "p/r2", "p/r3", "q/r0", "p"])
     resources = [
         ob.Resource(
-            id=f"p/r{index}",
+            id=data.draw(ids) if data.draw(st.booleans()) else f"p/r{index}",
             kind="book",
             title=text,
             provenance=provenance,
@@ -350,20 +354,24 @@ def test_quick_reference_test_gives_the_problems_of_the_full_check(data):
         )
         for index in range(data.draw(st.integers(1, 4)))
     ]
+    records = [framework, *resources]
+    if data.draw(st.booleans()):
+        records.reverse()
     document = Document(path="records.json", source=b"{}", data=None, format="json")
     located = [
         Located(record=record, document=document, pointer=f"/records/{index}")
-        for index, record in enumerate([framework, *resources])
+        for index, record in enumerate(records)
     ]
-    quick = list(_Checker(manifest, located, _external).run())
 
     class Full(_Checker):
         def resolves(self, record):
             return False
 
-    assert quick == list(Full(manifest, located, _external).run())
+    assert list(_Checker(manifest, located, _external).run()) == list(
+        Full(manifest, located, _external).run()
+    )
     checker = _Checker(manifest, located, _external)
     list(checker.index())
-    for where in located[1:]:
-        if checker.resolves(where.record):
+    for where in located:
+        if isinstance(where.record, ob.Resource) and checker.resolves(where.record):
             assert list(checker.resource(where, where.record)) == []
