@@ -4,6 +4,8 @@ import json
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ouderbetrokkenheid as ob
 
@@ -277,3 +279,99 @@ def test_quick_coverage_test_agrees_with_the_walk_that_locates(required):
         assert verdicts == {True}
     if required == ("xx",):
         assert verdicts == {False}
+
+
+def _reference_pool():
+    """Ids a resource may point at: records and concepts of the pack, missing ids of the pack, ids of
+    a declared dependency (found, missing or not loaded) and of an undeclared pack."""
+    return [
+        "p/r0",
+        "p/r1",
+        "p/kader",
+        "p/kader#a",
+        "p/kader#b",
+        "p/gone",
+        "p/kader#gone",
+        "p/r0#a",
+        "dep/found",
+        "dep/missing",
+        "dep/kader#found",
+        "other/x",
+        "unloaded/y",
+    ]
+
+
+def _external(target):
+    namespace = target.split("/", 1)[0]
+    if namespace == "unloaded":
+        return None
+    return "found" in target
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_quick_reference_test_gives_the_problems_of_the_full_check(data):
+    """The cross-record checks first ask a quick test whether every reference of a resource is to a
+    record or concept of the pack (no generator), and only then run the full check. With the quick test
+    and without it (the full check for every resource), the same problems, in the same order, for packs
+    with duplicate ids, foreign ids, broken, external and unresolvable references, and framework
+    members that are wrong or used twice."""
+    from ouderbetrokkenheid.loading.documents import Document
+    from ouderbetrokkenheid.model import Concept, Provenance
+    from ouderbetrokkenheid.validation.semantic import Located, _Checker
+
+    pool = st.sampled_from(_reference_pool())
+    text = ob.LocalizedText({"nl": "t"})
+    provenance = Provenance(source="s", status="unverified")
+    manifest = ob.PackManifest(
+        name="p",
+        version="1.0.0",
+        title=text,
+        publisher=ob.Agent(name="P"),
+        licence="CC-BY-4.0",
+        languages=("nl",),
+        sources=(ob.Source(id="s", title="S"),),
+        depends=("dep", "unloaded"),
+    )
+    members = st.lists(st.sampled_from(["p/kader#a", "p/kader#b", "p/other#c"]), min_size=1, max_size=3)
+    framework = ob.Framework(
+        id=data.draw(st.sampled_from(["p/kader", "p/r0", "q/kader"])),
+        title=text,
+        provenance=provenance,
+        concepts=tuple(Concept(id=member, label=text) for member in data.draw(members)),
+    )
+    ids = st.sampled_from(["p/r0", "p/r1", "p/r2", "p/r3", "q/r0", "p"])
+    resources = [
+        ob.Resource(
+            id=data.draw(ids) if data.draw(st.booleans()) else f"p/r{index}",
+            kind="book",
+            title=text,
+            provenance=provenance,
+            concepts=tuple(data.draw(st.lists(pool, max_size=3))),
+            related=tuple(data.draw(st.lists(pool, max_size=3))),
+            part_of=data.draw(st.none() | pool),
+            same_as=tuple(data.draw(st.lists(pool, max_size=2))),
+        )
+        for index in range(data.draw(st.integers(1, 4)))
+    ]
+    records = [framework, *resources]
+    if data.draw(st.booleans()):
+        records.reverse()
+    document = Document(path="records.json", source=b"{}", data=None, format="json")
+    located = [
+        Located(record=record, document=document, pointer=f"/records/{index}")
+        for index, record in enumerate(records)
+    ]
+
+    class Full(_Checker):
+        def resolves(self, record):
+            return False
+
+    assert list(_Checker(manifest, located, _external).run()) == list(
+        Full(manifest, located, _external).run()
+    )
+    checker = _Checker(manifest, located, _external)
+    list(checker.index())
+    for where in located:
+        if isinstance(where.record, ob.Resource) and checker.resolves(where.record):
+            assert list(checker.resource(where, where.record)) == []

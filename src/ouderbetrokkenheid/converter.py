@@ -102,10 +102,21 @@ def structure(data: Any, cls: type[T]) -> T:
     return get_converter().structure(data, cls)
 
 
-def _msgspec_hook(cls: type, value: Any) -> Any:
-    if cls is LocalizedText:
-        # The parsed data is dropped once the records are built, so a text can take its dict.
-        return LocalizedText.adopt(value) if type(value) is dict else LocalizedText(value)
+def _msgspec_hook(
+    cls: type,
+    value: Any,
+    _text: type[LocalizedText] = LocalizedText,
+    _new: Callable[[type], Any] = object.__new__,
+    _set: Callable[[object, str, object], None] = object.__setattr__,
+) -> Any:
+    if cls is _text:
+        # The parsed data is dropped once the records are built, so a text can take its dict: what
+        # LocalizedText.adopt does, written out (msgspec calls this for every text of every record).
+        if type(value) is dict:
+            text = _new(_text)
+            _set(text, "_values", value)
+            return text
+        return _text(value)
     raise NotImplementedError(cls)
 
 

@@ -155,9 +155,12 @@ class _Checker:
     # -- the run -----------------------------------------------------------------------------
     def run(self) -> Iterator[Problem]:
         yield from self.index()
+        sources, required = self.sources, self.required
+        coverage: dict[type, Callable[[object, frozenset[str]], bool]] = {}
         for where in self.located:
             record = where.record
-            if record.provenance.source not in self.sources:
+            cls = type(record)
+            if record.provenance.source not in sources:
                 yield where.problem(
                     "unknown-source",
                     Phrase(
@@ -169,10 +172,14 @@ class _Checker:
                         "Declare it under 'sources' in pack.yaml (id, title, publisher, year, retrieved)."
                     ),
                 )
-            if not _coverage_test(type(record))(record, self.required):  # most records miss nothing
+            covered = coverage.get(cls)
+            if covered is None:
+                covered = coverage[cls] = _coverage_test(cls)
+            if not covered(record, required):  # most records miss nothing
                 yield from self.texts(where, record, "")
             if isinstance(record, Resource):
-                yield from self.resource(where, record)
+                if not self.resolves(record):  # most resources point only at what the pack holds
+                    yield from self.resource(where, record)
             elif isinstance(record, Finding):
                 yield from self.finding(where, record)
             elif isinstance(record, Framework):
@@ -243,6 +250,28 @@ class _Checker:
                 hint=own,
             )
         self.concepts.add(identifier)
+
+    def resolves(self, record: Resource) -> bool:
+        """Whether every reference of *record* that :meth:`resource` checks is to a record or concept
+        of this pack: then it finds nothing, and the quick test spares its generators. ``False`` says
+        only that :meth:`resource` must look (an id of another pack may still be found there)."""
+        concepts, records = self.concepts, self.records
+        for target in record.concepts:
+            if target not in concepts and target not in records:
+                return False
+        for target in record.related:
+            if target not in concepts and target not in records:
+                return False
+        part_of = record.part_of
+        if part_of is not None and not (part_of in concepts if "#" in part_of else part_of in records):
+            return False
+        for target in record.same_as:  # resource() checks only those into this pack
+            if (
+                not (target in concepts if "#" in target else target in records)
+                and _namespace(target) == self.ns
+            ):
+                return False
+        return True
 
     def resource(self, where: Located, record: Resource) -> Iterator[Problem]:
         if record.concepts:
