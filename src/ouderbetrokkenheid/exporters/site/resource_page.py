@@ -207,7 +207,7 @@ def render_resource(ctx: SiteContext, resource: Resource, lang: str, path: str) 
         pack = ctx.library.pack_of(owner)
     except Exception:
         pack = None
-    ld = f'<script type="application/ld+json">{script_json(page_node(resource, pack, lang))}</script>\n'
+    ld = f'<script type="application/ld+json">{script_json(page_node(resource, pack, lang, ctx.languages))}</script>\n'
     return page(
         ctx.frame(path, lang, "catalog"),
         title=title.text,
