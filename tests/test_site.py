@@ -668,3 +668,28 @@ def test_json_ld_of_all_languages_at_once_equals_one_language_at_a_time(library)
                 assert page_node(resource, pack, lang) == alone
                 checked += 1
     assert checked > 4 * 50
+
+
+def test_cli_export_takes_workers(tmp_path, capsys, monkeypatch):
+    """``export --workers N`` reaches the exporter as ``options["workers"]``; 0 is a usage error
+    (exit 2, said in the user's language) before anything is loaded or written."""
+    from ouderbetrokkenheid.cli import main
+
+    given: list[object] = []
+    real = SiteExporter.export
+
+    def spy(self, library, destination, options):
+        given.append(options.get("workers"))
+        return real(self, library, destination, options)
+
+    monkeypatch.setattr(SiteExporter, "export", spy)
+    pack = str(Path(__file__).resolve().parent.parent / "examples" / "voorbeeldpack")
+    args = ["export", "--path", pack, "--to", "html"]
+    assert main([*args, "--workers", "2", "--out", str(tmp_path / "site")]) == 0, capsys.readouterr()
+    assert (tmp_path / "site" / "nl" / "index.html").is_file()
+    assert main([*args, "--out", str(tmp_path / "site2")]) == 0
+    assert given == [2, None]
+    capsys.readouterr()
+    assert main([*args, "--workers", "0", "--out", str(tmp_path / "s3"), "--lang", "nl"]) == 2
+    assert "geef --workers een geheel aantal processen" in capsys.readouterr().err
+    assert not (tmp_path / "s3").exists() and given == [2, None]
