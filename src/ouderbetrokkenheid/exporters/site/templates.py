@@ -201,10 +201,9 @@ class _Frames:
         if not all(slot in variables for slot in SLOTS):
             return None
         parts: list[Any] = [name]
-        for variable in sorted(variables):
+        for variable, value in variables.items():  # in the order given: another order is another key
             if variable in SLOTS:
                 continue
-            value = variables[variable]
             if variable in _SHARED and isinstance(value, list):
                 parts.append((variable, "id", id(value)))
                 continue
@@ -268,14 +267,20 @@ def _frames(env: jinja2.Environment) -> _Frames:
     return found
 
 
+@functools.cache
+def _csp_meta() -> str:
+    from ouderbetrokkenheid.exporters.site.markup import csp_meta
+
+    return csp_meta()
+
+
 def check_page(html: str, name: str) -> None:
     """Refuse a page without the site's Content Security Policy in its ``<head>``.
 
     :raises TemplateFolderError: naming the template, and what to do.
     """
-    from ouderbetrokkenheid.exporters.site.markup import csp_meta
-
-    if csp_meta() not in html.split("</head>", 1)[0]:
+    end = html.find("</head>")
+    if html.find(_csp_meta(), 0, len(html) if end < 0 else end) < 0:
         raise TemplateFolderError(
             f"{name}: the page has lost the site's Content Security Policy (keep {{{{ csp_meta }}}} in "
             "the <head> of base.html, or extend default/base.html and override its blocks only)"
