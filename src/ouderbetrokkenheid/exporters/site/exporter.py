@@ -3,7 +3,7 @@
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from importlib.resources import files
 from pathlib import Path
@@ -362,11 +362,23 @@ class SiteExporter:
                     parent.mkdir(parents=True, exist_ok=True)
                 write_in_pool(folder, todo, workers, step, ctx)
             else:  # one page at a time, as the pages are listed
-                made: set[Path] = {folder, assets}
-                for path, render in pages(ctx, default):
-                    target = folder / path
-                    if target.parent not in made:
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        made.add(target.parent)
-                    write_page(target, render())
-                    step()
+                write_here(folder, pages(ctx, default), step)
+
+
+def write_here(folder: Path, todo: Iterable[Page], step: Callable[[], None]) -> None:
+    """Render and write *todo* into *folder* in this process, one page at a time. What was made before
+    (the library, the catalog) is frozen for the collector meanwhile (:func:`gc.freeze`: its full
+    collections then walk only what the pages make, not the catalog again and again); the collector
+    stays on, and is given back as it was."""
+    made: set[Path] = {folder, folder / "assets"}
+    gc.freeze()
+    try:
+        for path, render in todo:
+            target = folder / path
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            write_page(target, render())
+            step()
+    finally:
+        gc.unfreeze()
