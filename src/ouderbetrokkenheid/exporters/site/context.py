@@ -86,6 +86,8 @@ class SiteContext:
         self._terms: dict[tuple[str, str, str], Text] = {}
         self._paths: dict[tuple[str, str], str | None] = {}
         self._refs: dict[tuple[str, str, int, bool], str] = {}
+        #: Pieces of HTML that many pages share, made once (keyed by what they depend on; only read).
+        self.fragments: dict[tuple[object, ...], str] = {}
         self._related: RelatedIndex | None = None
         self._related_cache: dict[str, tuple[Resource, ...]] = {}
         self.pack_credits = tuple(
