@@ -208,3 +208,28 @@ def test_an_override_that_writes_the_slots_plainly_gets_the_fast_frame_and_shows
         assert page == env.get_template("resource.html").render(variables)
         assert 'alt="Basisschool De Linde"' in page and 'href="../../assets/org.css"' in page
     assert any(isinstance(frame, tuple) for frame in _frames(env).frames.values())
+
+
+@pytest.mark.parametrize(
+    ("block", "plain"),
+    [
+        ("<b>{{ title }}</b>{{ here }}{% for x in menu %}{{ path }}{% endfor %}", True),
+        ("{{ title|upper }}", False),
+        ("{{ title ~ '!' }}", False),
+        ("{% if body %}x{% endif %}", False),
+        ("{% set title = 'x' %}{{ title }}", False),
+        ("{% macro f() %}{{ title }}{% endmacro %}{{ f() }}", False),
+        ("{% include 'default/list.html' %}", False),
+        ("{% autoescape false %}{{ head }}{% endautoescape %}", False),
+        ("{% filter upper %}{{ title }}{% endfilter %}", False),
+    ],
+)
+def test_only_templates_that_write_the_slots_as_they_are_get_the_frame(tmp_path, block, plain):
+    from ouderbetrokkenheid.exporters.site.templates import plain_slots
+
+    folder = tmp_path / "org"
+    folder.mkdir()
+    (folder / "base.html").write_text(
+        '{% extends "default/base.html" %}{% block brand %}' + block + "{% endblock %}", encoding="utf-8"
+    )
+    assert plain_slots(environment(folder), "resource.html") is plain
