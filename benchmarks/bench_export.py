@@ -11,7 +11,8 @@ worker counts interleaved (round after round), so that a busy machine slows them
 publishers, four frameworks and their crosswalks, concepts, related resources, parts, findings with
 effects, several languages; loaded with ``load_pack``, not timed) or ``thin`` (``bench_search.generate``:
 titles, summaries, themes, audiences, levels, links). The site exporter runs once per ``--workers`` count
-(its ``workers`` option; 1 renders every page in one process). Printed per row, medians over the runs:
+(its ``workers`` option; 1 renders every page in one process, ``auto`` leaves the choice to the
+exporter). Printed per row, medians over the runs:
 wall time of ``export()``, processor time (the process and its workers: ``getrusage`` of self and
 children; "of it sys" is the part spent in the kernel, mostly creating and writing the files), the
 growth of the wall time against the previous size, peak memory of the process and of its
@@ -106,7 +107,7 @@ def child(name: str, size: int, out: Path, records: str, data: Path, workers: in
     exporter = exporters[name]
     destination = out / f"{name}-{size}-{workers}{exporter.extension or ''}"
     options: dict = {"lang": "nl"}
-    if name == "html":
+    if name == "html" and workers:  # 0: the exporter's own choice (--workers auto)
         options["workers"] = workers
     before = _rss_kib()
     sys_before = resource.getrusage(resource.RUSAGE_SELF).ru_stime
@@ -203,7 +204,7 @@ def export_all(
     for row in rows:
         name, size, w = row
         if row in failed:
-            print(f"{name:<8} {size:>8,} {w:>7} FAILED: {failed[row]}")
+            print(f"{name:<8} {size:>8,} {w or 'auto':>7} FAILED: {failed[row]}")
             continue
         found = results[row]
         wall = statistics.median(r["seconds"] for r in found)
@@ -212,7 +213,7 @@ def export_all(
         previous[(name, w)] = wall
         last = found[-1]
         print(
-            f"{name:<8} {last['records']:>8,} {w:>7} {wall:>8.2f} {min(walls):>6.2f}-{max(walls):<6.2f} "
+            f"{name:<8} {last['records']:>8,} {w or 'auto':>7} {wall:>8.2f} {min(walls):>6.2f}-{max(walls):<6.2f} "
             f"{statistics.median(r['cpu'] for r in found):>7.2f} {statistics.median(r['sys'] for r in found):>9.2f} "
             f"{growth:>6} "
             f"{statistics.median(r['peak_mib'] for r in found):>8.0f} "
@@ -316,7 +317,11 @@ def main() -> None:
     parser.add_argument("--sizes", "--size", default="10000", help="comma-separated sizes (default 10000)")
     parser.add_argument("--exporters", help="comma-separated names (default: every installed exporter)")
     parser.add_argument("--runs", type=int, default=3, help="runs per row (the median is printed)")
-    parser.add_argument("--workers", default="1,2", help="worker counts of the html exporter (default 1,2)")
+    parser.add_argument(
+        "--workers",
+        default="1,2",
+        help="worker counts of the html exporter, 'auto' for its default (default 1,2)",
+    )
     parser.add_argument("--records", choices=("realistic", "thin"), default="realistic")
     parser.add_argument(
         "--data", help="folder for the generated packs (default: a folder in the system's temporary folder)"
@@ -328,7 +333,7 @@ def main() -> None:
     parser.add_argument("--discard", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
-    workers = [int(w) for w in args.workers.split(",")]
+    workers = [0 if w == "auto" else int(w) for w in args.workers.split(",")]
     data = Path(args.data) if args.data else Path(tempfile.gettempdir()) / "ob-bench-packs"
     if args.child:
         child(args.child, sizes[0], Path(args.keep), args.records, data, workers[0], args.discard)

@@ -410,7 +410,10 @@ def test_search_index_is_the_catalog_index(site, library):
             assert data["post"][position][0::2] == docs.tolist()
             assert data["post"][position][1::2] == weights.tolist()  # the same numbers, not close ones
         linked = [doc for doc in data["docs"] if "w" in doc]
-        assert {doc["id"] for doc in linked} >= {"ocb/warm-welkom-en-wederkerig", "vcov/warm-welkom-en-wederkerig-2018"}
+        assert {doc["id"] for doc in linked} >= {
+            "ocb/warm-welkom-en-wederkerig",
+            "vcov/warm-welkom-en-wederkerig-2018",
+        }
         assert [f["name"] for f in data["facets"]] == [
             "theme",
             "audience",
@@ -644,3 +647,49 @@ def test_bad_lang_option_is_refused_before_writing(library, tmp_path):
     with pytest.raises(ValueError, match="language tag"):
         SiteExporter().export(library, tmp_path / "site", {"lang": "<x>"})
     assert not (tmp_path / "site").exists()
+
+
+def test_json_ld_of_all_languages_at_once_equals_one_language_at_a_time(library):
+    from ouderbetrokkenheid.exporters.jsonld import resource_node
+    from ouderbetrokkenheid.exporters.site.ld import _localize, page_node
+
+    languages = ("nl", "fr", "en", "ary")
+    checked = 0
+    for lib in (library, _evil_library()):
+        for resource in lib.resources():
+            pack = lib.pack_of(resource.id)
+            node = resource_node(resource, pack)
+            for lang in languages:
+                alone = {
+                    "@context": "https://schema.org",
+                    **(_localize(node, lang, pack.manifest.default_language) or {}),
+                }
+                assert page_node(resource, pack, lang, languages) == alone
+                assert page_node(resource, pack, lang) == alone
+                checked += 1
+    assert checked > 4 * 50
+
+
+def test_cli_export_takes_workers(tmp_path, capsys, monkeypatch):
+    """``export --workers N`` reaches the exporter as ``options["workers"]``; 0 is a usage error
+    (exit 2, said in the user's language) before anything is loaded or written."""
+    from ouderbetrokkenheid.cli import main
+
+    given: list[object] = []
+    real = SiteExporter.export
+
+    def spy(self, library, destination, options):
+        given.append(options.get("workers"))
+        return real(self, library, destination, options)
+
+    monkeypatch.setattr(SiteExporter, "export", spy)
+    pack = str(Path(__file__).resolve().parent.parent / "examples" / "voorbeeldpack")
+    args = ["export", "--path", pack, "--to", "html"]
+    assert main([*args, "--workers", "2", "--out", str(tmp_path / "site")]) == 0, capsys.readouterr()
+    assert (tmp_path / "site" / "nl" / "index.html").is_file()
+    assert main([*args, "--out", str(tmp_path / "site2")]) == 0
+    assert given == [2, None]
+    capsys.readouterr()
+    assert main([*args, "--workers", "0", "--out", str(tmp_path / "s3"), "--lang", "nl"]) == 2
+    assert "geef --workers een geheel aantal processen" in capsys.readouterr().err
+    assert not (tmp_path / "s3").exists() and given == [2, None]

@@ -120,7 +120,9 @@ def test_every_word_of_the_templates_is_a_message_in_every_language():
                 for text in filter(None, messages):  # keyword arguments are extracted as None
                     found.append(text)
                     for lang in COMPLETE:
-                        assert words(lang).lookup(text)[1] == lang, f"{template.name}:{line}: {text!r} not in {lang}"
+                        assert words(lang).lookup(text)[1] == lang, (
+                            f"{template.name}:{line}: {text!r} not in {lang}"
+                        )
     assert len(found) >= 20
     assert translate("Find material", "nl") == "Materiaal vinden"
     assert translate("Find material", "de") == '<span lang="nl">Materiaal vinden</span>'
@@ -135,3 +137,99 @@ def test_trans_blocks_escape_their_variables():
         globals={"lang": "fr"},
     )
     assert template.render(n="<i>") == "&lt;i&gt; constats de recherche, avec la force des preuves."
+
+
+def _page_variables(env, titles):
+    """The variables of resource pages in Dutch at one depth, with hostile titles and bodies."""
+    from markupsafe import Markup
+
+    from ouderbetrokkenheid.exporters.site.markup import Frame, frame_variables
+
+    pages = []
+    for i, title in enumerate(titles):
+        frame = Frame(
+            path=f"nl/resources/r{i}.html",
+            lang="nl",
+            languages=("nl", "fr", "en"),
+            section="catalog",
+            packs=(),
+            version="9.9",
+            templates=env,
+        )
+        variables = frame_variables(frame, title=title)
+        variables.update(
+            body=Markup(f"<h1>{i}</h1>"), head=Markup(f'<script type="x">{{"n": {i}}}</script>\n')
+        )
+        pages.append(variables)
+    return pages
+
+
+TITLES = ["A & B", '<script>alert("x")</script>', "l'école", "", "\x00 0 \x00", "plain"]
+
+
+def test_a_frame_filled_in_is_the_template_output_byte_for_byte():
+    from ouderbetrokkenheid.exporters.site.templates import _frames, plain_slots, render
+
+    env = environment()
+    assert plain_slots(env, "resource.html")
+    for variables in _page_variables(env, TITLES):
+        assert render(env, "resource.html", variables) == env.get_template("resource.html").render(variables)
+    # from the third page on the page was the frame filled in, not the template
+    assert any(isinstance(frame, tuple) for frame in _frames(env).frames.values())
+
+
+def test_an_override_that_uses_a_slot_otherwise_is_rendered_by_the_template(tmp_path):
+    from markupsafe import escape
+
+    from ouderbetrokkenheid.exporters.site.templates import _frames, plain_slots, render
+
+    folder = _organisation(
+        tmp_path / "org",
+        base='{% extends "default/base.html" %}\n'
+        "{% block brand %}<b>{{ title|upper }}</b>{% if title|length > 12 %} long{% endif %}{% endblock %}\n",
+    )
+    env = environment(folder)
+    assert not plain_slots(env, "resource.html")
+    for variables in _page_variables(env, [*TITLES, "x" * 30]):
+        page = render(env, "resource.html", variables)
+        assert page == env.get_template("resource.html").render(variables)
+        title = variables["title"]
+        assert f"<b>{escape(title.upper())}</b>{' long' if len(title) > 12 else ''}</p>" in page
+    assert not any(isinstance(frame, tuple) for frame in _frames(env).frames.values())
+
+
+def test_an_override_that_writes_the_slots_plainly_gets_the_fast_frame_and_shows(tmp_path):
+    from ouderbetrokkenheid.exporters.site.templates import _frames, plain_slots, render
+
+    env = environment(_organisation(tmp_path / "org"))
+    assert plain_slots(env, "resource.html")
+    for variables in _page_variables(env, TITLES):
+        page = render(env, "resource.html", variables)
+        assert page == env.get_template("resource.html").render(variables)
+        assert 'alt="Basisschool De Linde"' in page and 'href="../../assets/org.css"' in page
+    assert any(isinstance(frame, tuple) for frame in _frames(env).frames.values())
+
+
+@pytest.mark.parametrize(
+    ("block", "plain"),
+    [
+        ("<b>{{ title }}</b>{{ here }}{% for x in menu %}{{ path }}{% endfor %}", True),
+        ("{{ title|upper }}", False),
+        ("{{ title ~ '!' }}", False),
+        ("{% if body %}x{% endif %}", False),
+        ("{% set title = 'x' %}{{ title }}", False),
+        ("{% macro f() %}{{ title }}{% endmacro %}{{ f() }}", False),
+        ("{% include 'default/list.html' %}", False),
+        ("{% autoescape false %}{{ head }}{% endautoescape %}", False),
+        ("{% filter upper %}{{ title }}{% endfilter %}", False),
+    ],
+)
+def test_only_templates_that_write_the_slots_as_they_are_get_the_frame(tmp_path, block, plain):
+    from ouderbetrokkenheid.exporters.site.templates import plain_slots
+
+    folder = tmp_path / "org"
+    folder.mkdir()
+    (folder / "base.html").write_text(
+        '{% extends "default/base.html" %}{% block brand %}' + block + "{% endblock %}", encoding="utf-8"
+    )
+    assert plain_slots(environment(folder), "resource.html") is plain

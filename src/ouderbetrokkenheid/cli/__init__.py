@@ -334,6 +334,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help=N_("a folder of templates that win over the site's own: logo, colours, extra pages (html)"),
     )
+    sub.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help=N_("processes that write the pages (html; default: one per processor from 3,000 pages, else 1)"),
+    )
     add_filters(sub)
     sub.set_defaults(run="export")
     return parser

@@ -656,6 +656,9 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
     if not args.out:
         out.error(out.say(N_("give --out PATH")), code="usage")
         return EXIT_USAGE
+    if args.workers is not None and args.workers < 1:
+        out.error(out.say(N_("give --workers a whole number of processes, 1 or more")), code="usage")
+        return EXIT_USAGE
     library = ob.Library.discover(args.path, host=host)
     if not library.report.ok and not out.json:
         out.problems(library.report.problems)
@@ -677,6 +680,8 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
         options["assessment"] = args.assessment
     if args.templates:
         options["templates"] = args.templates
+    if args.workers is not None:
+        options["workers"] = args.workers
     if not args.quiet and not out.json and sys.stderr.isatty():
         options["progress"] = _progress
     exported = sum(len(getattr(pack, kind, ())) for pack in library.packs for kind in exporter.kinds)

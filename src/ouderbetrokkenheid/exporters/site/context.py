@@ -84,6 +84,10 @@ class SiteContext:
         self._defaults = {pack.name: pack.manifest.default_language for pack in library.packs}
         self.form_names = Names()
         self._terms: dict[tuple[str, str, str], Text] = {}
+        self._paths: dict[tuple[str, str], str | None] = {}
+        self._refs: dict[tuple[str, str, int, bool], str] = {}
+        #: Pieces of HTML that many pages share, made once (keyed by what they depend on; only read).
+        self.fragments: dict[tuple[object, ...], str] = {}
         self._related: RelatedIndex | None = None
         self._related_cache: dict[str, tuple[Resource, ...]] = {}
         self.pack_credits = tuple(
@@ -105,6 +109,9 @@ class SiteContext:
         :meth:`LocalizedText.resolve <ouderbetrokkenheid.LocalizedText.resolve>` does; its chain cached)."""
         if value is None or not value:
             return Text(text=fallback)
+        text = value.get(lang)  # the first of every chain (the page's own language): most texts have it
+        if text is not None:
+            return Text(text=text, lang=lang)
         for tag in _chain(lang, self.default_of(owner)):
             text = value.get(tag)
             if text is not None:
@@ -148,6 +155,12 @@ class SiteContext:
 
     def path(self, identifier: str, lang: str) -> str | None:
         """The page (and anchor) of a record or concept, from the site root; ``None`` if it has none."""
+        key = (identifier, lang)
+        if key not in self._paths:
+            self._paths[key] = self._path(identifier, lang)
+        return self._paths[key]
+
+    def _path(self, identifier: str, lang: str) -> str | None:
         for folder, names in self.page_names.items():
             if identifier in names:
                 return f"{lang}/{folder}/{names.name(identifier)}.html"
@@ -164,7 +177,15 @@ class SiteContext:
 
     def ref(self, identifier: str, lang: str, from_page: str, *, with_framework: bool = False) -> str:
         """A link to the page of *identifier*, labelled with its title; when it has no page here (a
-        record of a pack that is not loaded) a note saying so, the id in a ``data-id`` attribute."""
+        record of a pack that is not loaded) a note saying so, the id in a ``data-id`` attribute.
+        Made once for the pages at the same depth (a relative link depends on nothing else)."""
+        key = (identifier, lang, from_page.count("/"), with_framework)
+        found = self._refs.get(key)
+        if found is None:
+            found = self._refs[key] = self._ref(identifier, lang, from_page, with_framework=with_framework)
+        return found
+
+    def _ref(self, identifier: str, lang: str, from_page: str, *, with_framework: bool) -> str:
         target = self.path(identifier, lang)
         record: Record | Concept | None = self.by_id.get(identifier)
         if record is None and identifier in self.concepts:

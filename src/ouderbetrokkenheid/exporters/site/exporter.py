@@ -3,7 +3,7 @@
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from importlib.resources import files
 from pathlib import Path
@@ -206,9 +206,20 @@ def site_workers(options: Mapping[str, Any]) -> int | None:
     return value if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" else 1
 
 
-def write_page(target: Path, html: str) -> None:
-    """One page, as UTF-8 with ``\\n`` line ends."""
-    target.write_text(html, encoding="utf-8", newline="\n")
+#: How a page's file is opened: created (or emptied) for writing, binary where that differs.
+_WRITE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def write_page(target: Path | str, html: str) -> None:
+    """One page, as UTF-8 with ``\\n`` line ends (as the pages are made): encoded once and written
+    with one system call, without a text layer."""
+    data = memoryview(html.encode("utf-8"))
+    handle = os.open(target, _WRITE, 0o666)
+    try:
+        while data:
+            data = data[os.write(handle, data) :]
+    finally:
+        os.close(handle)
 
 
 #: What the forked workers write: ``(folder, pages)``, set by :func:`write_in_pool` before the fork.
@@ -353,11 +364,23 @@ class SiteExporter:
                     parent.mkdir(parents=True, exist_ok=True)
                 write_in_pool(folder, todo, workers, step, ctx)
             else:  # one page at a time, as the pages are listed
-                made: set[Path] = {folder, assets}
-                for path, render in pages(ctx, default):
-                    target = folder / path
-                    if target.parent not in made:
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        made.add(target.parent)
-                    write_page(target, render())
-                    step()
+                write_here(folder, pages(ctx, default), step)
+
+
+def write_here(folder: Path, todo: Iterable[Page], step: Callable[[], None]) -> None:
+    """Render and write *todo* into *folder* in this process, one page at a time. What was made before
+    (the library, the catalog) is frozen for the collector meanwhile (:func:`gc.freeze`: its full
+    collections then walk only what the pages make, not the catalog again and again); the collector
+    stays on, and is given back as it was."""
+    made: set[Path] = {folder, folder / "assets"}
+    gc.freeze()
+    try:
+        for path, render in todo:
+            target = folder / path
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            write_page(target, render())
+            step()
+    finally:
+        gc.unfreeze()

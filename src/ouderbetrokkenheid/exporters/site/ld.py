@@ -15,6 +15,7 @@ from typing import Any
 
 from ouderbetrokkenheid.exporters.jsonld import context, resource_node
 from ouderbetrokkenheid.model import ContentPack, LocalizedText, Resource
+from ouderbetrokkenheid.model.text import fallback_chain
 from ouderbetrokkenheid.reports.view import safe_url
 
 
@@ -81,25 +82,94 @@ def _localize(value: Any, lang: str, default: str | None) -> Any:
     return out or None
 
 
-#: The exchange nodes of the last few resources (a resource's pages in each language follow each other).
-_RECENT: dict[tuple[int, int], tuple[Resource, ContentPack | None, dict[str, Any]]] = {}
+@functools.cache
+def _chains(langs: tuple[str, ...], default: str | None) -> tuple[tuple[str, ...], ...]:
+    return tuple(fallback_chain(lang, default) for lang in langs)
 
 
-def _exchange_node(resource: Resource, pack: ContentPack | None) -> dict[str, Any]:
-    """:func:`resource_node` of *resource*, made once for its pages in every language (only read)."""
+def _text(values: dict[str, str], chain: tuple[str, ...]) -> str:
+    """``LocalizedText(values).get_text(lang, default)`` for the fallback *chain* of the two."""
+    for tag in chain:
+        text = values.get(tag)
+        if text is not None:
+            return text
+    return next(iter(values.values()), "")
+
+
+def _localize_all(value: Any, langs: tuple[str, ...], default: str | None) -> list[Any]:
+    """:func:`_localize` of *value* for each of *langs* at once (one walk; equal to calling it per
+    language). The results may share their parts that do not depend on the language (only read)."""
+    count = len(langs)
+    if isinstance(value, list):
+        columns = [_localize_all(v, langs, default) for v in value]
+        return [[column[i] for column in columns if column[i] is not None] or None for i in range(count)]
+    if not isinstance(value, dict):
+        return [value] * count
+    outs: list[dict[str, Any]] = [{} for _ in range(count)]
+    for key, item in value.items():
+        if key == "@id":
+            for out in outs:
+                out[key] = item
+            continue
+        if key == "@type":
+            kept = _types(item)
+            if kept is not None:
+                for out in outs:
+                    out[key] = kept
+            continue
+        iri, container, kind = _definition(key)
+        if iri != f"schema:{key}":
+            continue
+        if container == "@language" and isinstance(item, dict):
+            for out, chain in zip(outs, _chains(langs, default), strict=True):
+                text = _text(item, chain)
+                if text:
+                    out[key] = text
+            continue
+        if kind == "@id":
+            iris = item if isinstance(item, list) else [item]
+            if key == "url":
+                iris = [url for url in iris if isinstance(url, str) and safe_url(url)]
+            columns = [
+                [{"@id": i}] * count if isinstance(i, str) else _localize_all(i, langs, default) for i in iris
+            ]
+            for n, out in enumerate(outs):
+                nodes = [column[n] for column in columns if column[n]]
+                if nodes:
+                    out[key] = nodes[0] if len(nodes) == 1 else nodes
+            continue
+        for out, localized in zip(outs, _localize_all(item, langs, default), strict=True):
+            if localized is not None and localized != {}:
+                out[key] = localized
+    return [out or None for out in outs]
+
+
+#: The page nodes of the last few resources in every language asked (a resource's pages in each
+#: language follow each other).
+_RECENT: dict[
+    tuple[int, int], tuple[Resource, ContentPack | None, tuple[str, ...], dict[str, dict[str, Any]]]
+] = {}
+
+
+def page_node(
+    resource: Resource, pack: ContentPack | None, lang: str, languages: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """The schema.org JSON-LD object for the page of *resource* in *lang*. With *languages* (the
+    site's, *lang* among them) the objects of the resource's pages in all of them are made together
+    from one :func:`~ouderbetrokkenheid.exporters.jsonld.resource_node` and one walk over it, and
+    remembered for the next calls (the same objects as one call per language would give)."""
+    langs = languages if lang in languages else (lang,)
     key = (id(resource), id(pack))
     hit = _RECENT.get(key)
-    if hit is not None and hit[0] is resource and hit[1] is pack:
-        return hit[2]
-    node = resource_node(resource, pack)
+    if hit is not None and hit[0] is resource and hit[1] is pack and lang in hit[3]:
+        return hit[3][lang]
+    default = pack.manifest.default_language if pack is not None else None
+    nodes = _localize_all(resource_node(resource, pack), langs, default)
+    found = {
+        tag: {"@context": "https://schema.org", **(node or {})}
+        for tag, node in zip(langs, nodes, strict=True)
+    }
     if len(_RECENT) >= 8:
         del _RECENT[next(iter(_RECENT))]
-    _RECENT[key] = (resource, pack, node)
-    return node
-
-
-def page_node(resource: Resource, pack: ContentPack | None, lang: str) -> dict[str, Any]:
-    """The schema.org JSON-LD object for the page of *resource* in *lang*."""
-    default = pack.manifest.default_language if pack is not None else None
-    node = _localize(_exchange_node(resource, pack), lang, default) or {}
-    return {"@context": "https://schema.org", **node}
+    _RECENT[key] = (resource, pack, langs, found)
+    return found[lang]

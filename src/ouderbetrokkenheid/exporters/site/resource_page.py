@@ -191,12 +191,16 @@ def render_resource(ctx: SiteContext, resource: Resource, lang: str, path: str) 
     if related:
         items = []
         for other in related:
-            target = ctx.path(other.id, lang)
-            other_title = ctx.title(other, lang)
-            kind = t(ctx.term("resource-kind", other.kind, lang), lang)
-            body = t(other_title, lang)
-            anchor = f'<a href="{esc(relative(path, target))}">{body}</a>' if target else body
-            items.append(f'<li>{anchor} <span class="muted">{kind}</span></li>')
+            key = ("related", other.id, lang, path.count("/"))  # the same item on every page at this depth
+            item = ctx.fragments.get(key)
+            if item is None:
+                target = ctx.path(other.id, lang)
+                other_title = ctx.title(other, lang)
+                kind = t(ctx.term("resource-kind", other.kind, lang), lang)
+                body = t(other_title, lang)
+                anchor = f'<a href="{esc(relative(path, target))}">{body}</a>' if target else body
+                item = ctx.fragments[key] = f'<li>{anchor} <span class="muted">{kind}</span></li>'
+            items.append(item)
         sections.append(
             f'<section aria-labelledby="related">\n<h2 id="related">{m("related", lang)}</h2>\n'
             f"<ul>{''.join(items)}</ul>\n</section>\n"
@@ -207,7 +211,7 @@ def render_resource(ctx: SiteContext, resource: Resource, lang: str, path: str) 
         pack = ctx.library.pack_of(owner)
     except Exception:
         pack = None
-    ld = f'<script type="application/ld+json">{script_json(page_node(resource, pack, lang))}</script>\n'
+    ld = f'<script type="application/ld+json">{script_json(page_node(resource, pack, lang, ctx.languages))}</script>\n'
     return page(
         ctx.frame(path, lang, "catalog"),
         title=title.text,

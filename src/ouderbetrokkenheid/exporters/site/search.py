@@ -167,10 +167,9 @@ def build_index(
     postings = []
     for term in terms:
         doc_array, weights = index.postings[term]
-        flat: list[float] = []
-        for doc_number, weight in zip(doc_array.tolist(), weights.tolist(), strict=True):
-            flat.append(doc_number)
-            flat.append(weight)
+        flat: list[float] = [0] * (2 * len(doc_array))  # doc, weight, doc, weight, ...
+        flat[0::2] = doc_array.tolist()
+        flat[1::2] = weights.tolist()
         postings.append(flat)
     state = index.to_state()
     kind_labels = {code: value_label("kind", code, lang).text for code in sorted(facet_codes["kind"])}
@@ -206,7 +205,14 @@ def build_index(
         "pageSize": PAGE_SIZE,
         "ui": {
             key: m_text(key, lang)
-            for key in ("results_all", "results_n", "results_one", "results_none", "results_unmatched", "show_more")
+            for key in (
+                "results_all",
+                "results_n",
+                "results_one",
+                "results_none",
+                "results_unmatched",
+                "show_more",
+            )
         },
     }
 
