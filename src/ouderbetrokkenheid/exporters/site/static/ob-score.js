@@ -438,7 +438,7 @@
         });
       } else if (asked && item.required !== false && empty) {
         var na = scale.options.filter(function (o) { return o.not_applicable; }).map(function (o) { return pyRepr(o.code); });
-        var hint = "The item is required: give an answer" + (na.length ? " (" + na.join(" or ") + " if it does not apply)." : ".");
+        var hint = "The item is required: give an answer" + (na.length ? " (" + na.join(" / ") + " if it does not apply)." : ".");
         rows.forEach(function (row) {
           if (column[row] === NO_ANSWER) {
             found.add("response-missing-answer", "required item " + pyRepr(item.link_id) + " has no answer", locator.item(row, item.link_id), hint);
