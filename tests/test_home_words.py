@@ -430,3 +430,16 @@ def test_nothing_on_a_parents_paper_form_falls_back_but_the_dutch_notice(library
     document = render_paper_form(library.get(record), "parents", lang=lang, default="nl")
     body = document.split("</head>", 1)[1]
     assert re.findall(rf'lang="(?!{lang}")[^"]+"', body) == ['lang="nl"']
+
+
+def test_an_untranslated_plural_falls_back_to_dutch():
+    """A partial catalogue has no untranslated plural (Babel would compile it with the English
+    msgids as its forms, so the Dutch fallback never came)."""
+    from ouderbetrokkenheid.i18n import words
+
+    singular = "exported {n} record ({kinds}) with '{name}' to {out}"
+    plural = "exported {n} records ({kinds}) with '{name}' to {out}"
+    dutch = words("nl").ngettext(singular, plural, 3)
+    assert dutch != plural
+    for lang in ("ar", "tr", "pl", "ro", "es", "pt", "uk"):
+        assert words(lang).ngettext(singular, plural, 3) == dutch, lang

@@ -17,6 +17,7 @@ so and each of its words carries the translator comment ``MACHINE_COMMENT``.
 ``python3 dev.py words`` runs ``update``; ``python3 dev.py test`` runs ``check``. See docs/translating.md.
 """
 
+import copy
 import datetime
 import io
 import re
@@ -97,6 +98,14 @@ def _bytes(catalog: Catalog, **options: bool) -> bytes:
 
 
 def _mo(catalog: Catalog) -> bytes:
+    """The compiled catalogue, with only the translated words: Babel leaves out an untranslated
+    singular but writes an untranslated plural with the English msgids as its forms, which would stop
+    a partial catalogue's fallback to Dutch there."""
+    untranslated = [m for m in catalog if m.id and not _translated(m)]
+    if untranslated:
+        catalog = copy.deepcopy(catalog)
+        for message in untranslated:
+            catalog.delete(message.id, context=message.context)
     out = io.BytesIO()
     write_mo(out, catalog, use_fuzzy=False)
     return out.getvalue()
