@@ -349,3 +349,20 @@ def test_the_direction_examples():
 
     outcome = doctest.testmod(messages)
     assert outcome.attempted > 0 and outcome.failed == 0
+
+
+@pytest.mark.browser
+def test_dutch_text_on_an_arabic_page_reads_left_to_right_in_chromium(arabic, tab):
+    """A paragraph in Dutch (a pack's content, words a partial catalogue lacks) is laid out by its own
+    letters: 'Ook: Wederkerige communicatie' keeps its colon after 'Ook' (it read ':Ook' on the right)."""
+    tab.goto((arabic / "ar" / "index.html").as_uri())
+    found = tab.evaluate(
+        """() => {
+        const p = [...document.querySelectorAll('p.muted')].find(e => e.textContent.startsWith('Ook'));
+        const spans = p.querySelectorAll('span');
+        return {ook: spans[0].getBoundingClientRect().left, rest: spans[1].getBoundingClientRect().left,
+                arabic: getComputedStyle(document.querySelector('h1')).direction};
+    }"""
+    )
+    assert found["ook"] < found["rest"]  # 'Ook' first, from the left, then the colon and the rest
+    assert found["arabic"] == "rtl"
