@@ -402,3 +402,15 @@ def test_yaml_nesting_read_from_the_indentation_agrees_with_the_walk():
         assert found == verdict(lambda data=data: check_depth(data, "p.yaml"))
         seen.add(found)
     assert seen == {"ok", "too-deep"}
+
+
+def test_a_yaml_key_holding_a_list_is_a_problem_not_a_traceback(tmp_path):
+    """yaml-rs raises TypeError for '? {...}' with a list inside (found by the result reader's fuzz)."""
+    from ouderbetrokkenheid.loading.documents import DocumentError
+
+    path = tmp_path / "result.yaml"
+    path.write_text('? {"groups": [1, 2]}\n: 1\n', encoding="utf-8")
+    with pytest.raises(DocumentError) as caught:
+        read_document(path)
+    problem = caught.value.problems[0]
+    assert problem.code == "key-not-string" and problem.line == 1

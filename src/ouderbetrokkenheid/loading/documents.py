@@ -187,6 +187,23 @@ def parse_text(text: str | bytes, fmt: str, path: str = "<input>") -> Any:
     try:
         limits = yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_REPLAYS)
         data = yaml_rs.loads(text, parse_datetime=False, alias_limits=limits)
+    except TypeError:  # yaml-rs cannot make a '? [a, b]' or '? {...}' key holding a list a dict key
+        found = re.search(r"^([ \t]*)\?[ \t]", text, re.MULTILINE)
+        line = text.count("\n", 0, found.start()) + 1 if found else None
+        raise _fail(
+            path,
+            "key-not-string",
+            Phrase(
+                N_("a key of the mapping at {pointer} is not a string but {key}"),
+                pointer="/" if found and not found[1] else "?",
+                key="? ...",
+            ),
+            N_(
+                "Keys are field names or ids: quote the key ('1': ..., 'null': ...), and do not use '? [a, b]' or '? {...}' keys."
+            ),
+            line,
+            len(found[1]) + 1 if found else None,
+        ) from None
     except yaml_rs.YAMLDecodeError as exc:
         message = str(exc)
         if "alias" in message and "limit" in message:
