@@ -168,6 +168,17 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+#: The message of each size rule of JSON Schema, with the limit as ``{n}``.
+_LIMITS = {
+    "minLength": N_("the text is shorter than {n} characters"),
+    "maxLength": N_("the text is longer than {n} characters"),
+    "minItems": N_("the list has fewer than {n} items"),
+    "maxItems": N_("the list has more than {n} items"),
+    "minProperties": N_("the mapping has fewer than {n} fields"),
+    "maxProperties": N_("the mapping has more than {n} fields"),
+}
+
+
 def _message(error: Any) -> str:
     """What is wrong, in words of the catalogue, for one python-jsonschema error."""
     rule, expected, value = error.validator, error.validator_value, error.instance
@@ -198,27 +209,8 @@ def _message(error: Any) -> str:
         return Phrase(N_("{value} does not have the required form"), value=_shown(value))
     if rule == "format":
         return Phrase(N_("{value} is not a valid {format}"), value=_shown(value), format=expected)
-    if rule in ("minLength", "maxLength"):
-        template = (
-            N_("the text is shorter than {n} characters")
-            if rule == "minLength"
-            else N_("the text is longer than {n} characters")
-        )
-        return Phrase(template, n=expected)
-    if rule in ("minItems", "maxItems"):
-        template = (
-            N_("the list has fewer than {n} items")
-            if rule == "minItems"
-            else N_("the list has more than {n} items")
-        )
-        return Phrase(template, n=expected)
-    if rule in ("minProperties", "maxProperties"):
-        template = (
-            N_("the mapping has fewer than {n} fields")
-            if rule == "minProperties"
-            else N_("the mapping has more than {n} fields")
-        )
-        return Phrase(template, n=expected)
+    if rule in _LIMITS:
+        return Phrase(_LIMITS[rule], n=expected)
     if rule == "uniqueItems":
         return N_("the list holds the same value twice")
     bounds = {
