@@ -128,3 +128,25 @@ def test_loader_structurer_builds_what_cattrs_builds(kind):
         assert json.dumps(ob.unstructure(fast)) == json.dumps(ob.unstructure(reference))
 
     check()
+
+
+@pytest.mark.parametrize("kind", sorted(RECORD_CLASSES))
+def test_absent_defaults_are_the_fields_defaults(kind):
+    """``converter.structurer`` gives a record's absent fields the defaults of ``absent_defaults``
+    before msgspec builds it: each must be the attrs default of its field, as parsed JSON gives it."""
+    import attrs
+
+    from ouderbetrokkenheid.converter import absent_defaults
+
+    cls = RECORD_CLASSES[kind]
+    fields = {field.name: field for field in attrs.fields(cls)}
+    defaults = absent_defaults(cls)
+    assert defaults, f"{kind}: no optional field found"
+    for name, value in defaults.items():
+        default = fields[name].default
+        if isinstance(default, attrs.Factory):
+            default = default.factory()
+        assert value == default and type(value) is type(default), name
+        assert value is None or value == ()
+    required = {name for name, field in fields.items() if field.default is attrs.NOTHING}
+    assert not required & defaults.keys()

@@ -13,6 +13,7 @@ import typing
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import attrs
 from cattrs.preconf.json import JsonConverter, make_converter
 
 from ouderbetrokkenheid.model import LocalizedText
@@ -132,7 +133,32 @@ def structurer(cls: type[T]) -> Callable[[Any], T]:
     """
     import msgspec
 
-    return functools.partial(msgspec.convert, type=cls, dec_hook=_msgspec_hook)
+    convert = functools.partial(msgspec.convert, type=cls, dec_hook=_msgspec_hook)
+    defaults = absent_defaults(cls)
+    if not defaults:
+        return convert
+
+    def build(data: Any) -> T:
+        # The fields a record leaves out, given their defaults first: msgspec asks every field it did
+        # not set ``hasattr``, and on a slotted class that raises and formats an AttributeError for
+        # each absent one (about 7 of a resource's 20 optional fields); one dict merge in C is cheaper.
+        return convert({**defaults, **data})
+
+    return build
+
+
+def absent_defaults(cls: type) -> dict[str, Any]:
+    """The optional fields of the attrs class *cls* whose default is ``None`` or an empty tuple, with
+    that default as parsed JSON gives it to :func:`structurer` (``None``, ``()``): building from data
+    that holds them gives the object that leaving them out gives."""
+    defaults: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        default = field.default
+        if isinstance(default, attrs.Factory) and not default.takes_self:  # type: ignore[arg-type]
+            default = default.factory()
+        if default is None or (type(default) is tuple and not default):
+            defaults[field.name] = default
+    return defaults
 
 
 def unstructure(obj: Any) -> Any:
