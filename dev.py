@@ -173,21 +173,10 @@ def test() -> None:
     """The whole test suite: lint, docs (warnings are errors), then every test (core, packs, examples)."""
     ensure_venv(EXTRAS["test"])
     clients()
-    say("ruff")
-    sh(
-        PYTHON,
-        "-m",
-        "ruff",
-        "check",
-        "src",
-        "tests",
-        "plugins",
-        "examples",
-        "benchmarks",
-        "docs",
-        "dev.py",
-        "conftest.py",
-    )
+    say("ruff (lint and format)")
+    linted = ("src", "tests", "plugins", "examples", "benchmarks", "docs", "tools", "dev.py", "conftest.py")
+    sh(PYTHON, "-m", "ruff", "check", *linted)
+    sh(PYTHON, "-m", "ruff", "format", "--check", *linted)
     say("word catalogue (in step with the code; nl, fr, en complete: tools/words.py check)")
     sh(PYTHON, "tools/words.py", "check")
     say("docs (html and doctest, warnings are errors)")

@@ -57,7 +57,9 @@ def run(pack: Path, cache: Path, src: str | None, pycache: Path) -> tuple[float,
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--packs", type=Path, default=None, help="keep the generated packs here")

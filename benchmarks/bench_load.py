@@ -61,7 +61,9 @@ def _maxrss_kib() -> int:
 
 
 # -- worker (one subprocess per case) ------------------------------------------------------------
-def worker(lib: str, fmt: str, folder: Path, warm: Path, n: int, repeats: int, gc_off: bool) -> dict[str, Any]:
+def worker(
+    lib: str, fmt: str, folder: Path, warm: Path, n: int, repeats: int, gc_off: bool
+) -> dict[str, Any]:
     if lib == "ours":
         import ouderbetrokkenheid
 
@@ -108,7 +110,12 @@ def worker(lib: str, fmt: str, folder: Path, warm: Path, n: int, repeats: int, g
         cpu_times.append(time.process_time() - cpu_start)
         del result
     return {
-        "lib": lib, "format": fmt, "size": n, "first_s": first, "times_s": times, "rivals_gc_off": gc_off,
+        "lib": lib,
+        "format": fmt,
+        "size": n,
+        "first_s": first,
+        "times_s": times,
+        "rivals_gc_off": gc_off,
         "median_s": statistics.median(times) if times else first,
         "cpu_times_s": cpu_times,
         "median_cpu_s": statistics.median(cpu_times) if cpu_times else first_cpu,
@@ -119,9 +126,21 @@ def worker(lib: str, fmt: str, folder: Path, warm: Path, n: int, repeats: int, g
     }
 
 
-def run_case(lib: str, fmt: str, folder: Path, warm: Path, n: int, repeats: int, gc_off: bool) -> dict[str, Any]:
-    command = [sys.executable, str(Path(__file__).resolve()), "--worker", lib, fmt, str(folder), str(warm),
-               str(n), str(repeats), "1" if gc_off else "0"]
+def run_case(
+    lib: str, fmt: str, folder: Path, warm: Path, n: int, repeats: int, gc_off: bool
+) -> dict[str, Any]:
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--worker",
+        lib,
+        fmt,
+        str(folder),
+        str(warm),
+        str(n),
+        str(repeats),
+        "1" if gc_off else "0",
+    ]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"case {lib} {fmt} {n} failed:\n{done.stderr}")
@@ -163,10 +182,16 @@ def summarise(
         for fmt in formats:
             ours = median(n, fmt, "ours")
             row = {
-                "size": n, "format": fmt, "ours_s": ours, "msgspec_s": median(n, fmt, "msgspec"),
-                "msgspec_yamlrs_s": median(n, fmt, "msgspec-yamlrs"), "pydantic_s": median(n, fmt, "pydantic"),
+                "size": n,
+                "format": fmt,
+                "ours_s": ours,
+                "msgspec_s": median(n, fmt, "msgspec"),
+                "msgspec_yamlrs_s": median(n, fmt, "msgspec-yamlrs"),
+                "pydantic_s": median(n, fmt, "pydantic"),
                 "records_per_s": None if not ours else n / ours,
-                "peak_mib": {lib: peak(n, fmt, lib) for lib in ("ours", "msgspec", "msgspec-yamlrs", "pydantic")},
+                "peak_mib": {
+                    lib: peak(n, fmt, lib) for lib in ("ours", "msgspec", "msgspec-yamlrs", "pydantic")
+                },
             }
             row["ours_over_msgspec"] = _ratio(ours, row["msgspec_s"])
             row["ours_over_msgspec_yamlrs"] = _ratio(ours, row["msgspec_yamlrs_s"])
@@ -178,73 +203,127 @@ def summarise(
     pydantic_ratio = _ratio(median(largest, "json", "ours"), median(largest, "json", "pydantic"))
     targets = {
         "ours_over_pydantic_json": {
-            "size": largest, "ratio": pydantic_ratio, "target": TARGET_PYDANTIC,
+            "size": largest,
+            "ratio": pydantic_ratio,
+            "target": TARGET_PYDANTIC,
             "met": None if pydantic_ratio is None else pydantic_ratio < TARGET_PYDANTIC,
             "at_100k": largest == 100_000,
         },
         "ours_over_msgspec_json": {
-            "size": largest, "ratio": msgspec_ratio, "target": TARGET_MSGSPEC,
+            "size": largest,
+            "ratio": msgspec_ratio,
+            "target": TARGET_MSGSPEC,
             "met": None if msgspec_ratio is None else msgspec_ratio <= TARGET_MSGSPEC,
             "at_100k": largest == 100_000,
         },
         "yaml_over_json": {
-            "ratios": yaml_json, "target": TARGET_YAML,
-            "met": None if any(v is None for v in yaml_json.values()) else all(v <= TARGET_YAML for v in yaml_json.values()),
+            "ratios": yaml_json,
+            "target": TARGET_YAML,
+            "met": None
+            if any(v is None for v in yaml_json.values())
+            else all(v <= TARGET_YAML for v in yaml_json.values()),
         },
     }
     return {"clock": "cpu" if cpu else "wall", "rows": rows, "yaml_over_json": yaml_json, "targets": targets}
 
 
 def print_table(summary: dict[str, Any]) -> None:
-    head = ("size", "format", "ours s", "msgspec s", "ms+yaml-rs s", "pydantic s", "ours/msgspec",
-            "ours/ms+yaml-rs", "ours/pydantic", "records/s", "peak MiB ours/msgspec/pydantic")
+    head = (
+        "size",
+        "format",
+        "ours s",
+        "msgspec s",
+        "ms+yaml-rs s",
+        "pydantic s",
+        "ours/msgspec",
+        "ours/ms+yaml-rs",
+        "ours/pydantic",
+        "records/s",
+        "peak MiB ours/msgspec/pydantic",
+    )
     lines = [head]
     for row in summary["rows"]:
         peaks = row["peak_mib"]
-        lines.append((
-            f"{row['size']:,}", row["format"], _fmt(row["ours_s"]), _fmt(row["msgspec_s"]),
-            _fmt(row["msgspec_yamlrs_s"]), _fmt(row["pydantic_s"]), _fmt(row["ours_over_msgspec"], 2),
-            _fmt(row["ours_over_msgspec_yamlrs"], 2), _fmt(row["ours_over_pydantic"], 2),
-            "-" if row["records_per_s"] is None else f"{row['records_per_s']:,.0f}",
-            "/".join(_fmt(peaks[lib], 0) for lib in ("ours", "msgspec", "pydantic")),
-        ))
+        lines.append(
+            (
+                f"{row['size']:,}",
+                row["format"],
+                _fmt(row["ours_s"]),
+                _fmt(row["msgspec_s"]),
+                _fmt(row["msgspec_yamlrs_s"]),
+                _fmt(row["pydantic_s"]),
+                _fmt(row["ours_over_msgspec"], 2),
+                _fmt(row["ours_over_msgspec_yamlrs"], 2),
+                _fmt(row["ours_over_pydantic"], 2),
+                "-" if row["records_per_s"] is None else f"{row['records_per_s']:,.0f}",
+                "/".join(_fmt(peaks[lib], 0) for lib in ("ours", "msgspec", "pydantic")),
+            )
+        )
     widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
     for index, line in enumerate(lines):
         print("  ".join(cell.rjust(width) for cell, width in zip(line, widths, strict=True)))
         if index == 0:
             print("  ".join("-" * width for width in widths))
     print()
-    print(f"seconds: median {'CPU time (process_time)' if summary['clock'] == 'cpu' else 'wall-clock time'} of one load.")
-    print("msgspec s for YAML = msgspec.yaml.decode (PyYAML C loader); ms+yaml-rs = yaml-rs.loads + msgspec.convert.")
-    print("ours YAML / ours JSON: " + ", ".join(
-        f"{n:,}: {_fmt(v, 2)}" for n, v in summary["yaml_over_json"].items()))
+    print(
+        f"seconds: median {'CPU time (process_time)' if summary['clock'] == 'cpu' else 'wall-clock time'} of one load."
+    )
+    print(
+        "msgspec s for YAML = msgspec.yaml.decode (PyYAML C loader); ms+yaml-rs = yaml-rs.loads + msgspec.convert."
+    )
+    print(
+        "ours YAML / ours JSON: "
+        + ", ".join(f"{n:,}: {_fmt(v, 2)}" for n, v in summary["yaml_over_json"].items())
+    )
     print()
     t = summary["targets"]["ours_over_msgspec_json"]
     verdict = {True: "MET", False: "NOT MET", None: "not measured"}
     note = "" if t["at_100k"] else f" (measured at {t['size']:,}, the target is for 100,000)"
-    print(f"target ours/msgspec <= {t['target']:.1f}x at 100,000 JSON: {_fmt(t['ratio'], 2)}x -> {verdict[t['met']]}{note}")
+    print(
+        f"target ours/msgspec <= {t['target']:.1f}x at 100,000 JSON: {_fmt(t['ratio'], 2)}x -> {verdict[t['met']]}{note}"
+    )
     t = summary["targets"].get("ours_over_pydantic_json")
     if t is not None:
         note = "" if t["at_100k"] else f" (measured at {t['size']:,}, the target is for 100,000)"
-        print(f"target ours/pydantic < {t['target']:.1f}x at 100,000 JSON (run with and without --gc-off): "
-              f"{_fmt(t['ratio'], 2)}x -> {verdict[t['met']]}{note}")
+        print(
+            f"target ours/pydantic < {t['target']:.1f}x at 100,000 JSON (run with and without --gc-off): "
+            f"{_fmt(t['ratio'], 2)}x -> {verdict[t['met']]}{note}"
+        )
     t = summary["targets"]["yaml_over_json"]
     print(f"target ours YAML/JSON <= {t['target']:.1f}x at every size: {verdict[t['met']]}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="comma-separated resource counts")
+    parser.add_argument(
+        "--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="comma-separated resource counts"
+    )
     parser.add_argument("--quick", action="store_true", help="1,000 resources only")
     parser.add_argument("--formats", default="json,yaml")
-    parser.add_argument("--libs", default="ours,msgspec,pydantic", help="ours, msgspec, pydantic (msgspec adds msgspec-yamlrs for YAML)")
-    parser.add_argument("--repeats", type=int, help="timed runs per case after the first (default by size: 7/5/3)")
-    parser.add_argument("--packs", metavar="DIR", help="keep the generated packs in DIR and reuse them (default: a temp folder)")
+    parser.add_argument(
+        "--libs",
+        default="ours,msgspec,pydantic",
+        help="ours, msgspec, pydantic (msgspec adds msgspec-yamlrs for YAML)",
+    )
+    parser.add_argument(
+        "--repeats", type=int, help="timed runs per case after the first (default by size: 7/5/3)"
+    )
+    parser.add_argument(
+        "--packs",
+        metavar="DIR",
+        help="keep the generated packs in DIR and reuse them (default: a temp folder)",
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
-    parser.add_argument("--gc-off", action="store_true",
-                        help="pause the cyclic gc during every library's loads (ours, msgspec, pydantic alike)")
-    parser.add_argument("--cpu", action="store_true",
-                        help="table in CPU time (process_time) instead of wall time: steadier on a busy machine")
+    parser.add_argument(
+        "--gc-off",
+        action="store_true",
+        help="pause the cyclic gc during every library's loads (ours, msgspec, pydantic alike)",
+    )
+    parser.add_argument(
+        "--cpu",
+        action="store_true",
+        help="table in CPU time (process_time) instead of wall time: steadier on a busy machine",
+    )
     parser.add_argument("--table", metavar="FILE", help="print the table of a saved --json output and exit")
     parser.add_argument("--worker", nargs=7, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -277,21 +356,36 @@ def main(argv: list[str] | None = None) -> int:
                 folder = ensure_pack(base, n, fmt, records)
                 warm = ensure_pack(base, WARM_SIZE, fmt)
                 mib = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1048576
-                print(f"# pack {n:,} {fmt}: {mib:.1f} MiB on disk ({time.perf_counter() - start:.1f} s to generate)", file=log)
+                print(
+                    f"# pack {n:,} {fmt}: {mib:.1f} MiB on disk ({time.perf_counter() - start:.1f} s to generate)",
+                    file=log,
+                )
                 for lib in libs_for(fmt, wanted):
                     table = SLOW_REPEATS if (lib == "msgspec" and fmt == "yaml") else REPEATS
                     repeats = args.repeats if args.repeats is not None else table.get(n, 3)
                     result = run_case(lib, fmt, folder, warm, n, repeats, args.gc_off)
                     result["disk_mib"] = mib
                     results.append(result)
-                    print(f"#   {lib:15} median {result['median_s']:.3f} s (cpu {result['median_cpu_s']:.3f} s)  "
-                          f"first {result['first_s']:.3f} s  "
-                          f"peak {result['peak_mib']:.0f} MiB  runs {[round(t, 3) for t in result['times_s']]}", file=log)
+                    print(
+                        f"#   {lib:15} median {result['median_s']:.3f} s (cpu {result['median_cpu_s']:.3f} s)  "
+                        f"first {result['first_s']:.3f} s  "
+                        f"peak {result['peak_mib']:.0f} MiB  runs {[round(t, 3) for t in result['times_s']]}",
+                        file=log,
+                    )
             del records
     summary = summarise(results, sizes, formats, args.cpu)
     if args.json:
-        print(json.dumps({"python": sys.version.split()[0], "rivals_gc_off": args.gc_off, "results": results, **summary},
-                         indent=2))
+        print(
+            json.dumps(
+                {
+                    "python": sys.version.split()[0],
+                    "rivals_gc_off": args.gc_off,
+                    "results": results,
+                    **summary,
+                },
+                indent=2,
+            )
+        )
     else:
         print_table(summary)
     return 0

@@ -175,9 +175,15 @@ def time_open(size: int, packs: Path | None) -> None:
             catalog = ob.Catalog.open([folder], plugins=False)
             return catalog.find("ouders", lang="nl", limit=LIMIT, facets=False).total
 
-        for label in ("cold: read, validate, index, store", "from the cache (packs unchanged)", "from the cache, again"):
+        for label in (
+            "cold: read, validate, index, store",
+            "from the cache (packs unchanged)",
+            "from the cache, again",
+        ):
             hits, wall, cpu = timed(first_answer)
-            print(f"Catalog.open + first answer, {label}: {wall:.2f} s ({cpu:.2f} s processor time), {hits} hits")
+            print(
+                f"Catalog.open + first answer, {label}: {wall:.2f} s ({cpu:.2f} s processor time), {hits} hits"
+            )
 
 
 def main() -> None:
@@ -194,7 +200,9 @@ def main() -> None:
     library = generate(args.size)
     print(f"generated {args.size} resources in {time.perf_counter() - start:.2f} s")
     catalog, wall, cpu = timed(lambda: ob.Catalog(library))
-    print(f"Catalog(library): {wall * 1000:.1f} ms ({cpu * 1000:.1f} ms processor time); it builds on first use")
+    print(
+        f"Catalog(library): {wall * 1000:.1f} ms ({cpu * 1000:.1f} ms processor time); it builds on first use"
+    )
     _, wall, cpu = timed(catalog._documents)
     print(f"documents table (facets, titles, works): {wall:.2f} s ({cpu:.2f} s processor time)")
     for lang in ("nl", "fr", "en"):
@@ -205,7 +213,9 @@ def main() -> None:
             f" {len(index.postings)} terms"
         )
     docs = catalog._documents()
-    print(f"documents table: {len(pickle.dumps(docs, protocol=pickle.HIGHEST_PROTOCOL)) / 2**20:.1f} MiB pickled")
+    print(
+        f"documents table: {len(pickle.dumps(docs, protocol=pickle.HIGHEST_PROTOCOL)) / 2**20:.1f} MiB pickled"
+    )
     start = time.perf_counter()
     catalog.filter(theme="reading")
     print(f"facet index build: {time.perf_counter() - start:.3f} s")
@@ -251,6 +261,7 @@ def p95(values: list[float]) -> float:
     """The 95th percentile (nearest rank: the smallest value at or above 95 % of the values)."""
     ordered = sorted(values)
     return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+
 
 if __name__ == "__main__":
     main()

@@ -100,8 +100,11 @@ def measure(runs: int, env: dict[str, str]) -> dict[str, dict[str, Any]]:
     base_best = min(times["python -c pass"])
     return {
         name: {
-            "command": command, "best_ms": min(times[name]) * 1000, "median_ms": statistics.median(times[name]) * 1000,
-            "ratio_median": statistics.median(times[name]) / base, "ratio_best": min(times[name]) / base_best,
+            "command": command,
+            "best_ms": min(times[name]) * 1000,
+            "median_ms": statistics.median(times[name]) * 1000,
+            "ratio_median": statistics.median(times[name]) / base,
+            "ratio_best": min(times[name]) / base_best,
         }
         for name, command in cmds.items()
     }
@@ -113,7 +116,11 @@ def importtime(env: dict[str, str], args: list[str], runs: int = 5) -> list[dict
     for _ in range(runs):
         done = subprocess.run(
             [sys.executable, "-X", "importtime", *args],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True, env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=True,
+            env=env,
         )
         for line in done.stderr.splitlines():
             if not line.startswith("import time:") or "cumulative" in line:
@@ -123,8 +130,15 @@ def importtime(env: dict[str, str], args: list[str], runs: int = 5) -> list[dict
             value = (int(self_us), int(cumulative_us))
             if key not in best or value[1] < best[key][1]:
                 best[key] = value
-    rows = [{"module": name.strip(), "depth": (len(name) - len(name.lstrip())) // 2, "self_us": s, "cumulative_us": c}
-            for name, (s, c) in best.items()]
+    rows = [
+        {
+            "module": name.strip(),
+            "depth": (len(name) - len(name.lstrip())) // 2,
+            "self_us": s,
+            "cumulative_us": c,
+        }
+        for name, (s, c) in best.items()
+    ]
     return sorted(rows, key=lambda row: -row["cumulative_us"])
 
 
@@ -151,7 +165,9 @@ def measure_commands(runs: int, pycache: str) -> dict[str, dict[str, float]]:
         for _ in range(runs):
             for name, args in COMMANDS.items():
                 for mode, env in modes.items():
-                    times.setdefault((name, mode), []).append(_run([python, "-m", "ouderbetrokkenheid", *args], env))
+                    times.setdefault((name, mode), []).append(
+                        _run([python, "-m", "ouderbetrokkenheid", *args], env)
+                    )
     return {
         f"{name}|{mode}": {
             "wall_s": statistics.median(w for w, _ in rows),
@@ -162,9 +178,13 @@ def measure_commands(runs: int, pycache: str) -> dict[str, dict[str, float]]:
 
 
 def print_commands(results: dict[str, dict[str, float]], runs: int) -> None:
-    print(f"every command on the installed packs, {runs} runs each (interleaved), medians; target <= {COMMAND_TARGET} s")
+    print(
+        f"every command on the installed packs, {runs} runs each (interleaved), medians; target <= {COMMAND_TARGET} s"
+    )
     width = max(len(name) for name in COMMANDS)
-    print(f"{'command':<{width}}  {'warm s':>7}  {'warm cpu s':>10}  {'no cache s':>10}  {'no cache cpu s':>14}")
+    print(
+        f"{'command':<{width}}  {'warm s':>7}  {'warm cpu s':>10}  {'no cache s':>10}  {'no cache cpu s':>14}"
+    )
     for name in COMMANDS:
         warm, cold = results[f"{name}|warm"], results[f"{name}|no cache"]
         print(
@@ -185,9 +205,13 @@ def print_table(title: str, results: dict[str, dict[str, Any]]) -> float:
     width = max(map(len, results))
     print(f"{'command':<{width}}  {'best ms':>8}  {'median ms':>9}  {'x median':>8}  {'x best':>6}")
     for name, r in results.items():
-        print(f"{name:<{width}}  {r['best_ms']:8.1f}  {r['median_ms']:9.1f}  {r['ratio_median']:8.2f}  {r['ratio_best']:6.2f}")
+        print(
+            f"{name:<{width}}  {r['best_ms']:8.1f}  {r['median_ms']:9.1f}  {r['ratio_median']:8.2f}  {r['ratio_best']:6.2f}"
+        )
     ratio = max(r["ratio_median"] for name, r in results.items() if name != "python -c pass")
-    print(f"target --help <= {TARGET}x python -c pass (median): {ratio:.2f}x -> {'MET' if ratio <= TARGET else 'NOT MET'}")
+    print(
+        f"target --help <= {TARGET}x python -c pass (median): {ratio:.2f}x -> {'MET' if ratio <= TARGET else 'NOT MET'}"
+    )
     print()
     return ratio
 
@@ -214,12 +238,25 @@ def main(argv: list[str] | None = None) -> int:
             results["this environment (PYTHONDONTWRITEBYTECODE=1)"] = measure(args.runs, environment(None))
         imports = importtime(installed, ["-c", "import ouderbetrokkenheid.cli"])
         help_imports = importtime(installed, ["-m", "ouderbetrokkenheid", "--help"])
-    ratios = {mode: max(r["ratio_median"] for name, r in rows.items() if name != "python -c pass")
-              for mode, rows in results.items()}
+    ratios = {
+        mode: max(r["ratio_median"] for name, r in rows.items() if name != "python -c pass")
+        for mode, rows in results.items()
+    }
     if args.json:
-        print(json.dumps({"python": sys.version.split()[0], "runs": args.runs, "target": TARGET, "results": results,
-                          "ratios": ratios, "met": ratios["as installed (bytecode cached)"] <= TARGET,
-                          "imports": imports[: args.top]}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "python": sys.version.split()[0],
+                    "runs": args.runs,
+                    "target": TARGET,
+                    "results": results,
+                    "ratios": ratios,
+                    "met": ratios["as installed (bytecode cached)"] <= TARGET,
+                    "imports": imports[: args.top],
+                },
+                indent=2,
+            )
+        )
         return 0
     print(f"{args.runs} runs each (interleaved); {sys.executable}")
     print()
@@ -227,13 +264,17 @@ def main(argv: list[str] | None = None) -> int:
         print_table(mode, rows)
     for title, rows in (
         ('python -X importtime -c "import ouderbetrokkenheid.cli"', imports),
-        ("python -X importtime -m ouderbetrokkenheid --help (adds what the command imports while it runs)",
-         help_imports),
+        (
+            "python -X importtime -m ouderbetrokkenheid --help (adds what the command imports while it runs)",
+            help_imports,
+        ),
     ):
         print(f"{title}: top {args.top} by cumulative time, bytecode cached, best of 5 runs")
         print(f"{'cumulative ms':>13}  {'self ms':>7}  module (indented by nesting)")
         for row in rows[: args.top]:
-            print(f"{row['cumulative_us'] / 1000:13.1f}  {row['self_us'] / 1000:7.1f}  {'  ' * row['depth']}{row['module']}")
+            print(
+                f"{row['cumulative_us'] / 1000:13.1f}  {row['self_us'] / 1000:7.1f}  {'  ' * row['depth']}{row['module']}"
+            )
         print()
     return 0
 

@@ -38,21 +38,106 @@ CONCEPTS = (
     ("opvoeding", "Opvoedingsondersteuning", "Soutien à la parentalité", "Parenting support"),
 )
 
-KINDS = ("book", "brochure", "guide", "research-article", "research-report", "article", "website", "dossier",
-         "toolkit", "lesson-package", "instrument", "training", "practice-example", "tip-list")
-AUDIENCES = ("school-team", "teacher", "school-leader", "care-staff", "parent", "parent-council", "pupil",
-             "partner-organisation", "researcher")
-LEVELS = ("vl-kleuter", "vl-lager", "vl-secundair", "vl-okan", "vl-buitengewoon", "fwb-maternel", "fwb-primaire",
-          "fwb-secondaire", "fwb-daspa")
-THEMES = ("partnership", "home-involvement", "communication", "participation", "parent-organisation", "diversity",
-          "multilingualism", "poverty", "reading", "school-career", "wellbeing", "early-childhood", "research")
+KINDS = (
+    "book",
+    "brochure",
+    "guide",
+    "research-article",
+    "research-report",
+    "article",
+    "website",
+    "dossier",
+    "toolkit",
+    "lesson-package",
+    "instrument",
+    "training",
+    "practice-example",
+    "tip-list",
+)
+AUDIENCES = (
+    "school-team",
+    "teacher",
+    "school-leader",
+    "care-staff",
+    "parent",
+    "parent-council",
+    "pupil",
+    "partner-organisation",
+    "researcher",
+)
+LEVELS = (
+    "vl-kleuter",
+    "vl-lager",
+    "vl-secundair",
+    "vl-okan",
+    "vl-buitengewoon",
+    "fwb-maternel",
+    "fwb-primaire",
+    "fwb-secondaire",
+    "fwb-daspa",
+)
+THEMES = (
+    "partnership",
+    "home-involvement",
+    "communication",
+    "participation",
+    "parent-organisation",
+    "diversity",
+    "multilingualism",
+    "poverty",
+    "reading",
+    "school-career",
+    "wellbeing",
+    "early-childhood",
+    "research",
+)
 STATUSES = ("verified", "from-source-document", "secondary-source", "unverified")
 LANGUAGES = ("nl", "fr", "en", "ar", "tr", "ary", "nl-BE")
 
-FIRST = ("An", "Bram", "Chaima", "Dirk", "Els", "Fatima", "Geert", "Hanne", "Ilias", "Julie", "Karim", "Lotte",
-         "Mehmet", "Nathalie", "Omar", "Pieter", "Rania", "Sofie", "Tom", "Yasmina", "Zeynep", "Marie", "Luc")
-LAST = ("Peeters", "Janssens", "El Amrani", "Maes", "Yilmaz", "Dubois", "Claes", "Benali", "Wouters",
-        "Lambert", "De Smet", "Öztürk", "Van den Broeck", "Lefèvre", "Mertens", "Haddad", "Goossens")
+FIRST = (
+    "An",
+    "Bram",
+    "Chaima",
+    "Dirk",
+    "Els",
+    "Fatima",
+    "Geert",
+    "Hanne",
+    "Ilias",
+    "Julie",
+    "Karim",
+    "Lotte",
+    "Mehmet",
+    "Nathalie",
+    "Omar",
+    "Pieter",
+    "Rania",
+    "Sofie",
+    "Tom",
+    "Yasmina",
+    "Zeynep",
+    "Marie",
+    "Luc",
+)
+LAST = (
+    "Peeters",
+    "Janssens",
+    "El Amrani",
+    "Maes",
+    "Yilmaz",
+    "Dubois",
+    "Claes",
+    "Benali",
+    "Wouters",
+    "Lambert",
+    "De Smet",
+    "Öztürk",
+    "Van den Broeck",
+    "Lefèvre",
+    "Mertens",
+    "Haddad",
+    "Goossens",
+)
 PUBLISHERS = (
     ("Onderwijscentrum Brussel", "https://www.onderwijscentrumbrussel.be"),
     ("Vlaamse Scholierenkoepel", "https://www.scholierenkoepel.be"),
@@ -77,7 +162,11 @@ TOPICS = (
     ("kansarmoede en school", "la précarité et l'école", "poverty and school"),
     ("de overgang naar het secundair", "le passage au secondaire", "the move to secondary school"),
     ("brugfiguren", "les médiateurs scolaires", "bridge workers"),
-    ("oudercontact in de OKAN-klas", "le contact avec les parents en DASPA", "parent contact in reception classes"),
+    (
+        "oudercontact in de OKAN-klas",
+        "le contact avec les parents en DASPA",
+        "parent contact in reception classes",
+    ),
     ("digitale communicatie", "la communication numérique", "digital communication"),
 )
 ANGLES = (
@@ -89,21 +178,31 @@ ANGLES = (
     ("vormingsaanbod", "une offre de formation", "a training offer"),
 )
 SENTENCES = (
-    ("Deze bron beschrijft hoe scholen {t} kunnen aanpakken, met voorbeelden uit de praktijk.",
-     "Cette ressource décrit comment les écoles peuvent aborder {t}, avec des exemples concrets.",
-     "This resource describes how schools can approach {t}, with examples from practice."),
-    ("Ze is bedoeld voor leraren, directies en ouders die samen willen werken.",
-     "Elle s'adresse aux enseignants, aux directions et aux parents qui veulent collaborer.",
-     "It is meant for teachers, school leaders and parents who want to work together."),
-    ("Het materiaal bevat gesprekskaarten, een checklist en een korte handleiding.",
-     "Le matériel comprend des cartes de discussion, une liste de contrôle et un court mode d'emploi.",
-     "The material includes conversation cards, a checklist and a short manual."),
-    ("De auteurs vertrekken van de vraag wat ouders zelf belangrijk vinden.",
-     "Les auteurs partent de ce que les parents eux-mêmes jugent important.",
-     "The authors start from what parents themselves find important."),
-    ("Er is aandacht voor gezinnen die de schooltaal nog niet goed spreken.",
-     "Une attention particulière est portée aux familles qui maîtrisent peu la langue de l'école.",
-     "There is attention for families who do not yet speak the school language well."),
+    (
+        "Deze bron beschrijft hoe scholen {t} kunnen aanpakken, met voorbeelden uit de praktijk.",
+        "Cette ressource décrit comment les écoles peuvent aborder {t}, avec des exemples concrets.",
+        "This resource describes how schools can approach {t}, with examples from practice.",
+    ),
+    (
+        "Ze is bedoeld voor leraren, directies en ouders die samen willen werken.",
+        "Elle s'adresse aux enseignants, aux directions et aux parents qui veulent collaborer.",
+        "It is meant for teachers, school leaders and parents who want to work together.",
+    ),
+    (
+        "Het materiaal bevat gesprekskaarten, een checklist en een korte handleiding.",
+        "Le matériel comprend des cartes de discussion, une liste de contrôle et un court mode d'emploi.",
+        "The material includes conversation cards, a checklist and a short manual.",
+    ),
+    (
+        "De auteurs vertrekken van de vraag wat ouders zelf belangrijk vinden.",
+        "Les auteurs partent de ce que les parents eux-mêmes jugent important.",
+        "The authors start from what parents themselves find important.",
+    ),
+    (
+        "Er is aandacht voor gezinnen die de schooltaal nog niet goed spreken.",
+        "Une attention particulière est portée aux familles qui maîtrisent peu la langue de l'école.",
+        "There is attention for families who do not yet speak the school language well.",
+    ),
 )
 
 
@@ -112,14 +211,23 @@ def manifest() -> dict[str, Any]:
         "name": NAMESPACE,
         "version": "1.0.0",
         "title": {"nl": "Benchmarkpakket", "fr": "Paquet de test de performance", "en": "Benchmark pack"},
-        "summary": {"nl": "Gegenereerde records om het laden te meten.",
-                    "fr": "Des enregistrements générés pour mesurer le chargement.",
-                    "en": "Generated records to measure loading."},
+        "summary": {
+            "nl": "Gegenereerde records om het laden te meten.",
+            "fr": "Des enregistrements générés pour mesurer le chargement.",
+            "en": "Generated records to measure loading.",
+        },
         "publisher": {"name": "ouderbetrokkenheid benchmarks", "kind": "organisation"},
         "licence": "CC0-1.0",
         "languages": ["nl", "fr", "en"],
-        "sources": [{"id": SOURCE_ID, "title": "Generated benchmark data", "publisher": "ouderbetrokkenheid",
-                     "year": 2026, "retrieved": "2026-06-01"}],
+        "sources": [
+            {
+                "id": SOURCE_ID,
+                "title": "Generated benchmark data",
+                "publisher": "ouderbetrokkenheid",
+                "year": 2026,
+                "retrieved": "2026-06-01",
+            }
+        ],
     }
 
 
@@ -133,14 +241,21 @@ def framework() -> dict[str, Any]:
     return {
         "id": FRAMEWORK_ID,
         "title": {"nl": "Benchmarkkader", "fr": "Cadre de test", "en": "Benchmark framework"},
-        "summary": {"nl": "Acht vormen van samenwerking.", "fr": "Huit formes de collaboration.",
-                    "en": "Eight forms of collaboration."},
+        "summary": {
+            "nl": "Acht vormen van samenwerking.",
+            "fr": "Huit formes de collaboration.",
+            "en": "Eight forms of collaboration.",
+        },
         "year": 2026,
         "concepts": concepts,
-        "collections": [{
-            "id": f"{FRAMEWORK_ID}#ladder", "label": {"nl": "Ladder", "fr": "Échelle", "en": "Ladder"},
-            "ordered": True, "members": [c["id"] for c in concepts[:4]],
-        }],
+        "collections": [
+            {
+                "id": f"{FRAMEWORK_ID}#ladder",
+                "label": {"nl": "Ladder", "fr": "Échelle", "en": "Ladder"},
+                "ordered": True,
+                "members": [c["id"] for c in concepts[:4]],
+            }
+        ],
         "themes": ["partnership", "participation"],
         "provenance": {"source": SOURCE_ID, "status": "example-authored-here"},
     }
@@ -155,25 +270,39 @@ def resource(rng: random.Random, index: int) -> dict[str, Any]:
     topic = rng.choice(TOPICS)
     angle = rng.choice(ANGLES)
     sentences = rng.sample(SENTENCES, rng.randint(2, 3))
-    title = {lang: f"{topic[i][0].upper()}{topic[i][1:]}: {angle[i]}" for i, lang in enumerate(("nl", "fr", "en"))}
-    summary = {lang: " ".join(s[i].format(t=topic[i]) for s in sentences) for i, lang in enumerate(("nl", "fr", "en"))}
+    title = {
+        lang: f"{topic[i][0].upper()}{topic[i][1:]}: {angle[i]}" for i, lang in enumerate(("nl", "fr", "en"))
+    }
+    summary = {
+        lang: " ".join(s[i].format(t=topic[i]) for s in sentences)
+        for i, lang in enumerate(("nl", "fr", "en"))
+    }
     publisher_name, publisher_url = rng.choice(PUBLISHERS)
     slug = f"r-{index:06d}"
-    links: list[dict[str, Any]] = [{
-        "access": rng.choice(("online", "download")),
-        "url": f"{publisher_url}/publicaties/{slug}{rng.choice(('', '.pdf', '/index.html'))}",
-        "languages": ["nl"],
-    }]
+    links: list[dict[str, Any]] = [
+        {
+            "access": rng.choice(("online", "download")),
+            "url": f"{publisher_url}/publicaties/{slug}{rng.choice(('', '.pdf', '/index.html'))}",
+            "languages": ["nl"],
+        }
+    ]
     if rng.random() < 0.4:
-        links.append({"access": "lend", "url": f"https://bib.example.be/catalogus/{slug}",
-                      "provider": rng.choice(PROVIDERS)})
+        links.append(
+            {
+                "access": "lend",
+                "url": f"https://bib.example.be/catalogus/{slug}",
+                "provider": rng.choice(PROVIDERS),
+            }
+        )
     record: dict[str, Any] = {
         "id": resource_id(index),
         "kind": rng.choice(KINDS),
         "title": title,
         "summary": summary,
-        "authors": [{"name": f"{rng.choice(FIRST)} {rng.choice(LAST)}", "kind": "person"}
-                    for _ in range(rng.randint(1, 3))],
+        "authors": [
+            {"name": f"{rng.choice(FIRST)} {rng.choice(LAST)}", "kind": "person"}
+            for _ in range(rng.randint(1, 3))
+        ],
         "publisher": [{"name": publisher_name, "url": publisher_url}],
         "year": rng.randint(1995, 2025),
         "languages": rng.sample(LANGUAGES, rng.randint(1, 3)),
@@ -187,7 +316,9 @@ def resource(rng: random.Random, index: int) -> dict[str, Any]:
     if rng.random() < 0.2:
         record["isbn"] = f"978{rng.randint(0, 999_999_999):09d}{rng.randint(0, 9)}"
     if rng.random() < 0.3:
-        record["licence"] = rng.choice(("CC-BY-4.0", "CC-BY-NC-SA-4.0", "https://creativecommons.org/licenses/by/4.0/"))
+        record["licence"] = rng.choice(
+            ("CC-BY-4.0", "CC-BY-NC-SA-4.0", "https://creativecommons.org/licenses/by/4.0/")
+        )
     if index > 0 and rng.random() < 0.3:
         record["related"] = [resource_id(rng.randrange(index))]
     if not record["concepts"]:
@@ -197,7 +328,11 @@ def resource(rng: random.Random, index: int) -> dict[str, Any]:
         "status": rng.choice(STATUSES),
         "locator": f"p. {rng.randint(1, 300)}",
         "translations": [
-            {"language": "fr", "method": rng.choice(("human", "machine")), "by": "ouderbetrokkenheid project"},
+            {
+                "language": "fr",
+                "method": rng.choice(("human", "machine")),
+                "by": "ouderbetrokkenheid project",
+            },
             {"language": "en", "method": "machine"},
         ],
     }
@@ -284,7 +419,11 @@ def write_pack(folder: Path, n: int, fmt: str, records: list[dict[str, Any]] | N
     (folder / "pack.yaml").write_text(to_yaml(manifest()), encoding="utf-8")
     _write(folder / f"frameworks.{ext}", {"frameworks": [framework()]}, fmt)
     for number, start in enumerate(range(0, n, CHUNK)):
-        _write(folder / "records" / f"resources-{number:03d}.{ext}", {"resources": records[start:start + CHUNK]}, fmt)
+        _write(
+            folder / "records" / f"resources-{number:03d}.{ext}",
+            {"resources": records[start : start + CHUNK]},
+            fmt,
+        )
     (folder / ".complete").write_text(f"{n} {fmt}\n", encoding="utf-8")
     return folder
 
@@ -323,13 +462,32 @@ def data_files(folder: Path) -> tuple[Path, list[Path]]:
 #: (framework code, (nl, fr, en) title, concept codes) of the realistic pack's frameworks.
 REALISTIC_FRAMEWORKS = (
     ("kader", ("Benchmarkkader", "Cadre de test", "Benchmark framework"), tuple(c[0] for c in CONCEPTS)),
-    ("ladder", ("Participatieladder", "Échelle de participation", "Participation ladder"),
-     ("informatie", "consultatie", "advies", "coproductie", "zeggenschap")),
-    ("uitkomsten", ("Uitkomsten voor leerlingen", "Résultats pour les élèves", "Outcomes for pupils"),
-     ("welbevinden", "werkhouding", "sociaal", "cognitief", "prestaties", "schoolloopbaan")),
-    ("factoren", ("Succesfactoren", "Facteurs de réussite", "Success factors"),
-     ("cluster-a", "welkom", "kennismaken", "contact", "cluster-b", "gesprek", "afspraken", "cluster-c",
-      "verwachtingen", "toekomst")),
+    (
+        "ladder",
+        ("Participatieladder", "Échelle de participation", "Participation ladder"),
+        ("informatie", "consultatie", "advies", "coproductie", "zeggenschap"),
+    ),
+    (
+        "uitkomsten",
+        ("Uitkomsten voor leerlingen", "Résultats pour les élèves", "Outcomes for pupils"),
+        ("welbevinden", "werkhouding", "sociaal", "cognitief", "prestaties", "schoolloopbaan"),
+    ),
+    (
+        "factoren",
+        ("Succesfactoren", "Facteurs de réussite", "Success factors"),
+        (
+            "cluster-a",
+            "welkom",
+            "kennismaken",
+            "contact",
+            "cluster-b",
+            "gesprek",
+            "afspraken",
+            "cluster-c",
+            "verwachtingen",
+            "toekomst",
+        ),
+    ),
 )
 #: Crosswalk predicates as the bundled crosswalks use them.
 PREDICATES = ("exact", "close", "broad", "narrow", "related")
@@ -341,7 +499,9 @@ TRANSLATOR = "ouderbetrokkenheid project"
 
 
 def _concept_ids() -> list[str]:
-    return [f"{NAMESPACE}/{code}#{concept}" for code, _, concepts in REALISTIC_FRAMEWORKS for concept in concepts]
+    return [
+        f"{NAMESPACE}/{code}#{concept}" for code, _, concepts in REALISTIC_FRAMEWORKS for concept in concepts
+    ]
 
 
 def realistic_frameworks(n: int) -> list[dict[str, Any]]:
@@ -357,8 +517,11 @@ def realistic_frameworks(n: int) -> list[dict[str, Any]]:
             item: dict[str, Any] = {
                 "id": f"{framework_id}#{concept}",
                 "notation": str(index + 1),
-                "label": {"nl": f"{concept.capitalize()}: {topic[0]}", "fr": f"{concept.capitalize()} : {topic[1]}",
-                          "en": f"{concept.capitalize()}: {topic[2]}"},
+                "label": {
+                    "nl": f"{concept.capitalize()}: {topic[0]}",
+                    "fr": f"{concept.capitalize()} : {topic[1]}",
+                    "en": f"{concept.capitalize()}: {topic[2]}",
+                },
             }
             if concept.startswith("cluster-"):
                 cluster = item["id"]
@@ -368,24 +531,36 @@ def realistic_frameworks(n: int) -> list[dict[str, Any]]:
         framework: dict[str, Any] = {
             "id": framework_id,
             "title": {"nl": nl, "fr": fr, "en": en},
-            "summary": {lang: " ".join(s[i].format(t=TOPICS[number][i]) for s in SENTENCES[:2])
-                        for i, lang in enumerate(("nl", "fr", "en"))},
+            "summary": {
+                lang: " ".join(s[i].format(t=TOPICS[number][i]) for s in SENTENCES[:2])
+                for i, lang in enumerate(("nl", "fr", "en"))
+            },
             "authors": [{"name": f"{FIRST[number]} {LAST[number]}", "kind": "person"}],
             "publisher": [{"name": PUBLISHERS[number][0], "kind": "organisation"}],
             "year": 2005 + 4 * number,
-            "themes": list(THEMES[number: number + 2]),
+            "themes": list(THEMES[number : number + 2]),
             "concepts": concepts,
-            "provenance": {"source": SOURCE_ID, "status": "from-source-document", "language": "nl",
-                           "translations": [{"language": "fr", "method": "machine", "by": TRANSLATOR},
-                                            {"language": "en", "method": "machine", "by": TRANSLATOR}]},
+            "provenance": {
+                "source": SOURCE_ID,
+                "status": "from-source-document",
+                "language": "nl",
+                "translations": [
+                    {"language": "fr", "method": "machine", "by": TRANSLATOR},
+                    {"language": "en", "method": "machine", "by": TRANSLATOR},
+                ],
+            },
         }
         if n > number:
             framework["described_in"] = [resource_id(number)]
         if number == 1:
-            framework["collections"] = [{
-                "id": f"{framework_id}#trap", "label": {"nl": "Trap", "fr": "Escalier", "en": "Stairs"},
-                "ordered": True, "members": [c["id"] for c in concepts],
-            }]
+            framework["collections"] = [
+                {
+                    "id": f"{framework_id}#trap",
+                    "label": {"nl": "Trap", "fr": "Escalier", "en": "Stairs"},
+                    "ordered": True,
+                    "members": [c["id"] for c in concepts],
+                }
+            ]
         out.append(framework)
     return out
 
@@ -400,29 +575,44 @@ def realistic_mappings(seed: int = SEED) -> list[dict[str, Any]]:
         while subject.split("#")[0] == target.split("#")[0]:
             subject, target = rng.sample(concepts, 2)
         predicate = rng.choice(PREDICATES)
-        out.append({
-            "id": f"{NAMESPACE}/map-{index:03d}",
-            "subject": subject,
-            "predicate": predicate,
-            "object": target,
-            "justification": {"nl": f"Beide gaan over {TOPICS[index % len(TOPICS)][0]}.",
-                              "fr": f"Les deux portent sur {TOPICS[index % len(TOPICS)][1]}.",
-                              "en": f"Both are about {TOPICS[index % len(TOPICS)][2]}."},
-            "confidence": rng.choice((0.4, 0.55, 0.7, 0.85)),
-            "author": {"name": TRANSLATOR, "kind": "organisation"},
-            "provenance": {"source": SOURCE_ID, "status": "example-authored-here", "language": "nl",
-                           "translations": [{"language": "fr", "method": "machine", "by": TRANSLATOR},
-                                            {"language": "en", "method": "machine", "by": TRANSLATOR}]},
-        })
+        out.append(
+            {
+                "id": f"{NAMESPACE}/map-{index:03d}",
+                "subject": subject,
+                "predicate": predicate,
+                "object": target,
+                "justification": {
+                    "nl": f"Beide gaan over {TOPICS[index % len(TOPICS)][0]}.",
+                    "fr": f"Les deux portent sur {TOPICS[index % len(TOPICS)][1]}.",
+                    "en": f"Both are about {TOPICS[index % len(TOPICS)][2]}.",
+                },
+                "confidence": rng.choice((0.4, 0.55, 0.7, 0.85)),
+                "author": {"name": TRANSLATOR, "kind": "organisation"},
+                "provenance": {
+                    "source": SOURCE_ID,
+                    "status": "example-authored-here",
+                    "language": "nl",
+                    "translations": [
+                        {"language": "fr", "method": "machine", "by": TRANSLATOR},
+                        {"language": "en", "method": "machine", "by": TRANSLATOR},
+                    ],
+                },
+            }
+        )
     return out
 
 
 def _texts(rng: random.Random, topic: tuple[str, ...], count: int) -> dict[str, str]:
     sentences = rng.sample(SENTENCES, count)
-    return {lang: " ".join(s[i].format(t=topic[i]) for s in sentences) for i, lang in enumerate(("nl", "fr", "en"))}
+    return {
+        lang: " ".join(s[i].format(t=topic[i]) for s in sentences)
+        for i, lang in enumerate(("nl", "fr", "en"))
+    }
 
 
-def realistic_resource(rng: random.Random, index: int, concepts: list[str], wholes: list[int]) -> dict[str, Any]:
+def realistic_resource(
+    rng: random.Random, index: int, concepts: list[str], wholes: list[int]
+) -> dict[str, Any]:
     """One resource shaped like the bundled ones (~2 KB as JSON); *wholes*: earlier resources that have parts."""
     topic = rng.choice(TOPICS)
     angle = rng.choice(ANGLES)
@@ -430,14 +620,19 @@ def realistic_resource(rng: random.Random, index: int, concepts: list[str], whol
     record: dict[str, Any] = {
         "id": resource_id(index),
         "kind": kind,
-        "title": {lang: f"{topic[i][0].upper()}{topic[i][1:]}: {angle[i]}" for i, lang in enumerate(("nl", "fr", "en"))},
+        "title": {
+            lang: f"{topic[i][0].upper()}{topic[i][1:]}: {angle[i]}"
+            for i, lang in enumerate(("nl", "fr", "en"))
+        },
     }
     if rng.random() < 0.15:
         other = rng.choice(ANGLES)
         record["subtitle"] = {lang: other[i] for i, lang in enumerate(("nl", "fr", "en"))}
     record["summary"] = _texts(rng, topic, rng.randint(2, 4))
-    authors: list[dict[str, Any]] = [{"name": f"{rng.choice(FIRST)} {rng.choice(LAST)}", "kind": "person"}
-                                     for _ in range(rng.choice((0, 1, 1, 2, 2, 3, 4)))]
+    authors: list[dict[str, Any]] = [
+        {"name": f"{rng.choice(FIRST)} {rng.choice(LAST)}", "kind": "person"}
+        for _ in range(rng.choice((0, 1, 1, 2, 2, 3, 4)))
+    ]
     if rng.random() < 0.2:
         authors.append({"name": rng.choice(ORGANISATIONS), "kind": "organisation"})
     if authors:
@@ -454,39 +649,58 @@ def realistic_resource(rng: random.Random, index: int, concepts: list[str], whol
     record["levels"] = rng.sample(LEVELS, rng.randint(1, 4))
     record["themes"] = rng.sample(THEMES, rng.randint(1, 4))
     # a few concepts are far more common than the rest, as in the bundled packs
-    chosen = {concepts[min(int(rng.paretovariate(1.2)) - 1, len(concepts) - 1)] for _ in range(rng.randint(0, 4))}
+    chosen = {
+        concepts[min(int(rng.paretovariate(1.2)) - 1, len(concepts) - 1)] for _ in range(rng.randint(0, 4))
+    }
     if chosen:
         record["concepts"] = sorted(chosen)
     links: list[dict[str, Any]] = []
     base = rng.choice(PUBLISHERS)[1]
     for _ in range(rng.choice((0, 1, 1, 1, 2, 3))):
-        links.append({"access": rng.choice(("online", "download")),
-                      "url": f"{base}/publicaties/r-{index:06d}-{len(links)}{rng.choice(('', '.pdf'))}",
-                      "languages": rng.sample(("nl", "fr", "en"), rng.randint(1, 2))})
+        links.append(
+            {
+                "access": rng.choice(("online", "download")),
+                "url": f"{base}/publicaties/r-{index:06d}-{len(links)}{rng.choice(('', '.pdf'))}",
+                "languages": rng.sample(("nl", "fr", "en"), rng.randint(1, 2)),
+            }
+        )
     if rng.random() < 0.3:
-        links.append({"access": "lend", "url": f"https://bib.example.be/catalogus/r-{index:06d}",
-                      "provider": rng.choice(PROVIDERS)})
+        links.append(
+            {
+                "access": "lend",
+                "url": f"https://bib.example.be/catalogus/r-{index:06d}",
+                "provider": rng.choice(PROVIDERS),
+            }
+        )
     if links:
         record["links"] = links
     if rng.random() < 0.5:
         record["free"] = rng.random() < 0.7
     if rng.random() < 0.25:
-        record["licence"] = rng.choice(("CC-BY-4.0", "CC-BY-NC-SA-4.0", "https://creativecommons.org/licenses/by/4.0/"))
+        record["licence"] = rng.choice(
+            ("CC-BY-4.0", "CC-BY-NC-SA-4.0", "https://creativecommons.org/licenses/by/4.0/")
+        )
     if wholes and rng.random() < 0.15:
         record["part_of"] = resource_id(rng.choice(wholes))
     if index > 0 and rng.random() < 0.4:
         record["related"] = sorted({resource_id(rng.randrange(index)) for _ in range(rng.randint(1, 3))})
     if rng.random() < 0.1:
-        record["known_gaps"] = {"nl": "De bron noemt geen auteur.", "fr": "La source ne nomme pas d'auteur.",
-                                "en": "The source names no author."}
+        record["known_gaps"] = {
+            "nl": "De bron noemt geen auteur.",
+            "fr": "La source ne nomme pas d'auteur.",
+            "en": "The source names no author.",
+        }
     source_language = rng.choice(("nl", "nl", "nl", "fr", "en"))
     provenance: dict[str, Any] = {
         "source": SOURCE_ID,
         "status": rng.choice(STATUSES),
         "locator": f"p. {rng.randint(1, 300)}",
         "language": source_language,
-        "translations": [{"language": lang, "method": rng.choice(("human", "machine", "machine")), "by": TRANSLATOR}
-                         for lang in ("nl", "fr", "en") if lang != source_language],
+        "translations": [
+            {"language": lang, "method": rng.choice(("human", "machine", "machine")), "by": TRANSLATOR}
+            for lang in ("nl", "fr", "en")
+            if lang != source_language
+        ],
     }
     if rng.random() < 0.2:
         provenance["note"] = _texts(rng, topic, 1)
@@ -508,18 +722,36 @@ def realistic_finding(rng: random.Random, index: int, n: int, concepts: list[str
     effects = []
     for _ in range(rng.choice((0, 1, 1, 2))):
         year = rng.randint(2000, 2025)
-        effects.append({"metric": rng.choice(METRICS), "value": round(rng.uniform(-0.2, 0.9), 2),
-                        "edition": f"Editie {year}", "year": year, "source": rng.choice(sources)})
+        effects.append(
+            {
+                "metric": rng.choice(METRICS),
+                "value": round(rng.uniform(-0.2, 0.9), 2),
+                "edition": f"Editie {year}",
+                "year": year,
+                "source": rng.choice(sources),
+            }
+        )
     if effects:
         finding["effects"] = effects
     if not finding["concepts"]:
         del finding["concepts"]
     if rng.random() < 0.5:
-        finding["caveats"] = [{"nl": "De bron geeft geen effectgrootte.", "fr": "La source ne donne pas de taille d'effet.",
-                               "en": "The source gives no effect size."}]
-    finding["provenance"] = {"source": SOURCE_ID, "status": rng.choice(STATUSES), "language": "nl",
-                             "translations": [{"language": "fr", "method": "machine", "by": TRANSLATOR},
-                                              {"language": "en", "method": "machine", "by": TRANSLATOR}]}
+        finding["caveats"] = [
+            {
+                "nl": "De bron geeft geen effectgrootte.",
+                "fr": "La source ne donne pas de taille d'effet.",
+                "en": "The source gives no effect size.",
+            }
+        ]
+    finding["provenance"] = {
+        "source": SOURCE_ID,
+        "status": rng.choice(STATUSES),
+        "language": "nl",
+        "translations": [
+            {"language": "fr", "method": "machine", "by": TRANSLATOR},
+            {"language": "en", "method": "machine", "by": TRANSLATOR},
+        ],
+    }
     return finding
 
 
@@ -553,9 +785,17 @@ def realistic_pack(n: int, path: Path, fmt: str = "json", seed: int = SEED) -> P
     records, findings = realistic_records(n, seed)
     (path / "records").mkdir(parents=True, exist_ok=True)
     (path / "pack.yaml").write_text(to_yaml(manifest()), encoding="utf-8")
-    _write(path / f"frameworks.{ext}", {"frameworks": realistic_frameworks(n), "mappings": realistic_mappings(seed)}, fmt)
+    _write(
+        path / f"frameworks.{ext}",
+        {"frameworks": realistic_frameworks(n), "mappings": realistic_mappings(seed)},
+        fmt,
+    )
     _write(path / f"findings.{ext}", {"findings": findings}, fmt)
     for number, start in enumerate(range(0, n, CHUNK)):
-        _write(path / "records" / f"resources-{number:03d}.{ext}", {"resources": records[start:start + CHUNK]}, fmt)
+        _write(
+            path / "records" / f"resources-{number:03d}.{ext}",
+            {"resources": records[start : start + CHUNK]},
+            fmt,
+        )
     marker.write_text(stamp + "\n", encoding="utf-8")
     return path

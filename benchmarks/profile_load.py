@@ -64,8 +64,10 @@ def phases(folder: Path) -> list[tuple[str, float]]:
         ]
         out.append(("structure (cattrs, per record)", time.perf_counter() - t))
         t = time.perf_counter()
-        located = [Located(record=record, document=document, pointer=f"/{key}/{index}")
-                   for document, key, index, record in structured]
+        located = [
+            Located(record=record, document=document, pointer=f"/{key}/{index}")
+            for document, key, index, record in structured
+        ]
         out.append(("Located wrappers + pointers", time.perf_counter() - t))
         t = time.perf_counter()
         problems = semantic_problems(manifest, located)
@@ -73,8 +75,11 @@ def phases(folder: Path) -> list[tuple[str, float]]:
             raise SystemExit(f"unexpected problems: {problems[:3]}")
         out.append(("cross-record checks (semantic_problems)", time.perf_counter() - t))
         t = time.perf_counter()
-        ContentPack(manifest=manifest, resources=tuple(r for _, k, _, r in structured if k == "resources"),
-                    frameworks=tuple(r for _, k, _, r in structured if k == "frameworks"))
+        ContentPack(
+            manifest=manifest,
+            resources=tuple(r for _, k, _, r in structured if k == "resources"),
+            frameworks=tuple(r for _, k, _, r in structured if k == "frameworks"),
+        )
         out.append(("ContentPack", time.perf_counter() - t))
     finally:
         if enabled:
@@ -128,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         stats.strip_dirs().sort_stats(key).print_stats(args.top)
         text = stream.getvalue()
         print(f"=== cProfile, top {args.top} by {key} ===")
-        print(text[text.index("   ncalls"):] if "   ncalls" in text else text)
+        print(text[text.index("   ncalls") :] if "   ncalls" in text else text)
     return 0
 
 

@@ -151,8 +151,10 @@ def main(argv: list[str] | None = None) -> int:
             gc.enable()
     print(f"structure {len(records):,} resources (CPU time, gc paused), {args.rounds} rounds:")
     for name, values in times.items():
-        print(f"  {name:24} median {statistics.median(values) * 1000:8.1f} ms  best {min(values) * 1000:8.1f} ms"
-              f"  ({statistics.median(values) / len(records) * 1e6:.1f} µs/record)")
+        print(
+            f"  {name:24} median {statistics.median(values) * 1000:8.1f} ms  best {min(values) * 1000:8.1f} ms"
+            f"  ({statistics.median(values) / len(records) * 1e6:.1f} µs/record)"
+        )
     ratio = statistics.median(times["library (cattrs hooks)"]) / statistics.median(times["generated"])
     print(f"  library / generated: {ratio:.2f}x (objects checked equal)")
     return 0

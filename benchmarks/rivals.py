@@ -172,7 +172,9 @@ def pydantic_types() -> dict[str, Any]:
     from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, TypeAdapter
 
     def s(pattern: str | None = None, min_length: int | None = None, max_length: int | None = None) -> Any:
-        return Annotated[str, StringConstraints(strict=True, pattern=pattern, min_length=min_length, max_length=max_length)]
+        return Annotated[
+            str, StringConstraints(strict=True, pattern=pattern, min_length=min_length, max_length=max_length)
+        ]
 
     Lang = s(LANG)
     Text = Annotated[dict[Lang, s(min_length=1, max_length=20000)], Field(min_length=1)]
@@ -321,6 +323,7 @@ def make_loader(lib: str, fmt: str) -> Any:
             return msgspec.convert(_yaml_rs(raw), typ)
 
         if fmt == "json":
+
             def decode(raw: bytes, typ: Any) -> Any:
                 return msgspec.json.decode(raw, type=typ)
         elif lib == "msgspec":
@@ -340,6 +343,7 @@ def make_loader(lib: str, fmt: str) -> Any:
             return adapter.validate_python(_yaml_rs(raw))
 
         if fmt == "json":
+
             def decode(raw: bytes, adapter: Any) -> Any:
                 return adapter.validate_json(raw)
         else:

@@ -122,7 +122,12 @@ def test_stems_join_inflections(word, same):
 
 @pytest.mark.parametrize(
     ("lang", "word", "same"),
-    [("fr", "écoles", "ecole"), ("fr", "parents", "parent"), ("en", "reading", "read"), ("en", "schools", "school")],
+    [
+        ("fr", "écoles", "ecole"),
+        ("fr", "parents", "parent"),
+        ("en", "reading", "read"),
+        ("en", "schools", "school"),
+    ],
 )
 def test_french_and_english_stems(lang, word, same):
     assert stem(word, lang) == stem(same, lang)

@@ -145,7 +145,9 @@ def test_the_guides_problems_are_what_an_import_says(lang, tmp_path, monkeypatch
     for lines in blocks:
         book = load_workbook(workbook_name)
         for line in lines:
-            match = re.match(r"(\w+)!([A-Z]+\d+): (?:error|fout|erreur)\[(?P<code>[\w-]+)\] (?P<message>.*)", line)
+            match = re.match(
+                r"(\w+)!([A-Z]+\d+): (?:error|fout|erreur)\[(?P<code>[\w-]+)\] (?P<message>.*)", line
+            )
             if not match:
                 continue
             sheet, cell = match.group(1), match.group(2)

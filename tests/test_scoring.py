@@ -577,6 +577,8 @@ def test_recommend_limit(mini, library):
     themed = attrs.evolve(mini, themes=("communication",))
     weak = [response(f"t{i}", "team", {"welkom": "1", "drempel": "4"}) for i in range(5)]
     result = score(themed, weak)
-    assert recommend(result, themed, library, limit=1).recommendations == {"ontmoeten": ("voorbeeld/oudercafe",)}
+    assert recommend(result, themed, library, limit=1).recommendations == {
+        "ontmoeten": ("voorbeeld/oudercafe",)
+    }
     with pytest.raises(ValueError, match="limit must be at least 1, not 0"):
         recommend(result, themed, library, limit=0)

@@ -46,7 +46,9 @@ def catalog():
         resource("anderstalig", "Anderstalige ouders verwelkomen"),
         resource("meertalig", "Meertalige ouders en de school"),
         resource("kleuter", "Samen spelen", levels=("vl-kleuter",)),
-        resource("gratis", "Een gids om te downloaden", links=(ob.Link(access="download", url="https://x.be/a"),)),
+        resource(
+            "gratis", "Een gids om te downloaden", links=(ob.Link(access="download", url="https://x.be/a"),)
+        ),
         resource(
             "verkocht",
             "Een boek te koop",
@@ -287,13 +289,18 @@ def test_cache_is_invalidated_when_a_pack_is_installed(tmp_path, monkeypatch):
             self.folders = folders
 
         def pack_sources(self):
-            return [(plugins.PluginInfo(name=f"p{i}", distribution=f"d{i}", version="1"), f) for i, f in enumerate(self.folders)]
+            return [
+                (plugins.PluginInfo(name=f"p{i}", distribution=f"d{i}", version="1"), f)
+                for i, f in enumerate(self.folders)
+            ]
 
     monkeypatch.setattr(plugins, "get_plugin_manager", lambda *a, **k: Host([str(PACKS[0])]))
     before = ob.Catalog.open()
     assert "voorbeeld/oudercafe" not in ids(before.find("oudercafé", lang="nl"))
     assert before.find("ouders", lang="nl").hits
-    monkeypatch.setattr(plugins, "get_plugin_manager", lambda *a, **k: Host([str(PACKS[0]), str(EXAMPLE_PACK)]))
+    monkeypatch.setattr(
+        plugins, "get_plugin_manager", lambda *a, **k: Host([str(PACKS[0]), str(EXAMPLE_PACK)])
+    )
     after = ob.Catalog.open()
     assert ids(after.find("oudercafé", lang="nl"))[0] == "voorbeeld/oudercafe"
 
@@ -322,7 +329,9 @@ def test_library_is_kept_while_the_packs_are_unchanged(tmp_path, monkeypatch):
         ob.Library.open([pack], plugins=False)
     monkeypatch.setattr(ob.Library, "discover", discover)
     changed = ob.Library.open([pack], plugins=False)
-    assert "koffiekransje" in json.dumps(ob.unstructure(changed.get("voorbeeld/oudercafe")), ensure_ascii=False)
+    assert "koffiekransje" in json.dumps(
+        ob.unstructure(changed.get("voorbeeld/oudercafe")), ensure_ascii=False
+    )
     # the search of a catalog over the cached packs loads nothing either
     monkeypatch.setattr(ob.Library, "discover", refuse)
     hits = ob.Catalog.open([pack], plugins=False).search("koffiekransje", lang="nl")
@@ -388,15 +397,21 @@ def weighing():
     """Records that tell the ranking's weighing apart (see each test)."""
     long_summary = text(nl=" ".join(f"woord{i}" for i in range(80)))
     filler = tuple(
-        resource(f"vul-{i}", f"Ouderbetrokkenheid op school, deel {i}", summary=text(nl="Een tekst voor ouders."))
+        resource(
+            f"vul-{i}", f"Ouderbetrokkenheid op school, deel {i}", summary=text(nl="Een tekst voor ouders.")
+        )
         for i in range(12)
     )
     resources = (
         resource("titel", "Pesten", summary=long_summary),
-        resource("samenvatting", "Tips voor de klas", summary=text(nl="Over pesten en over pesten op school.")),
+        resource(
+            "samenvatting", "Tips voor de klas", summary=text(nl="Over pesten en over pesten op school.")
+        ),
         resource("zeldzaam", "Ouderparticipatie"),
         resource("betrekken", "Ouders betrekken", summary=text(nl="Zo betrek je ouders bij de school.")),
-        resource("anderstalig", "Anderstalige ouders", summary=text(nl="Voor ouders die een andere taal spreken.")),
+        resource(
+            "anderstalig", "Anderstalige ouders", summary=text(nl="Voor ouders die een andere taal spreken.")
+        ),
         resource("thema", "Samen naar school", themes=("multilingualism",)),
         *filler,
     )

@@ -85,9 +85,7 @@ def test_scores_are_the_catalogs_scores(library: ob.Library) -> None:
         expected = {hit.record.id: hit.score for hit in catalog.related(resource.id, limit=len(IDS))}
         scores = index.scores(resource)
         got = {
-            other.id: round(float(scores[i]), 4)
-            for i, other in enumerate(index.resources)
-            if scores[i] > 0
+            other.id: round(float(scores[i]), 4) for i, other in enumerate(index.resources) if scores[i] > 0
         }
         assert got == expected
 

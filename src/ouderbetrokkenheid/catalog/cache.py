@@ -112,7 +112,15 @@ class Cache:
             with path.open("rb") as handle:
                 # our own files in the user's own cache folder, written by put() below
                 return pickle.load(handle)  # noqa: S301
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+        except (
+            OSError,
+            EOFError,
+            pickle.UnpicklingError,
+            AttributeError,
+            ImportError,
+            TypeError,
+            ValueError,
+        ):
             return None
 
     def put(self, key: str, name: str, value: object) -> None:

@@ -191,7 +191,9 @@ def _works(records: Sequence[Record]) -> list[tuple[int, ...]]:
     return out
 
 
-def _values(library: Library, records: Sequence[Record]) -> tuple[list[dict[str, set[str]]], list[dict[str, set[str]]]]:
+def _values(
+    library: Library, records: Sequence[Record]
+) -> tuple[list[dict[str, set[str]]], list[dict[str, set[str]]]]:
     """Per record: its facet values, and the facet values the index knows as words (other records'
     themes too)."""
     closure = _closure(library)
@@ -386,7 +388,9 @@ class Catalog:
         docs = self._documents()
         chosen = range(len(docs.ids)) if allowed is None else sorted(allowed)
         return [
-            r for d in chosen if docs.types[d] == "resource" and isinstance(r := self.library.get(docs.ids[d]), Resource)
+            r
+            for d in chosen
+            if docs.types[d] == "resource" and isinstance(r := self.library.get(docs.ids[d]), Resource)
         ]
 
     def facets(self, resources: Iterable[Resource] | None = None) -> dict[str, dict[str, int]]:
@@ -401,7 +405,9 @@ class Catalog:
         else:
             mask = np.zeros(len(docs.ids), dtype=bool)
             mask[[self._position[r.id] for r in resources]] = True
-        return _count(docs, self._numpy().facet_docs, lambda found: int(mask[found].sum()), mask.__getitem__, ())
+        return _count(
+            docs, self._numpy().facet_docs, lambda found: int(mask[found].sum()), mask.__getitem__, ()
+        )
 
     # -- search ---------------------------------------------------------------------------------
     def find(
@@ -472,7 +478,11 @@ class Catalog:
             counted_mask = in_result & arrays.resource
             works = [w for w in set(docs.works.values()) if counted_mask[list(w)].any()]
             counted = _count(
-                docs, arrays.facet_docs, lambda found: int(counted_mask[found].sum()), counted_mask.__getitem__, works
+                docs,
+                arrays.facet_docs,
+                lambda found: int(counted_mask[found].sum()),
+                counted_mask.__getitem__,
+                works,
             )
         return _results(docs, shown, ranked, len(order) - duplicates, counted)
 
@@ -519,7 +529,11 @@ class Catalog:
             members = {d for d in in_result if docs.resource[d]}
             works = [w for w in set(docs.works.values()) if any(d in members for d in w)]
             counted = _count(
-                docs, docs.facet_docs, lambda found: sum(1 for d in found if d in members), members.__contains__, works
+                docs,
+                docs.facet_docs,
+                lambda found: sum(1 for d in found if d in members),
+                members.__contains__,
+                works,
             )
         return _results(docs, shown, ranked, len(order) - duplicates, counted)
 
@@ -590,7 +604,11 @@ class Catalog:
 
 
 def _results(
-    docs: _Docs, shown: list[tuple[int, float]], ranked: "Ranked | SparseRanked | None", total: int, counted: dict[str, dict[str, int]]
+    docs: _Docs,
+    shown: list[tuple[int, float]],
+    ranked: "Ranked | SparseRanked | None",
+    total: int,
+    counted: dict[str, dict[str, int]],
 ) -> Results:
     return Results(
         hits=tuple(
@@ -650,4 +668,3 @@ def _count(
 def normalise_query(query: str) -> str:
     """The query as the index sees it (folded); for display."""
     return fold(query)
-

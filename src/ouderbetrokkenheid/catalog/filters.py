@@ -87,7 +87,9 @@ def is_free(resource: Resource) -> bool:
     return False
 
 
-def facet_values(resource: Resource, pack: str, concept_closure: Mapping[str, set[str]]) -> dict[str, set[str]]:
+def facet_values(
+    resource: Resource, pack: str, concept_closure: Mapping[str, set[str]]
+) -> dict[str, set[str]]:
     """The facet values of *resource*; a concept counts with its broader concepts."""
     concepts: set[str] = set()
     for concept in resource.concepts:
@@ -137,7 +139,9 @@ def resolve(facet: str, value: str, known: Iterable[str]) -> str:
             return code
     pool = sorted(known | set(labels.values()))
     close = difflib.get_close_matches(folded, [fold(c) for c in pool] + list(labels), n=3, cutoff=0.6)
-    suggestions = list(dict.fromkeys(labels.get(c, next((p for p in pool if fold(p) == c), c)) for c in close))
+    suggestions = list(
+        dict.fromkeys(labels.get(c, next((p for p in pool if fold(p) == c), c)) for c in close)
+    )
     if not suggestions:
         suggestions = pool[:8]
     raise UnknownFilterError(facet, value, suggestions, pool)

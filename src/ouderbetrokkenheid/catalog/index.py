@@ -110,11 +110,17 @@ def record_fields(record: Record, lang: str | None, default: str) -> list[tuple[
     """The searchable texts of *record* in *lang*, each with its field (for its weight)."""
     out: list[tuple[str, str]] = []
     if isinstance(record, Resource):
-        out += [("title", _text(record.title, lang, default)), ("title", _text(record.subtitle, lang, default))]
+        out += [
+            ("title", _text(record.title, lang, default)),
+            ("title", _text(record.subtitle, lang, default)),
+        ]
         out += [("summary", _text(record.summary, lang, default))]
         out += [("people", agent.name) for agent in (*record.authors, *record.publisher)]
     elif isinstance(record, Framework):
-        out += [("title", _text(record.title, lang, default)), ("summary", _text(record.summary, lang, default))]
+        out += [
+            ("title", _text(record.title, lang, default)),
+            ("summary", _text(record.summary, lang, default)),
+        ]
         for concept in record.concepts:
             out.append(("labels", _text(concept.label, lang, default)))
             out += [("labels", _text(alt, lang, default)) for alt in concept.alt_labels]
@@ -125,7 +131,10 @@ def record_fields(record: Record, lang: str | None, default: str) -> list[tuple[
         out += [("title", _text(record.claim, lang, default))]
         out += [("summary", _text(caveat, lang, default)) for caveat in record.caveats]
     elif isinstance(record, Assessment):
-        out += [("title", _text(record.title, lang, default)), ("summary", _text(record.summary, lang, default))]
+        out += [
+            ("title", _text(record.title, lang, default)),
+            ("summary", _text(record.summary, lang, default)),
+        ]
         out += [("labels", _text(d.label, lang, default)) for d in record.dimensions]
     return out
 
@@ -146,7 +155,9 @@ class Postings(Mapping[str, tuple["np.ndarray", "np.ndarray"]]):
     def __getstate__(self) -> tuple[list[str], "array.array[int]", "array.array[int]", "array.array[float]"]:
         return (self.terms, self.offsets, self.docs, self.weights)
 
-    def __setstate__(self, state: tuple[list[str], "array.array[int]", "array.array[int]", "array.array[float]"]) -> None:
+    def __setstate__(
+        self, state: tuple[list[str], "array.array[int]", "array.array[int]", "array.array[float]"]
+    ) -> None:
         self.terms, self.offsets, self.docs, self.weights = state
         self._at = None
         self._numpy = None
@@ -171,7 +182,10 @@ class Postings(Mapping[str, tuple["np.ndarray", "np.ndarray"]]):
         if self._numpy is None:
             import numpy as np
 
-            self._numpy = (np.frombuffer(self.docs, dtype=np.int32), np.frombuffer(self.weights, dtype=np.float64))
+            self._numpy = (
+                np.frombuffer(self.docs, dtype=np.int32),
+                np.frombuffer(self.weights, dtype=np.float64),
+            )
         i = self._position()[term]
         start, end = self.offsets[i], self.offsets[i + 1]
         return self._numpy[0][start:end], self._numpy[1][start:end]
@@ -241,7 +255,9 @@ class LangIndex:
         self.lang = primary(lang)
         fields = {name: i for i, name in enumerate(TEXT_FIELDS)}
         # term -> (documents, per document: its count in each text field, then its facet weight; flat)
-        collected: dict[str, tuple[list[int], array.array[float]]] = defaultdict(lambda: ([], array.array("d")))
+        collected: dict[str, tuple[list[int], array.array[float]]] = defaultdict(
+            lambda: ([], array.array("d"))
+        )
         pairs: Counter[tuple[str, str]] = Counter()
         lengths: list[list[int]] = []
         known: dict[str, tuple[str, str] | None] = {}  # word -> (folded, stem), None for a stop word
@@ -254,7 +270,9 @@ class LangIndex:
                 for word in words(text):
                     info = known.get(word, ())
                     if info == ():
-                        info = known[word] = None if is_stop(word, self.lang) else (fold(word), stem(word, self.lang))
+                        info = known[word] = (
+                            None if is_stop(word, self.lang) else (fold(word), stem(word, self.lang))
+                        )
                     if info is None:
                         continue
                     row = counts.get(info[1])
@@ -313,7 +331,8 @@ class LangIndex:
             surfaces[folded][term] = n
         #: Each folded word of the records, with the stem it has most often.
         self.surface = {
-            word: max(stems.items(), key=lambda item: (item[1], item[0]))[0] for word, stems in surfaces.items()
+            word: max(stems.items(), key=lambda item: (item[1], item[0]))[0]
+            for word, stems in surfaces.items()
         }
         self._phrases: dict[tuple[str, ...], list[int]] = defaultdict(list)
         self._expansions: list[list[tuple[tuple[str, ...], float]]] = []
@@ -427,7 +446,11 @@ class LangIndex:
                         alternatives[terms] = max(alternatives.get(terms, 0.0), factor)
                 weight = VERB if length == 1 and verbs[i] else 1.0
                 slots.append(
-                    Slot(words=tuple(content[i : i + length]), alternatives=tuple(alternatives.items()), weight=weight)
+                    Slot(
+                        words=tuple(content[i : i + length]),
+                        alternatives=tuple(alternatives.items()),
+                        weight=weight,
+                    )
                 )
                 i += length
                 break
@@ -523,7 +546,9 @@ class LangIndex:
                 continue
             if len(terms) == 1:
                 docs, values = self.postings[terms[0]]
-                best[docs] = np.maximum(best[docs], values * (factor * self._cap(len(docs), slot_idf, factor)))
+                best[docs] = np.maximum(
+                    best[docs], values * (factor * self._cap(len(docs), slot_idf, factor))
+                )
                 continue
             total = np.zeros(self.size, dtype=np.float64)
             have = np.zeros(self.size, dtype=np.int32)
@@ -577,7 +602,9 @@ class LangIndex:
 
     def touched(self, slots: Sequence[Slot]) -> int:
         """How many postings ranking *slots* reads (to choose :func:`rank_sparse` or :func:`rank`)."""
-        return sum(self.postings.df(term) for slot in slots for terms, _ in slot.alternatives for term in terms)
+        return sum(
+            self.postings.df(term) for slot in slots for terms, _ in slot.alternatives for term in terms
+        )
 
     def to_state(self) -> dict[str, Any]:
         """Everything the site needs to search like this index (see the site's search.js)."""
@@ -634,7 +661,9 @@ def is_common(count: int, size: int) -> bool:
     return count > max(COMMON * size, MIN_COMMON)
 
 
-def _coverage_weights(slots: Sequence[Slot], counts: Sequence[int], live: Sequence[int], size: int) -> dict[int, float]:
+def _coverage_weights(
+    slots: Sequence[Slot], counts: Sequence[int], live: Sequence[int], size: int
+) -> dict[int, float]:
     """Each live slot's share of a record's coverage: its rarity (times its weight). When the query
     has a word that is not very common, the very common ones weigh nothing here: a record is not the
     less covered for lacking ``school`` in ``diversiteit op school`` (a match on them still adds to
@@ -693,9 +722,7 @@ def rank_sparse(index: LangIndex, slots: Sequence[Slot], allowed: "set[int] | No
     """:func:`rank` without numpy, for queries that touch few postings (a search from the command
     line then imports no numpy): the same documents and the same scores (the same operations on the
     same doubles, in the same order; a test compares the two)."""
-    per_slot = [
-        {d: v * slot.weight for d, v in index.slot_scores_sparse(slot).items()} for slot in slots
-    ]
+    per_slot = [{d: v * slot.weight for d, v in index.slot_scores_sparse(slot).items()} for slot in slots]
     present = [frozenset(d for d, v in scores.items() if v > 0) for scores in per_slot]
     counts = [len(found) for found in present]
     unmatched = tuple(" ".join(s.words) for s, n in zip(slots, counts, strict=True) if n == 0)
@@ -732,4 +759,15 @@ def rank_sparse(index: LangIndex, slots: Sequence[Slot], allowed: "set[int] | No
     )
 
 
-__all__ = ["FREE", "LangIndex", "Postings", "Ranked", "Slot", "osa_distance", "pseudo_term", "rank", "rank_sparse", "record_fields"]
+__all__ = [
+    "FREE",
+    "LangIndex",
+    "Postings",
+    "Ranked",
+    "Slot",
+    "osa_distance",
+    "pseudo_term",
+    "rank",
+    "rank_sparse",
+    "record_fields",
+]

@@ -490,9 +490,7 @@ def thesaurus_nodes(pack: ContentPack) -> list[Node]:
     if not manifest.thesaurus:
         return []
     scheme = record_iri(f"{manifest.name}/thesaurus")
-    nodes: list[Node] = [
-        {"@id": scheme, "@type": "ConceptScheme", "ob:pack": record_iri(manifest.name)}
-    ]
+    nodes: list[Node] = [{"@id": scheme, "@type": "ConceptScheme", "ob:pack": record_iri(manifest.name)}]
     nodes.extend(
         _clean(
             {

@@ -431,7 +431,11 @@ ALT_LABELS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
             "en": ("dissertation",),
         },
         "article": {"nl": ("artikel", "blog"), "fr": ("article", "blog"), "en": ("article", "blog")},
-        "website": {"nl": ("site", "webpagina"), "fr": ("site internet", "page web"), "en": ("web page", "site")},
+        "website": {
+            "nl": ("site", "webpagina"),
+            "fr": ("site internet", "page web"),
+            "en": ("web page", "site"),
+        },
         "toolkit": {
             "nl": ("materiaal", "toolkit", "gereedschapskist"),
             "fr": ("matériel", "outils"),
@@ -482,11 +486,23 @@ ALT_LABELS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
             "fr": ("association de parents", "conseil des parents"),
             "en": ("parent council", "parents' association"),
         },
-        "participation": {"nl": ("inspraak", "participatie"), "fr": ("participation",), "en": ("participation",)},
+        "participation": {
+            "nl": ("inspraak", "participatie"),
+            "fr": ("participation",),
+            "en": ("participation",),
+        },
         "diversity": {"nl": ("diversiteit", "gelijke kansen"), "fr": ("diversité",), "en": ("diversity",)},
         "poverty": {"nl": ("armoede", "kansarm"), "fr": ("pauvreté",), "en": ("deprivation",)},
-        "reading": {"nl": ("voorlezen", "lezen"), "fr": ("lire", "lecture à voix haute"), "en": ("reading aloud",)},
-        "early-childhood": {"nl": ("kleuters", "jonge kinderen"), "fr": ("maternelle",), "en": ("early years",)},
+        "reading": {
+            "nl": ("voorlezen", "lezen"),
+            "fr": ("lire", "lecture à voix haute"),
+            "en": ("reading aloud",),
+        },
+        "early-childhood": {
+            "nl": ("kleuters", "jonge kinderen"),
+            "fr": ("maternelle",),
+            "en": ("early years",),
+        },
         "research": {"nl": ("onderzoek", "evidentie"), "fr": ("recherche",), "en": ("research", "evidence")},
         "self-assessment": {
             "nl": ("zelfevaluatie", "zelftest"),
@@ -506,7 +522,11 @@ ALT_LABELS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
             "fr": ("association de parents", "conseil des parents", "comité de parents"),
             "en": ("parent council", "parents' association", "parent committee"),
         },
-        "teacher": {"nl": ("leerkracht", "juf", "meester"), "fr": ("professeur", "instituteur"), "en": ("teacher",)},
+        "teacher": {
+            "nl": ("leerkracht", "juf", "meester"),
+            "fr": ("professeur", "instituteur"),
+            "en": ("teacher",),
+        },
     },
 }
 
@@ -519,7 +539,9 @@ def _with_alt_labels(vocabulary: Vocabulary) -> Vocabulary:
             attrs.evolve(
                 term,
                 alt_labels=tuple(
-                    LocalizedText({lang: word}) for lang, found in extra.get(term.code, {}).items() for word in found
+                    LocalizedText({lang: word})
+                    for lang, found in extra.get(term.code, {}).items()
+                    for word in found
                 ),
             )
             for term in vocabulary.terms
