@@ -154,7 +154,7 @@ def absent_defaults(cls: type) -> dict[str, Any]:
     defaults: dict[str, Any] = {}
     for field in attrs.fields(cls):
         default = field.default
-        if isinstance(default, attrs.Factory) and not default.takes_self:  # type: ignore[arg-type]
+        if isinstance(default, attrs.Factory) and not default.takes_self:
             default = default.factory()
         if default is None or (type(default) is tuple and not default):
             defaults[field.name] = default

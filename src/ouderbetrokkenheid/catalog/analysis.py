@@ -25,30 +25,20 @@ ALGORITHMS = {"nl": "dutch", "fr": "french", "en": "english"}
 
 _WORD = re.compile(r"[^\W_]+")
 
+# fmt: off
 #: Function words that carry no meaning for search (folded), written by this project.
 STOP_WORDS: dict[str, frozenset[str]] = {
     "nl": frozenset(
-        (
-            "aan al alle als bij dan dat de deze die dit door een en er geen het hoe hun ik in is je jij kan "
-            "kun kunnen me met mijn moet moeten na naar niet nog of om onze ons ook op over te tot u uit van "
-            "voor waar wat wanneer waarom we welke wie wij ze zij zijn zich zo zou"
-        ).split()
+        ["aan", "al", "alle", "als", "bij", "dan", "dat", "de", "deze", "die", "dit", "door", "een", "en", "er", "geen", "het", "hoe", "hun", "ik", "in", "is", "je", "jij", "kan", "kun", "kunnen", "me", "met", "mijn", "moet", "moeten", "na", "naar", "niet", "nog", "of", "om", "onze", "ons", "ook", "op", "over", "te", "tot", "u", "uit", "van", "voor", "waar", "wat", "wanneer", "waarom", "we", "welke", "wie", "wij", "ze", "zij", "zijn", "zich", "zo", "zou"]
     ),
     "fr": frozenset(
-        (
-            "a au aux avec c ce ces cet cette comment d dans de des du elle en est et il ils j je l la le les "
-            "leur leurs ma mes mon ne nos notre nous on ou par pas pour qu que quel quelle qui quoi s sa se "
-            "ses son sont sur un une vos votre vous y"
-        ).split()
+        ["a", "au", "aux", "avec", "c", "ce", "ces", "cet", "cette", "comment", "d", "dans", "de", "des", "du", "elle", "en", "est", "et", "il", "ils", "j", "je", "l", "la", "le", "les", "leur", "leurs", "ma", "mes", "mon", "ne", "nos", "notre", "nous", "on", "ou", "par", "pas", "pour", "qu", "que", "quel", "quelle", "qui", "quoi", "s", "sa", "se", "ses", "son", "sont", "sur", "un", "une", "vos", "votre", "vous", "y"]
     ),
     "en": frozenset(
-        (
-            "a about an and are as at be by can do does for from how i in into is it its me my of on or our "
-            "should so that the their them these they this those to we what when which who why will with you "
-            "your"
-        ).split()
+        ["a", "about", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how", "i", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "our", "should", "so", "that", "the", "their", "them", "these", "they", "this", "those", "to", "we", "what", "when", "which", "who", "why", "will", "with", "you", "your"]
     ),
 }
+# fmt: on
 
 
 #: Question words and subject pronouns (folded): in a question such as ``hoe betrek ik …`` or
