@@ -159,6 +159,17 @@ def edit(module, lang: str, change) -> None:
     path.with_suffix(".mo").write_bytes(module._mo(module._read(path, lang)))
 
 
+def test_update_leaves_a_new_word_untranslated_in_every_language_but_english(scratch):
+    """English's new words get their msgids; the languages updated after it must not (Babel puts the
+    template's own messages into each catalogue: a shared one would carry English into Arabic)."""
+    template = scratch.extract()
+    template.add("A word no catalogue has yet", None, [("src/x.py", 1)])
+    english = scratch.updated(template, "en")
+    assert english["A word no catalogue has yet"].string == "A word no catalogue has yet"
+    for lang in ("ar", "nl", "tr"):
+        assert not scratch.updated(template, lang)["A word no catalogue has yet"].string, lang
+
+
 def test_the_check_accepts_the_partial_home_catalogues(scratch):
     assert list(scratch.problems()) == []
 
@@ -335,6 +346,28 @@ def test_the_quickscan_page_in_a_source_language_has_no_notice(sites):
     assert 'class="notice machine-translation"' in dutch.read_text(
         encoding="utf-8"
     )  # Dutch wording is machine-translated
+
+
+def test_a_quickscan_template_that_drops_the_notice_is_refused(library, tmp_path):
+    """An organisation's quickscan.html without ``{{ machine_notice }}`` would show machine-translated
+    words unmarked: the export stops, names the template and what to keep, and writes nothing."""
+    from ouderbetrokkenheid.exporters.site.templates import TemplateFolderError
+
+    folder = tmp_path / "org"
+    folder.mkdir()
+    original = (
+        files("ouderbetrokkenheid.exporters.site").joinpath("templates", "quickscan.html").read_text("utf-8")
+    )
+    assert "{{ machine_notice }}\n" in original
+    (folder / "quickscan.html").write_text(original.replace("{{ machine_notice }}\n", ""), encoding="utf-8")
+    out = tmp_path / "site"
+    with pytest.raises(
+        TemplateFolderError, match=r"quickscan\.html: .* machine translation .*\{\{ machine_notice \}\}"
+    ):
+        SiteExporter().export(library, out, {"lang": "ar", "templates": str(folder)})
+    assert not out.exists()
+    SiteExporter().export(library, out, {"lang": "ar"})  # with the site's own template: written
+    assert (out / "ar" / "index.html").exists()
 
 
 @pytest.mark.parametrize("lang", HOME_LANGUAGES)

@@ -127,7 +127,9 @@ def updated(template: Catalog, lang: str) -> Catalog:
     filled with its msgids."""
     path = _po(lang)
     catalog = _read(path, lang) if path.is_file() else Catalog(locale=lang, domain=DOMAIN, charset="utf-8")
-    catalog.update(template, no_fuzzy_matching=True, update_header_comment=True)
+    # Babel puts the template's own Message objects into the catalogue for new words: a copy, or
+    # English's msgids written into them below would become every later language's translation
+    catalog.update(copy.deepcopy(template), no_fuzzy_matching=True, update_header_comment=True)
     catalog.obsolete.clear()
     catalog.header_comment = HEADER + (MACHINE_HEADER if machine(catalog) else "")
     catalog.project, catalog.version = DOMAIN, ""

@@ -17,10 +17,13 @@ from importlib.resources import files
 
 from markupsafe import Markup
 
+from ouderbetrokkenheid.errors import Phrase
 from ouderbetrokkenheid.exporters.site.context import SiteContext
 from ouderbetrokkenheid.exporters.site.markup import lang_attrs, m_text, page, script_json, t
 from ouderbetrokkenheid.exporters.site.messages import ui_language
 from ouderbetrokkenheid.exporters.site.paths import relative, safe_name
+from ouderbetrokkenheid.exporters.site.templates import TemplateFolderError
+from ouderbetrokkenheid.i18n import N_
 from ouderbetrokkenheid.model import Assessment
 from ouderbetrokkenheid.reports.paper import correction_address, group_items, needs_notice, notice_html
 
@@ -133,7 +136,7 @@ def render_quickscan(ctx: SiteContext, assessment: Assessment, group: str, lang:
         if needs_notice(assessment, lang)
         else ""
     )
-    return page(
+    html = page(
         ctx.frame(path, lang, "instruments"),
         title=f"{title.text} — {group_label.text}",
         body="",
@@ -158,3 +161,17 @@ def render_quickscan(ctx: SiteContext, assessment: Assessment, group: str, lang:
         print_title=m_text("qs_print_title", lang),
         machine_notice=Markup(notice),  # noqa: S704 - escaped by notice_html
     )
+    if notice and notice not in html:  # an organisation's quickscan.html that leaves the notice out
+        raise TemplateFolderError(
+            Phrase(
+                N_(
+                    "{template}: the words of the quickscan '{id}' in '{lang}' are a machine translation "
+                    "and the page no longer says so (keep {variable} in your {template})"
+                ),
+                template="quickscan.html",
+                id=assessment.id,
+                lang=lang,
+                variable="{{ machine_notice }}",
+            )
+        )
+    return html
