@@ -106,6 +106,45 @@ def test_file_over_the_size_limit_is_refused_without_reading(tmp_path):
     assert "--max-file-size" in problem.hint
 
 
+def test_a_file_is_read_whole_up_to_the_limit_and_refused_one_byte_beyond(tmp_path):
+    from ouderbetrokkenheid.loading.files import InputFileError, read_bytes
+
+    data = bytes(range(256)) * 12_289  # over 3 MiB: more than one read of the old 1 MiB chunks
+    path = tmp_path / "data.json"
+    path.write_bytes(data)
+    assert read_bytes(path, len(data)) == data
+    empty = tmp_path / "empty.json"
+    empty.write_bytes(b"")
+    assert read_bytes(empty, 0) == b""
+    with pytest.raises(InputFileError) as refused:
+        read_bytes(path, len(data) - 1)
+    assert refused.value.problems[0].code == "file-too-large"
+
+
+def test_a_file_that_grows_after_its_size_was_read_is_read_to_the_end_or_refused(tmp_path, monkeypatch):
+    """The size the system gave may be short (the file grew since, or is one whose size is not known
+    beforehand, as /proc's): the rest is read too, and still never past the limit."""
+    import os
+
+    from ouderbetrokkenheid.loading import files
+    from ouderbetrokkenheid.loading.files import InputFileError, read_bytes
+
+    data = b"x" * (3 << 20)
+    path = tmp_path / "growing.json"
+    path.write_bytes(data)
+    real = os.fstat
+
+    def stale(fd):  # the size as it was before the file grew
+        info = real(fd)
+        return os.stat_result((*info[:6], 10, *info[7:10]))
+
+    monkeypatch.setattr(files.os, "fstat", stale)
+    assert read_bytes(path, len(data)) == data
+    with pytest.raises(InputFileError) as refused:
+        read_bytes(path, len(data) - 1)
+    assert refused.value.problems[0].code == "file-too-large"
+
+
 @pytest.mark.parametrize("fmt", ["json", "yaml"])
 def test_deep_nesting_is_refused(tmp_path, fmt):
     depth = 5000

@@ -163,17 +163,18 @@ def read_bytes(path: str | PathLike[str], max_bytes: int, *, what: str = "file")
             )
         if info.st_size > max_bytes:
             raise _too_large(name, max_bytes, info.st_size)
-        chunks: list[bytes] = []
-        size = 0
-        while True:  # read to the end, but never past the limit (the file may grow while it is read)
-            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
-            if not chunk:
-                break
+        # The whole file in one read of its size (one byte more, to see it has not grown): no chunks
+        # to join, which copied every byte once more (0.2 s of a 240 MB pack's 2.3 s load). Then read
+        # to the end, but never past the limit (the file may grow while it is read, or its size may
+        # be unknown, as /proc's are).
+        chunks = [os.read(fd, info.st_size + 1)]
+        size = len(chunks[0])
+        while size <= max_bytes and (chunk := os.read(fd, min(1 << 20, max_bytes + 1 - size))):
             chunks.append(chunk)
             size += len(chunk)
-            if size > max_bytes:
-                raise _too_large(name, max_bytes)
-        return b"".join(chunks)
+        if size > max_bytes:
+            raise _too_large(name, max_bytes)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
     except OSError as exc:
         raise InputFileError([os_error_problem(exc, name)]) from None
     finally:
