@@ -461,6 +461,55 @@ def test_languages_option(library, tmp_path):
     assert "nl" in page.langs  # the site's words are Dutch there, and marked so
 
 
+def test_more_languages_option_adds_the_parents_home_languages_without_changing_the_default():
+    assert site_languages({"languages": ["ar", "tr"]}) == ((*LANGS, "ar", "tr"), "nl")
+    assert site_languages({"lang": "fr", "languages": ("tr", "nl", "tr")}) == ((*LANGS, "tr"), "fr")
+    assert site_languages({"lang": "ar", "languages": ["tr"]}) == ((*LANGS, "ar", "tr"), "ar")
+    for bad in ("ar,tr", ["ar", "../etc"], [None]):
+        with pytest.raises(ValueError, match="options\\['languages'\\]"):
+            site_languages({"languages": bad})
+
+
+def test_export_home_languages_writes_every_page_in_each_and_opens_in_lang(tmp_path, capsys):
+    """``export --to html --home-languages ar,tr``: one site for parents who read Arabic and parents who
+    read Turkish (their quickscans, each page's language switch), still opening in Dutch; a tag that is
+    not one is refused (exit 2, in the user's language) before anything is written."""
+    from ouderbetrokkenheid.cli import main
+
+    out = tmp_path / "site"
+    packs = [arg for pack in PACKS for arg in ("--path", str(pack))]
+    args = ["--lang", "nl", "export", *packs, "--to", "html", "--home-languages", "ar, TR", "--out", str(out)]
+    assert main(args) == 0, capsys.readouterr()
+    root = (out / "index.html").read_text(encoding="utf-8")
+    assert "url=nl/index.html" in root and 'hreflang="ar"' in root and 'hreflang="tr"' in root
+    for lang, direction in (("ar", "rtl"), ("tr", "ltr")):
+        scans = sorted((out / lang / "quickscan").glob("*.html"))
+        assert scans, lang
+        page = scans[0].read_text(encoding="utf-8")
+        assert f'<html lang="{lang}" dir="{direction}">' in page
+        assert 'class="notice machine-translation"' in page  # the words are a machine translation: said so
+    switch = parse(out / "nl" / "index.html")
+    assert switch.html_lang == "nl"
+    home = (out / "nl" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../tr/index.html" hreflang="tr"' in home and 'href="../ar/index.html" hreflang="ar"' in home
+    capsys.readouterr()
+    bad = [
+        "--lang",
+        "fr",
+        "export",
+        *packs,
+        "--to",
+        "html",
+        "--home-languages",
+        "ar,x y",
+        "--out",
+        str(tmp_path / "b"),
+    ]
+    assert main(bad) == 2
+    assert "« x y » n'est pas une étiquette de langue" in capsys.readouterr().err
+    assert not (tmp_path / "b").exists()
+
+
 # -- escaping ------------------------------------------------------------------------------------
 
 EVIL = "<script>alert(1)</script>\"'&"

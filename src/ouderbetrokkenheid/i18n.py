@@ -210,6 +210,13 @@ class LanguageTagError(ValueError):
     """A ``--lang`` that is not a well-formed, known BCP 47 language tag (the message is in the user's words)."""
 
 
+#: What is said of a tag that is not one (``{tag}``).
+NOT_A_LANGUAGE_TAG = N_(
+    "'{tag}' is not a language tag (BCP 47): give one such as nl, fr, en, nl-BE or ar, without spaces, "
+    "with - between its parts"
+)
+
+
 def checked_language(tag: str | None) -> tuple[str | None, str]:
     """*tag* checked and in its standard form (``nl-BE`` for ``nl_be``), and a one-line notice in the
     interface language when the interface has no words in it ("shown in Dutch"), or when its words are
@@ -229,16 +236,7 @@ def checked_language(tag: str | None) -> tuple[str | None, str]:
     import langcodes
 
     if not langcodes.tag_is_valid(tag):
-        ui = words(interface_language(None))
-        raise LanguageTagError(
-            ui(
-                N_(
-                    "'{tag}' is not a language tag (BCP 47): give one such as nl, fr, en, nl-BE or ar, "
-                    "without spaces, with - between its parts"
-                ),
-                tag=tag,
-            )
-        )
+        raise LanguageTagError(words(interface_language(None))(NOT_A_LANGUAGE_TAG, tag=tag))
     tag = langcodes.standardize_tag(tag)
     shown = words(tag)
     if shown.lang.split("-", 1)[0] == tag.split("-", 1)[0].lower():

@@ -335,6 +335,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=N_("a folder of templates that win over the site's own: logo, colours, extra pages (html)"),
     )
     sub.add_argument(
+        "--home-languages",
+        metavar="TAGS",
+        help=N_(
+            "more languages the site is also written in, such as the parents' home languages: ar,tr "
+            "(html; the site still opens in --lang)"
+        ),
+    )
+    sub.add_argument(
         "--workers",
         type=int,
         metavar="N",

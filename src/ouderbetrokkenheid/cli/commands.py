@@ -659,6 +659,18 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
     if args.workers is not None and args.workers < 1:
         out.error(out.say(N_("give --workers a whole number of processes, 1 or more")), code="usage")
         return EXIT_USAGE
+    home_languages = []  # --home-languages ar,tr: each checked, in its standard form, in the user's words
+    for tag in filter(None, (part.strip() for part in (args.home_languages or "").split(","))):
+        from ouderbetrokkenheid.i18n import NOT_A_LANGUAGE_TAG, LanguageTagError, checked_language
+
+        try:
+            standard = checked_language(tag)[0]
+        except LanguageTagError:
+            standard = None
+        if standard is None or not ob.is_language_tag(standard):  # the site's pages: ll[-Scrp][-RR]
+            out.error(out.say(NOT_A_LANGUAGE_TAG, tag=tag), code="language-tag")
+            return EXIT_USAGE
+        home_languages.append(standard)
     library = ob.Library.discover(args.path, host=host)
     if not library.report.ok and not out.json:
         out.problems(library.report.problems)
@@ -682,6 +694,8 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
         options["templates"] = args.templates
     if args.workers is not None:
         options["workers"] = args.workers
+    if home_languages:
+        options["languages"] = home_languages
     if not args.quiet and not out.json and sys.stderr.isatty():
         options["progress"] = _progress
     exported = sum(len(getattr(pack, kind, ())) for pack in library.packs for kind in exporter.kinds)

@@ -48,18 +48,25 @@ SITE_PAGES = frozenset(
 
 
 def site_languages(options: Mapping[str, Any]) -> tuple[tuple[str, ...], str]:
-    """``(languages, default)`` from the options: ``nl``, ``fr`` and ``en``, plus ``options["lang"]``
-    when it is another language (its pages use the site's words in that language where the catalogue
-    has them, as the parents' home languages do for the quickscan pages, else Dutch, marked); the default
-    is ``options["lang"]`` (``nl`` when not given).
+    """``(languages, default)`` from the options: ``nl``, ``fr`` and ``en``, then ``options["lang"]``
+    when it is another language, then each of ``options["languages"]`` (more languages, such as the
+    parents' home languages: ``["ar", "tr"]``), each once. A language other than nl, fr and en gets the
+    site's words in that language where the catalogue has them, as the parents' home languages do for
+    the quickscan pages, else Dutch, marked. The default (the language the site opens in) is
+    ``options["lang"]`` (``nl`` when not given).
 
-    :raises ValueError: when ``options["lang"]`` is not a language tag.
+    :raises ValueError: when ``options["lang"]`` or one of ``options["languages"]`` is not a language
+        tag.
     """
     lang = options.get("lang") or LANGUAGES[0]
     if not isinstance(lang, str) or not is_language_tag(lang):
         raise ValueError(f"options['lang'] must be a language tag such as 'nl' or 'fr', not {lang!r}")
-    languages = LANGUAGES if lang in LANGUAGES else (*LANGUAGES, lang)
-    return languages, lang
+    more = options.get("languages") or ()
+    if isinstance(more, str) or not all(isinstance(tag, str) and is_language_tag(tag) for tag in more):
+        raise ValueError(
+            f"options['languages'] must be a list of language tags such as ['ar', 'tr'], not {more!r}"
+        )
+    return tuple(dict.fromkeys((*LANGUAGES, lang, *more))), lang
 
 
 def static_file(name: str) -> bytes:
@@ -332,7 +339,8 @@ class SiteExporter:
 
     def export(self, library: "Library", destination: Path, options: Mapping[str, Any]) -> None:
         """Write the site into the folder *destination* atomically. ``options["lang"]``: the default
-        language (``nl``); ``options["progress"]``: told ``(done, total)`` after each page;
+        language (``nl``); ``options["languages"]``: more languages every page is also written in (the
+        parents' home languages, see :func:`site_languages`); ``options["progress"]``: told ``(done, total)`` after each page;
         ``options["templates"]``: a folder of templates that win over the site's own (its ``static/``
         files are copied into ``assets/``, its ``pages/*.html`` become extra pages in every language);
         ``options["workers"]``: processes that render pages (see :func:`site_workers`)."""
