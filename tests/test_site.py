@@ -4,6 +4,7 @@ and atomic writing. ``test_site_browser.py`` drives the same site in headless Ch
 
 import datetime
 import functools
+import html
 import json
 import os
 import re
@@ -14,6 +15,9 @@ from typing import ClassVar
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markupsafe import Markup
 
 import ouderbetrokkenheid as ob
 from ouderbetrokkenheid.catalog.catalog import Catalog
@@ -511,6 +515,38 @@ def test_export_home_languages_writes_every_page_in_each_and_opens_in_lang(tmp_p
 
 
 # -- escaping ------------------------------------------------------------------------------------
+
+
+@given(st.one_of(st.text(), st.integers(), st.none(), st.builds(Markup, st.text())))
+def test_esc_remembers_nothing_but_what_html_escape_gives(value):
+    from ouderbetrokkenheid.reports.markup import esc
+
+    assert esc(value) == html.escape(str(value), quote=True)
+    assert esc(value) == html.escape(str(value), quote=True)  # from the memo, the same
+    assert type(esc(value)) is str
+
+
+def test_a_message_without_fields_is_the_message_with_its_fields():
+    from ouderbetrokkenheid.exporters.site.markup import _template, m
+
+    for key, lang in (("authors", "nl"), ("authors", "fr"), ("authors", "ar"), ("links", "tr")):
+        pieces, marker = _template(key, lang)
+        body = "".join(literal for literal, _ in pieces)
+        assert m(key, lang) == (f"<span{marker}>{body}</span>" if marker else body)
+    with pytest.raises(KeyError):  # a message with fields still needs them
+        m("translated_by", "nl")
+
+
+def test_what_a_records_pages_share_is_kept_for_that_record_only(library):
+    from ouderbetrokkenheid.exporters.site.context import SiteContext
+
+    ctx = SiteContext(library, LANGS, "0")
+    first, second = library.resources()[:2]
+    ctx.shared(first)["x"] = "of the first"
+    assert ctx.shared(first) == {"x": "of the first"}
+    assert ctx.shared(second) == {}  # another record: nothing of the first
+    assert ctx.shared(first) == {}  # the first again: made anew, never another's
+
 
 EVIL = "<script>alert(1)</script>\"'&"
 

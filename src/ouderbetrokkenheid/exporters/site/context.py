@@ -6,6 +6,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from ouderbetrokkenheid.catalog.catalog import Catalog
 from ouderbetrokkenheid.catalog.library import Library
@@ -90,6 +91,7 @@ class SiteContext:
         self.fragments: dict[tuple[object, ...], str] = {}
         self._related: RelatedIndex | None = None
         self._related_cache: dict[str, tuple[Resource, ...]] = {}
+        self._shared_of: tuple[Record | None, dict[str, Any]] = (None, {})
         self.pack_credits = tuple(
             (
                 resolve(pack.manifest.title, None, pack.manifest.default_language, pack.name),
@@ -239,6 +241,15 @@ class SiteContext:
                 self._related = RelatedIndex(self.library)
             self._related_cache[resource.id] = tuple(self._related.related(resource))
         return self._related_cache[resource.id]
+
+    def shared(self, record: Record) -> dict[str, Any]:
+        """A place for the pieces of HTML of *record*'s pages that do not depend on the language (its
+        authors, its texts in every language ...), made for its first page and read by the others. A
+        record's pages in every language follow each other, so only the last record's are kept: the
+        memory a site takes does not grow with its records."""
+        if self._shared_of[0] is not record:
+            self._shared_of = (record, {})
+        return self._shared_of[1]
 
     def form_name(self, assessment: Assessment, group: str, lang: str) -> str:
         """The file of the printable form of *assessment* for *group* in *lang*, from the site root."""

@@ -64,8 +64,21 @@ def _template(key: str, lang: str) -> tuple[tuple[tuple[str, str | None], ...], 
 def m(key: str, lang: str, /, **fields: str) -> str:
     """The site's message *key* as HTML; *fields* are HTML already. Marked with its language when the
     site has no words in *lang*."""
+    if not fields:  # most messages are labels, asked for on every page
+        return _plain(key, lang)
     pieces, marker = _template(key, lang)
     body = "".join(literal + ("" if field is None else fields[field]) for literal, field in pieces)
+    return f"<span{marker}>{body}</span>" if marker else body
+
+
+@functools.cache
+def _plain(key: str, lang: str) -> str:
+    """:func:`m` of a message without fields."""
+    pieces, marker = _template(key, lang)
+    for _, field in pieces:
+        if field is not None:
+            raise KeyError(field)  # as m() with the fields left out
+    body = "".join(literal for literal, _ in pieces)
     return f"<span{marker}>{body}</span>" if marker else body
 
 

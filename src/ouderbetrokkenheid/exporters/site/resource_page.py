@@ -43,11 +43,14 @@ def provenance_section(ctx: SiteContext, provenance: Provenance, owner: str, lan
     except Exception:
         source = None
     if source is not None:
-        bits = [external(source.url, esc(source.title))]
-        bits += [esc(v) for v in (source.publisher, source.edition, source.year) if v is not None]
-        source_html = ", ".join(bits)
-        if source.document:  # the file the record was read from: for the maintainers, not shown
-            source_html = f'<span data-document="{esc(source.document)}">{source_html}</span>'
+        source_html = ctx.fragments.get(("source", owner.split("/", 1)[0], provenance.source))
+        if source_html is None:  # the same for every record of the pack that names this source
+            bits = [external(source.url, esc(source.title))]
+            bits += [esc(v) for v in (source.publisher, source.edition, source.year) if v is not None]
+            source_html = ", ".join(bits)
+            if source.document:  # the file the record was read from: for the maintainers, not shown
+                source_html = f'<span data-document="{esc(source.document)}">{source_html}</span>'
+            ctx.fragments[("source", owner.split("/", 1)[0], provenance.source)] = source_html
     else:
         source_html = f'<span data-source="{esc(provenance.source)}">{m("source_unknown", lang)}</span>'
     translations = [
@@ -96,19 +99,17 @@ def _link_item(ctx: SiteContext, item: Link, owner: str, lang: str) -> str:
     return "<li>" + " ".join(parts) + "</li>"
 
 
-def _languages_section(resource: Resource, lang: str) -> str:
-    """The title, subtitle and summary in each language the record has, each marked with its language."""
-    tags = list(
-        dict.fromkeys(
-            tag
-            for value in (resource.title, resource.subtitle, resource.summary)
-            if value is not None
-            for tag in value.languages
-        )
+def _in_languages(resource: Resource) -> list[tuple[str, str]]:
+    """``(tag, HTML)``: the title, subtitle and summary in each language the record has, each block
+    marked with its language (the same on the record's page in every language)."""
+    tags = dict.fromkeys(
+        tag
+        for value in (resource.title, resource.subtitle, resource.summary)
+        if value is not None
+        for tag in value.languages
     )
     blocks = []
     for tag in tags:
-        name = language_name(tag, lang)
 
         def get(value: LocalizedText | None, tag: str = tag) -> str:
             return "" if value is None else value.get(tag, "")
@@ -118,12 +119,21 @@ def _languages_section(resource: Resource, lang: str) -> str:
         content += f'<p class="lt-subtitle">{esc(subtitle)}</p>' if subtitle else ""
         content += "".join(f"<p>{esc(' '.join(p.split()))}</p>" for p in summary.split("\n\n") if p.strip())
         blocks.append(
-            f"<h3>{t(name, lang)}</h3>\n"
-            f'<div lang="{esc(tag)}" dir="{direction(tag)}" class="in-language">{content}</div>\n'
+            (tag, f'<div lang="{esc(tag)}" dir="{direction(tag)}" class="in-language">{content}</div>\n')
         )
+    return blocks
+
+
+def _languages_section(ctx: SiteContext, resource: Resource, lang: str) -> str:
+    """The title, subtitle and summary in each language the record has, each under its language's name
+    in *lang*."""
+    shared = ctx.shared(resource)
+    blocks = shared.get("in-languages")
+    if blocks is None:
+        blocks = shared["in-languages"] = _in_languages(resource)
     return (
         f'<section aria-labelledby="languages">\n<h2 id="languages">{m("all_languages", lang)}</h2>\n'
-        + "".join(blocks)
+        + "".join(f"<h3>{t(language_name(tag, lang), lang)}</h3>\n{html}" for tag, html in blocks)
         + "</section>\n"
     )
 
@@ -142,9 +152,12 @@ def render_resource(ctx: SiteContext, resource: Resource, lang: str, path: str) 
         head.append(paragraphs(summary, lang, "lead"))
     free = {True: m("yes", lang), False: m("no", lang), None: ""}[resource.free]
     part_of = ctx.ref(resource.part_of, lang, path) if resource.part_of else ""
+    shared = ctx.shared(resource)
+    if "authors" not in shared:  # the same in every language
+        shared["authors"], shared["publisher"] = agents(resource.authors), agents(resource.publisher)
     rows = [
-        (m("authors", lang), agents(resource.authors)),
-        (m("publisher", lang), agents(resource.publisher)),
+        (m("authors", lang), shared["authors"]),
+        (m("publisher", lang), shared["publisher"]),
         (m("year", lang), esc(resource.year) if resource.year is not None else ""),
         (m("edition", lang), esc(resource.edition or "")),
         (m("isbn", lang), esc(resource.isbn or "")),
@@ -205,7 +218,7 @@ def render_resource(ctx: SiteContext, resource: Resource, lang: str, path: str) 
             f'<section aria-labelledby="related">\n<h2 id="related">{m("related", lang)}</h2>\n'
             f"<ul>{''.join(items)}</ul>\n</section>\n"
         )
-    sections.append(_languages_section(resource, lang))
+    sections.append(_languages_section(ctx, resource, lang))
     sections.append(provenance_section(ctx, resource.provenance, owner, lang))
     try:
         pack = ctx.library.pack_of(owner)
