@@ -2,6 +2,7 @@
 URLs, without whitespace, control characters, quotes or angle brackets. The schemas already refuse
 other URLs; every renderer checks again, because model objects can be built without the schemas."""
 
+import functools
 import re
 
 #: The URL schemes that are ever written as links.
@@ -10,6 +11,7 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _UNSAFE_URL_CHARS = re.compile(r"[\x00-\x20\x7f-\x9f\"'<>\\^`{|}]")
 
 
+@functools.lru_cache(maxsize=4096)  # a site asks for each link on the record's page in every language
 def safe_url(url: str | None) -> str | None:
     """Return *url* when it may be linked; otherwise ``None`` (it is then shown as text, or not at all).
 

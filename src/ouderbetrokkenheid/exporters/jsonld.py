@@ -94,6 +94,7 @@ def record_iri(identifier: str) -> str:
     return BASE + quote(identifier, safe=_IRI_SAFE)
 
 
+@functools.lru_cache(maxsize=1024)  # a few vocabularies' terms, asked for every record
 def vocabulary_iri(name: str, code: str | None = None) -> str:
     """The IRI of the vocabulary *name*, or of its term *code*."""
     scheme = VOCAB + quote(name, safe=_IRI_SAFE)
