@@ -139,10 +139,22 @@ def test_a_file_that_grows_after_its_size_was_read_is_read_to_the_end_or_refused
         return os.stat_result((*info[:6], 10, *info[7:10]))
 
     monkeypatch.setattr(files.os, "fstat", stale)
+    read: list[int] = []
+    real_read = os.read
+
+    def counted(fd, n):
+        chunk = real_read(fd, n)
+        read.append(len(chunk))
+        return chunk
+
+    monkeypatch.setattr(files.os, "read", counted)
     assert read_bytes(path, len(data)) == data
+    read.clear()
+    limit = len(data) // 2
     with pytest.raises(InputFileError) as refused:
-        read_bytes(path, len(data) - 1)
+        read_bytes(path, limit)
     assert refused.value.problems[0].code == "file-too-large"
+    assert sum(read) == limit + 1  # never past the limit: one byte beyond it tells it is too large
 
 
 @pytest.mark.parametrize("fmt", ["json", "yaml"])

@@ -666,9 +666,20 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
         try:
             standard = checked_language(tag)[0]
         except LanguageTagError:
-            standard = None
-        if standard is None or not ob.is_language_tag(standard):  # the site's pages: ll[-Scrp][-RR]
             out.error(out.say(NOT_A_LANGUAGE_TAG, tag=tag), code="language-tag")
+            return EXIT_USAGE
+        # a tag, but not one a page can be in: variants and extensions (de-1996), or no language at all
+        if not standard or not ob.is_language_tag(standard) or standard.split("-")[0] in _NO_LANGUAGE:
+            out.error(
+                out.say(
+                    N_(
+                        "'{tag}' cannot be the language of the site's pages: give a language, with its "
+                        "script or region if needed, such as ar, tr, pt-BR or sr-Latn"
+                    ),
+                    tag=tag,
+                ),
+                code="language-tag",
+            )
             return EXIT_USAGE
         home_languages.append(standard)
     library = ob.Library.discover(args.path, host=host)
@@ -728,6 +739,10 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
             ).format(n=exported, kinds=kinds, name=args.exporter, out=args.out)
         )
     return EXIT_OK
+
+
+#: Language subtags that name no language: undetermined, no linguistic content, uncoded, several.
+_NO_LANGUAGE = frozenset({"und", "zxx", "mis", "mul"})
 
 
 def _progress(done: int, total: int) -> None:

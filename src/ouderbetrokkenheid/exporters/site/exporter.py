@@ -61,10 +61,14 @@ def site_languages(options: Mapping[str, Any]) -> tuple[tuple[str, ...], str]:
     lang = options.get("lang") or LANGUAGES[0]
     if not isinstance(lang, str) or not is_language_tag(lang):
         raise ValueError(f"options['lang'] must be a language tag such as 'nl' or 'fr', not {lang!r}")
-    more = options.get("languages") or ()
-    if isinstance(more, str) or not all(isinstance(tag, str) and is_language_tag(tag) for tag in more):
+    given = options.get("languages") or ()
+    try:  # read once: a generator gives its tags to the check and to the site alike
+        more = None if isinstance(given, str) else tuple(given)
+    except TypeError:  # not a collection at all
+        more = None
+    if more is None or not all(isinstance(tag, str) and is_language_tag(tag) for tag in more):
         raise ValueError(
-            f"options['languages'] must be a list of language tags such as ['ar', 'tr'], not {more!r}"
+            f"options['languages'] must be a list of language tags such as ['ar', 'tr'], not {given!r}"
         )
     return tuple(dict.fromkeys((*LANGUAGES, lang, *more))), lang
 

@@ -39,18 +39,22 @@ def licence_html(licence: str | None) -> str:
 def provenance_section(ctx: SiteContext, provenance: Provenance, owner: str, lang: str) -> str:
     """Where a record comes from: its source document, how far it was checked, its translations."""
     try:
-        source = ctx.library.pack_of(owner).source(provenance.source)
+        pack = ctx.library.pack_of(owner)
+        source = pack.source(provenance.source)
     except Exception:
-        source = None
+        pack = source = None
     if source is not None:
-        source_html = ctx.fragments.get(("source", owner.split("/", 1)[0], provenance.source))
-        if source_html is None:  # the same for every record of the pack that names this source
+        # the same for every record of the pack that holds the record (by the pack itself, not by the
+        # id's prefix: a pack built in Python may hold ids that start with another pack's name)
+        key = ("source", id(pack), provenance.source)
+        source_html = ctx.fragments.get(key)
+        if source_html is None:
             bits = [external(source.url, esc(source.title))]
             bits += [esc(v) for v in (source.publisher, source.edition, source.year) if v is not None]
             source_html = ", ".join(bits)
             if source.document:  # the file the record was read from: for the maintainers, not shown
                 source_html = f'<span data-document="{esc(source.document)}">{source_html}</span>'
-            ctx.fragments[("source", owner.split("/", 1)[0], provenance.source)] = source_html
+            ctx.fragments[key] = source_html
     else:
         source_html = f'<span data-source="{esc(provenance.source)}">{m("source_unknown", lang)}</span>'
     translations = [
