@@ -519,6 +519,10 @@ def test_export_home_languages_writes_every_page_in_each_and_opens_in_lang(tmp_p
         assert main(bad) == 2
         assert f"« {tag} » ne peut pas être la langue des pages du site" in capsys.readouterr().err
         assert not (tmp_path / "b").exists()
+    # the same for the language the site opens in (it was the exporter's ValueError, exit 1)
+    assert main(["--lang", "de-1996", "export", *packs, "--to", "html", "--out", str(tmp_path / "b")]) == 2
+    assert "'de-1996'" in capsys.readouterr().err
+    assert not (tmp_path / "b").exists()
 
 
 def test_a_resource_page_is_the_same_whatever_was_rendered_before(library):

@@ -668,20 +668,13 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
         except LanguageTagError:
             out.error(out.say(NOT_A_LANGUAGE_TAG, tag=tag), code="language-tag")
             return EXIT_USAGE
-        # a tag, but not one a page can be in: variants and extensions (de-1996), or no language at all
-        if not standard or not ob.is_language_tag(standard) or standard.split("-")[0] in _NO_LANGUAGE:
-            out.error(
-                out.say(
-                    N_(
-                        "'{tag}' cannot be the language of the site's pages: give a language, with its "
-                        "script or region if needed, such as ar, tr, pt-BR or sr-Latn"
-                    ),
-                    tag=tag,
-                ),
-                code="language-tag",
-            )
+        if not _page_language(standard):
+            out.error(out.say(_NOT_A_PAGE_LANGUAGE, tag=tag), code="language-tag")
             return EXIT_USAGE
         home_languages.append(standard)
+    if args.exporter == "html" and out.lang and not _page_language(out.lang):  # --lang de-1996: said here
+        out.error(out.say(_NOT_A_PAGE_LANGUAGE, tag=out.lang), code="language-tag")
+        return EXIT_USAGE
     library = ob.Library.discover(args.path, host=host)
     if not library.report.ok and not out.json:
         out.problems(library.report.problems)
@@ -743,6 +736,17 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
 
 #: Language subtags that name no language: undetermined, no linguistic content, uncoded, several.
 _NO_LANGUAGE = frozenset({"und", "zxx", "mis", "mul"})
+
+_NOT_A_PAGE_LANGUAGE = N_(
+    "'{tag}' cannot be the language of the site's pages: give a language, with its script or region if "
+    "needed, such as ar, tr, pt-BR or sr-Latn"
+)
+
+
+def _page_language(tag: str | None) -> bool:
+    """Whether the site's pages can be in *tag* (a checked BCP 47 tag): a language, with a script or a
+    region (``ll[-Scrp][-RR]``), not a variant or an extension (``de-1996``), nor ``und`` or ``zxx``."""
+    return tag is not None and ob.is_language_tag(tag) and tag.split("-")[0] not in _NO_LANGUAGE
 
 
 def _progress(done: int, total: int) -> None:
