@@ -235,6 +235,46 @@ def osa_distance(a: str, b: str, limit: int) -> int:
     return min(previous[-1], limit + 1)
 
 
+class _TextAnalysis:
+    """The index terms of texts in one language while an index is built: each text's words that are
+    not stop words, as ``((folded, stem), count)`` in the order they first occur, so that a word is
+    counted once per text rather than once per occurrence. Records repeat many texts (names, titles,
+    a framework's labels): a text seen before is looked up. Texts longer than :attr:`SHORT` are
+    remembered only up to :attr:`LIMIT` of them (unique summaries would make the memo as big as the
+    catalog's texts several times over)."""
+
+    SHORT = 200
+    LIMIT = 5000
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._known: dict[str, tuple[str, str] | None] = {}  # word -> (folded, stem); None: stop word
+        self._texts: dict[str, tuple[tuple[tuple[str, str], int], ...]] = {}
+        self._long = 0
+
+    def __call__(self, text: str) -> tuple[tuple[tuple[str, str], int], ...]:
+        found = self._texts.get(text)
+        if found is not None:
+            return found
+        found = tuple(
+            (info, n) for word, n in Counter(words(text)).items() if (info := self._info(word)) is not None
+        )
+        if len(text) <= self.SHORT:
+            self._texts[text] = found
+        elif self._long < self.LIMIT:
+            self._long += 1
+            self._texts[text] = found
+        return found
+
+    def _info(self, word: str) -> tuple[str, str] | None:
+        info = self._known.get(word, ())
+        if info == ():
+            info = self._known[word] = (
+                None if is_stop(word, self.lang) else (fold(word), stem(word, self.lang))
+            )
+        return info
+
+
 class LangIndex:
     """The inverted index of every document for the labels in one language.
 
@@ -260,33 +300,31 @@ class LangIndex:
         )
         pairs: Counter[tuple[str, str]] = Counter()
         lengths: list[list[int]] = []
-        known: dict[str, tuple[str, str] | None] = {}  # word -> (folded, stem), None for a stop word
         width = len(TEXT_FIELDS) + 1
+        zero = array.array("d", [0.0] * width)
+        analysed = _TextAnalysis(self.lang)
+        facet_terms: dict[tuple[str, str], str] = {}
         for doc, (record, default) in enumerate(zip(records, defaults, strict=True)):
-            counts: dict[str, list[float]] = {}
+            # a row is an array: appended to the term's cells by a copy of its bytes, not float by float
+            counts: dict[str, array.array[float]] = {}
             length = [0] * len(TEXT_FIELDS)
             for field, text in record_fields(record, lang, default):
                 at = fields[field]
-                for word in words(text):
-                    info = known.get(word, ())
-                    if info == ():
-                        info = known[word] = (
-                            None if is_stop(word, self.lang) else (fold(word), stem(word, self.lang))
-                        )
-                    if info is None:
-                        continue
+                for info, n in analysed(text):
                     row = counts.get(info[1])
                     if row is None:
-                        row = counts[info[1]] = [0.0] * width
-                    row[at] += 1
-                    pairs[info] += 1
-                    length[at] += 1
+                        row = counts[info[1]] = zero[:]
+                    row[at] += n
+                    pairs[info] += n
+                    length[at] += n
             for facet, found in values[doc].items():
                 for value in found:
-                    term = pseudo_term(facet, value)
+                    term = facet_terms.get((facet, value))
+                    if term is None:
+                        term = facet_terms[facet, value] = pseudo_term(facet, value)
                     row = counts.get(term)
                     if row is None:
-                        row = counts[term] = [0.0] * width
+                        row = counts[term] = zero[:]
                     row[-1] += WEIGHTS["facet"]
             for term, row in counts.items():
                 docs, cells = collected[term]
