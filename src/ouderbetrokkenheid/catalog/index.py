@@ -269,6 +269,7 @@ class _Collected:
         #: Per facet value of a record: its term and the record.
         self.facet_term = array.array("i")
         self.facet_doc = array.array("i")
+        self._facet_terms: dict[tuple[str, str], int] = {}  # (facet, value) -> its term's number
 
     def add_text(self, doc: int, field: int, text: str) -> None:
         """Note that document *doc* has *text* in the field numbered *field*."""
@@ -284,10 +285,17 @@ class _Collected:
         self._doc.append(doc)
         self._field.append(field)
 
-    def add_facet(self, doc: int, facet: str, value: str) -> None:
-        """Note that document *doc* has *value* of *facet*."""
-        self.facet_term.append(_number(self.terms, pseudo_term(facet, value)))
-        self.facet_doc.append(doc)
+    def add_facets(self, doc: int, values: Mapping[str, Iterable[str]]) -> None:
+        """Note that document *doc* has *values* (facet -> its values)."""
+        numbers = self._facet_terms
+        added = len(self.facet_term)
+        for facet, found in values.items():
+            for value in found:
+                number = numbers.get((facet, value))
+                if number is None:
+                    number = numbers[facet, value] = _number(self.terms, pseudo_term(facet, value))
+                self.facet_term.append(number)
+        self.facet_doc.extend([doc] * (len(self.facet_term) - added))
 
     def _analyse(self, text: str) -> int:
         for word, n in Counter(words(text)).items():  # in the order the words first occur
@@ -353,9 +361,7 @@ class LangIndex:
         for doc, (record, default) in enumerate(zip(records, defaults, strict=True)):
             for field, text in record_fields(record, lang, default):
                 collected.add_text(doc, fields[field], text)
-            for facet, found in values[doc].items():
-                for value in found:
-                    collected.add_facet(doc, facet, value)
+            collected.add_facets(doc, values[doc])
         self.size = len(records)
         size = max(self.size, 1)
         width = len(TEXT_FIELDS) + 1
