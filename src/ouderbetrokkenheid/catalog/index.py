@@ -271,19 +271,21 @@ class _Collected:
         self.facet_doc = array.array("i")
         self._facet_terms: dict[tuple[str, str], int] = {}  # (facet, value) -> its term's number
 
-    def add_text(self, doc: int, field: int, text: str) -> None:
-        """Note that document *doc* has *text* in the field numbered *field*."""
-        number = self._texts.get(text)
-        if number is None:
-            number = self._analyse(text)
-            if len(text) <= self.SHORT:
-                self._texts[text] = number
-            elif self._long < self.LIMIT:
-                self._long += 1
-                self._texts[text] = number
-        self._text.append(number)
-        self._doc.append(doc)
-        self._field.append(field)
+    def add_texts(self, doc: int, texts: Iterable[tuple[int, str]]) -> None:
+        """Note that document *doc* has *texts*: ``(field number, text)``."""
+        numbers = self._texts
+        for field, text in texts:
+            number = numbers.get(text)
+            if number is None:
+                number = self._analyse(text)
+                if len(text) <= self.SHORT:
+                    numbers[text] = number
+                elif self._long < self.LIMIT:
+                    self._long += 1
+                    numbers[text] = number
+            self._text.append(number)
+            self._field.append(field)
+            self._doc.append(doc)
 
     def add_facets(self, doc: int, values: Mapping[str, Iterable[str]]) -> None:
         """Note that document *doc* has *values* (facet -> its values)."""
@@ -359,8 +361,9 @@ class LangIndex:
         fields = {name: i for i, name in enumerate(TEXT_FIELDS)}
         collected = _Collected(self.lang)
         for doc, (record, default) in enumerate(zip(records, defaults, strict=True)):
-            for field, text in record_fields(record, lang, default):
-                collected.add_text(doc, fields[field], text)
+            collected.add_texts(
+                doc, ((fields[field], text) for field, text in record_fields(record, lang, default))
+            )
             collected.add_facets(doc, values[doc])
         self.size = len(records)
         size = max(self.size, 1)
