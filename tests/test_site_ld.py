@@ -40,3 +40,11 @@ def test_labels_as_html_are_remembered_per_language():
             assert ctx.language_html(code, lang) == t(language_name(code, lang), lang)
     assert ctx.term_html("theme", "research", "nl") != ctx.term_html("theme", "research", "en")
     assert ctx.language_html("tr", "nl") != ctx.language_html("tr", "fr")
+
+
+def test_a_remembered_term_node_is_used_only_for_an_equal_node():
+    node = _defined_term("theme", "research")
+    before = _localize_all(node, ("nl",), None, "keywords")
+    changed = {**node, "name": {"nl": "iets anders"}}  # the same @id, other content
+    assert _localize_all(changed, ("nl",), None, "keywords")[0]["name"] == "iets anders"
+    assert _localize_all(node, ("nl",), None, "keywords") == before

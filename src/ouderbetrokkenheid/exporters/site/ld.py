@@ -125,8 +125,9 @@ def _kept_types(value: str | tuple[str, ...]) -> Any:
     return _types(list(value) if isinstance(value, tuple) else value)
 
 
-#: Localised nodes of our vocabularies' terms: ``(key, @id, langs, default)`` -> one node per language.
-_TERMS: dict[tuple[str, str, tuple[str, ...], str | None], list[Any]] = {}
+#: Localised nodes of our vocabularies' terms: ``(key, @id, langs, default)`` -> the node they were
+#: made from and one localised node per language.
+_TERMS: dict[tuple[str, str, tuple[str, ...], str | None], tuple[dict[str, Any], list[Any]]] = {}
 
 
 def _localize_all(value: Any, langs: tuple[str, ...], default: str | None, key: str = "") -> list[Any]:
@@ -135,8 +136,9 @@ def _localize_all(value: Any, langs: tuple[str, ...], default: str | None, key: 
 
     A node of one of our vocabularies' terms (its ``@id`` under :data:`~ouderbetrokkenheid.exporters.
     jsonld.VOCAB`: a resource's kind, audiences, levels, themes) is made by the ``jsonld`` exporter
-    from the vocabulary alone, so the same ``@id`` under the same *key* gives the same node: it is
-    localised once and shared by every page that has it."""
+    from the vocabulary alone, so the same ``@id`` under the same *key* is the same node on many
+    pages: it is localised once and shared by the pages whose node equals it (a comparison of two
+    small maps is far cheaper than a walk; a node that differs is localised again)."""
     count = len(langs)
     if isinstance(value, list):
         columns = [_localize_all(v, langs, default, key) for v in value]
@@ -147,11 +149,11 @@ def _localize_all(value: Any, langs: tuple[str, ...], default: str | None, key: 
     if isinstance(node_id, str) and node_id.startswith(VOCAB):
         memo = (key, node_id, langs, default)
         found = _TERMS.get(memo)
-        if found is None:
+        if found is None or found[0] != value:
             if len(_TERMS) >= 4096:  # a bound, in case of very many vocabularies or languages
                 _TERMS.clear()
-            found = _TERMS[memo] = _localize_node(value, langs, default)
-        return found
+            found = _TERMS[memo] = (value, _localize_node(value, langs, default))
+        return found[1]
     return _localize_node(value, langs, default)
 
 
