@@ -235,6 +235,111 @@ def osa_distance(a: str, b: str, limit: int) -> int:
     return min(previous[-1], limit + 1)
 
 
+class _Collected:
+    """What an index is made of, gathered in one pass over the records and counted with numpy.
+
+    Each text of a record is analysed once into its words that are not stop words: per distinct word
+    its term (the stem), its ``(folded, stem)`` pair and how often it occurs. Records repeat many
+    texts (names, titles, a framework's labels), so a text seen before is looked up; texts longer than
+    :attr:`SHORT` only up to :attr:`LIMIT` of them (unique summaries would make that memo as big as
+    the catalog). Per record only which texts it has (in which field) and its facet values' terms
+    are noted; :meth:`words` spreads the texts back into words, for numpy to count."""
+
+    SHORT = 200
+    LIMIT = 5000
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        #: Index terms (stems, and the terms of facet values), numbered as they are first met.
+        self.terms: dict[str, int] = {}
+        #: ``(folded word, stem)`` pairs, numbered as they are first met (the order of the surfaces).
+        self.pairs: dict[tuple[str, str], int] = {}
+        self._known: dict[str, tuple[str, str] | None] = {}  # word -> (folded, stem); None: stop word
+        self._texts: dict[str, int] = {}
+        self._long = 0
+        # per analysed text, its distinct words from _starts[i] to _starts[i + 1]: term, pair, count
+        self._word_term = array.array("i")
+        self._word_pair = array.array("i")
+        self._word_count = array.array("d")
+        self._starts = array.array("q", [0])
+        # per text of a record: the analysed text's number, the record (document) and the field
+        self._text = array.array("i")
+        self._doc = array.array("i")
+        self._field = array.array("i")
+        #: Per facet value of a record: its term and the record.
+        self.facet_term = array.array("i")
+        self.facet_doc = array.array("i")
+        self._facet_terms: dict[tuple[str, str], int] = {}  # (facet, value) -> its term's number
+
+    def add_texts(self, doc: int, texts: Iterable[tuple[int, str]]) -> None:
+        """Note that document *doc* has *texts*: ``(field number, text)``."""
+        numbers = self._texts
+        for field, text in texts:
+            number = numbers.get(text)
+            if number is None:
+                number = self._analyse(text)
+                if len(text) <= self.SHORT:
+                    numbers[text] = number
+                elif self._long < self.LIMIT:
+                    self._long += 1
+                    numbers[text] = number
+            self._text.append(number)
+            self._field.append(field)
+            self._doc.append(doc)
+
+    def add_facets(self, doc: int, values: Mapping[str, Iterable[str]]) -> None:
+        """Note that document *doc* has *values* (facet -> its values)."""
+        numbers = self._facet_terms
+        added = len(self.facet_term)
+        for facet, found in values.items():
+            for value in found:
+                number = numbers.get((facet, value))
+                if number is None:
+                    number = numbers[facet, value] = _number(self.terms, pseudo_term(facet, value))
+                self.facet_term.append(number)
+        self.facet_doc.extend([doc] * (len(self.facet_term) - added))
+
+    def _analyse(self, text: str) -> int:
+        for word, n in Counter(words(text)).items():  # in the order the words first occur
+            info = self._known.get(word, ())
+            if info == ():
+                info = self._known[word] = (
+                    None if is_stop(word, self.lang) else (fold(word), stem(word, self.lang))
+                )
+            if info is not None:
+                self._word_term.append(_number(self.terms, info[1]))
+                self._word_pair.append(_number(self.pairs, info))
+                self._word_count.append(n)
+        self._starts.append(len(self._word_term))
+        return len(self._starts) - 2
+
+    def words(self) -> tuple["np.ndarray", "np.ndarray", "np.ndarray", "np.ndarray", "np.ndarray"]:
+        """Per distinct word of each text of each record, in the order noted: its term, its pair, its
+        count, the document and the field."""
+        import numpy as np
+
+        starts = np.frombuffer(self._starts, dtype=np.int64)
+        text = np.frombuffer(self._text, dtype=np.int32)
+        sizes = (starts[1:] - starts[:-1])[text]
+        # the positions of each text's words, text after text: where its words start, plus 0, 1, ...
+        at = np.repeat(starts[:-1][text] - (np.cumsum(sizes) - sizes), sizes) + np.arange(sizes.sum())
+        return (
+            np.frombuffer(self._word_term, dtype=np.int32)[at],
+            np.frombuffer(self._word_pair, dtype=np.int32)[at],
+            np.frombuffer(self._word_count, dtype=np.float64)[at],
+            np.repeat(np.frombuffer(self._doc, dtype=np.int32), sizes),
+            np.repeat(np.frombuffer(self._field, dtype=np.int32), sizes),
+        )
+
+
+def _number(numbers: dict[Any, int], key: Any) -> int:
+    """The number of *key* in *numbers*; the next free one when it has none yet."""
+    found = numbers.get(key)
+    if found is None:
+        found = numbers[key] = len(numbers)
+    return found
+
+
 class LangIndex:
     """The inverted index of every document for the labels in one language.
 
@@ -254,80 +359,61 @@ class LangIndex:
 
         self.lang = primary(lang)
         fields = {name: i for i, name in enumerate(TEXT_FIELDS)}
-        # term -> (documents, per document: its count in each text field, then its facet weight; flat)
-        collected: dict[str, tuple[list[int], array.array[float]]] = defaultdict(
-            lambda: ([], array.array("d"))
-        )
-        pairs: Counter[tuple[str, str]] = Counter()
-        lengths: list[list[int]] = []
-        known: dict[str, tuple[str, str] | None] = {}  # word -> (folded, stem), None for a stop word
-        width = len(TEXT_FIELDS) + 1
+        collected = _Collected(self.lang)
         for doc, (record, default) in enumerate(zip(records, defaults, strict=True)):
-            counts: dict[str, list[float]] = {}
-            length = [0] * len(TEXT_FIELDS)
-            for field, text in record_fields(record, lang, default):
-                at = fields[field]
-                for word in words(text):
-                    info = known.get(word, ())
-                    if info == ():
-                        info = known[word] = (
-                            None if is_stop(word, self.lang) else (fold(word), stem(word, self.lang))
-                        )
-                    if info is None:
-                        continue
-                    row = counts.get(info[1])
-                    if row is None:
-                        row = counts[info[1]] = [0.0] * width
-                    row[at] += 1
-                    pairs[info] += 1
-                    length[at] += 1
-            for facet, found in values[doc].items():
-                for value in found:
-                    term = pseudo_term(facet, value)
-                    row = counts.get(term)
-                    if row is None:
-                        row = counts[term] = [0.0] * width
-                    row[-1] += WEIGHTS["facet"]
-            for term, row in counts.items():
-                docs, cells = collected[term]
-                docs.append(doc)
-                cells.extend(row)
-            lengths.append(length)
+            collected.add_texts(
+                doc, ((fields[field], text) for field, text in record_fields(record, lang, default))
+            )
+            collected.add_facets(doc, values[doc])
         self.size = len(records)
+        size = max(self.size, 1)
+        width = len(TEXT_FIELDS) + 1
+        word_term, word_pair, word_count, word_doc, word_field = collected.words()
+        facet_term = np.frombuffer(collected.facet_term, dtype=np.int32)
+        facet_doc = np.frombuffer(collected.facet_doc, dtype=np.int32)
+        # each (term, document) once, by term (sorted) then document: the term's count in each text
+        # field of the document, then its facet weight (sums of whole numbers: exact in any order)
+        names = list(collected.terms)
+        order = sorted(range(len(names)), key=names.__getitem__)
+        rank = np.empty(len(names), dtype=np.int64)
+        rank[order] = np.arange(len(names))
+        keys = np.concatenate((rank[word_term] * size + word_doc, rank[facet_term] * size + facet_doc))
+        found, row = np.unique(keys, return_inverse=True)
+        column = np.concatenate((word_field, np.full(len(facet_term), width - 1, dtype=np.int32)))
+        amount = np.concatenate((word_count, np.full(len(facet_term), WEIGHTS["facet"])))
+        tf = np.bincount(row * width + column, weights=amount, minlength=len(found) * width)
+        tf = tf.reshape(-1, width)
+        doc_array = (found % size).astype(np.int32)
+        df = np.bincount(found // size, minlength=len(names))
         # BM25F: each field's count is normalised by that field's length (a title match in a record
         # with a long summary counts as a title match), weighted, summed, then saturated once
-        length_array = np.asarray(lengths, dtype=np.float64).reshape(-1, len(TEXT_FIELDS))
+        length_array = np.bincount(
+            word_doc.astype(np.int64) * len(TEXT_FIELDS) + word_field,
+            weights=word_count,
+            minlength=self.size * len(TEXT_FIELDS),
+        ).reshape(-1, len(TEXT_FIELDS))
         average = length_array.mean(axis=0) if self.size else np.ones(len(TEXT_FIELDS))
         average[average == 0] = 1.0
         field_weights = np.asarray([WEIGHTS[name] for name in TEXT_FIELDS], dtype=np.float64)
-        terms = sorted(collected)
-        offsets = [0]
-        doc_parts = []
-        weight_parts = []
-        for term in terms:
-            docs, cells = collected[term]
-            doc_array = np.asarray(docs, dtype=np.int32)
-            tf = np.frombuffer(cells, dtype=np.float64).reshape(-1, width)
-            normal = 1 - B + B * length_array[doc_array] / average
-            tilde = (tf[:, :-1] * field_weights / normal).sum(axis=1) + tf[:, -1]
-            norm = tilde * (K1 + 1) / (tilde + K1)
-            idf = self.idf(len(docs))
-            doc_parts.append(doc_array)
-            # rounded as the site ships them, so that the site's scores are the same numbers
-            weight_parts.append(np.round(norm * idf, ROUND))
-            offsets.append(offsets[-1] + len(docs))
-        #: Every term's postings: document numbers and BM25 weights (one pair of arrays per term).
+        normal = 1 - B + B * length_array[doc_array] / average
+        tilde = (tf[:, :-1] * field_weights / normal).sum(axis=1) + tf[:, -1]
+        norm = tilde * (K1 + 1) / (tilde + K1)
+        idf = np.repeat(np.asarray([self.idf(n) for n in df.tolist()], dtype=np.float64), df)
+        #: Every term's postings: document numbers and BM25 weights (one pair of arrays per term),
+        #: rounded as the site ships them, so that the site's scores are the same numbers.
         self.postings = Postings(
-            terms,
-            np.asarray(offsets, dtype=np.int64),
-            np.concatenate(doc_parts) if doc_parts else np.zeros(0, dtype=np.int32),
-            np.concatenate(weight_parts) if weight_parts else np.zeros(0),
+            [names[i] for i in order],
+            np.concatenate(([0], np.cumsum(df))).astype(np.int64),
+            doc_array,
+            np.round(norm * idf, ROUND),
         )
+        pair_counts = np.bincount(word_pair, weights=word_count, minlength=len(collected.pairs))
+        pairs = zip(collected.pairs, pair_counts.astype(np.int64).tolist(), strict=True)
         #: The words (stems), sorted, without the facet values' terms.
         self.vocabulary = sorted(t for t in self.postings if not t.startswith(PSEUDO))
         self._reversed = sorted(t[::-1] for t in self.vocabulary)
         surfaces: dict[str, dict[str, int]] = defaultdict(dict)
-        for (folded, term), n in pairs.items():
+        for (folded, term), n in pairs:
             surfaces[folded][term] = n
         #: Each folded word of the records, with the stem it has most often.
         self.surface = {

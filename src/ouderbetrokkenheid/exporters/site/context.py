@@ -11,6 +11,7 @@ from typing import Any
 from ouderbetrokkenheid.catalog.catalog import Catalog
 from ouderbetrokkenheid.catalog.library import Library
 from ouderbetrokkenheid.exporters.site.markup import Frame, esc, link, m, t
+from ouderbetrokkenheid.exporters.site.messages import language_name
 from ouderbetrokkenheid.exporters.site.paths import Names, relative, safe_name
 from ouderbetrokkenheid.exporters.site.related import RelatedIndex
 from ouderbetrokkenheid.exporters.site.search import indexed_records
@@ -131,6 +132,23 @@ class SiteContext:
             except KeyError:
                 found = Text(text=code)
             self._terms[key] = found
+        return found
+
+    def term_html(self, vocabulary: str, code: str, lang: str) -> str:
+        """:meth:`term` as HTML (escaped, marked with its language when it is not *lang*'s), made once
+        per vocabulary, code and language: every resource page shows a few dozen."""
+        key = ("term", vocabulary, code, lang)
+        found = self.fragments.get(key)
+        if found is None:
+            found = self.fragments[key] = t(self.term(vocabulary, code, lang), lang)
+        return found
+
+    def language_html(self, code: str, lang: str) -> str:
+        """The name of the language *code* on a page in *lang*, as HTML (see :meth:`term_html`)."""
+        key = ("language", code, lang)
+        found = self.fragments.get(key)
+        if found is None:
+            found = self.fragments[key] = t(language_name(code, lang), lang)
         return found
 
     def title(self, record: Record | Concept, lang: str) -> Text:

@@ -15,7 +15,6 @@ from ouderbetrokkenheid.exporters.site.markup import (
     script_json,
     t,
 )
-from ouderbetrokkenheid.exporters.site.messages import language_name
 from ouderbetrokkenheid.exporters.site.paths import relative
 from ouderbetrokkenheid.model import Agent, Link, LocalizedText, Provenance, Resource
 from ouderbetrokkenheid.reports.messages import direction
@@ -61,7 +60,7 @@ def provenance_section(ctx: SiteContext, provenance: Provenance, owner: str, lan
         m(
             "translated_by",
             lang,
-            method=f"{t(language_name(tr.language, lang), lang)}: {t(ctx.term('translation-method', tr.method, lang), lang)}",
+            method=f"{ctx.language_html(tr.language, lang)}: {ctx.term_html('translation-method', tr.method, lang)}",
             by=esc(tr.by or "—"),
         )
         for tr in provenance.translations
@@ -70,8 +69,8 @@ def provenance_section(ctx: SiteContext, provenance: Provenance, owner: str, lan
         (m("source", lang), source_html),
         (m("retrieved", lang), esc(source.retrieved.isoformat()) if source and source.retrieved else ""),
         (m("locator", lang), esc(provenance.locator or "")),
-        (m("status", lang), t(ctx.term("verification", provenance.status, lang), lang)),
-        (m("source_language", lang), t(language_name(provenance.language, lang), lang)),
+        (m("status", lang), ctx.term_html("verification", provenance.status, lang)),
+        (m("source_language", lang), ctx.language_html(provenance.language, lang)),
         (m("translations", lang), inline_list(translations)),
     ]
     note = ""
@@ -84,7 +83,7 @@ def provenance_section(ctx: SiteContext, provenance: Provenance, owner: str, lan
 
 
 def _link_item(ctx: SiteContext, item: Link, owner: str, lang: str) -> str:
-    access = t(ctx.term("access", item.access, lang), lang)
+    access = ctx.term_html("access", item.access, lang)
     label = ctx.label(item.label, lang, owner)
     body = t(label, lang) if label.text else access
     parts = [external(item.url, body)]
@@ -95,7 +94,7 @@ def _link_item(ctx: SiteContext, item: Link, owner: str, lang: str) -> str:
     if item.languages:
         parts.append(
             '<span class="muted">'
-            + ", ".join(t(language_name(code, lang), lang) for code in item.languages)
+            + ", ".join(ctx.language_html(code, lang) for code in item.languages)
             + "</span>"
         )
     if safe_url(item.url):
@@ -137,7 +136,7 @@ def _languages_section(ctx: SiteContext, resource: Resource, lang: str) -> str:
         blocks = shared["in-languages"] = _in_languages(resource)
     return (
         f'<section aria-labelledby="languages">\n<h2 id="languages">{m("all_languages", lang)}</h2>\n'
-        + "".join(f"<h3>{t(language_name(tag, lang), lang)}</h3>\n{html}" for tag, html in blocks)
+        + "".join(f"<h3>{ctx.language_html(tag, lang)}</h3>\n{html}" for tag, html in blocks)
         + "</section>\n"
     )
 
@@ -148,7 +147,7 @@ def render_resource(ctx: SiteContext, resource: Resource, lang: str, path: str) 
     title = ctx.title(resource, lang)
     subtitle = ctx.label(resource.subtitle, lang, owner)
     summary = ctx.label(resource.summary, lang, owner)
-    head = [f'<p class="kicker">{t(ctx.term("resource-kind", resource.kind, lang), lang)}</p>\n']
+    head = [f'<p class="kicker">{ctx.term_html("resource-kind", resource.kind, lang)}</p>\n']
     head.append(f"<h1{lang_attrs(title.lang, lang)}>{esc(title.text)}</h1>\n")
     if subtitle.text:
         head.append(paragraphs(subtitle, lang, "subtitle"))
@@ -167,17 +166,17 @@ def render_resource(ctx: SiteContext, resource: Resource, lang: str, path: str) 
         (m("isbn", lang), esc(resource.isbn or "")),
         (
             m("languages", lang),
-            ", ".join(t(language_name(code, lang), lang) for code in resource.languages),
+            ", ".join(ctx.language_html(code, lang) for code in resource.languages),
         ),
         (
             m("audiences", lang),
-            ", ".join(t(ctx.term("audience-role", code, lang), lang) for code in resource.audiences),
+            ", ".join(ctx.term_html("audience-role", code, lang) for code in resource.audiences),
         ),
         (
             m("levels", lang),
-            ", ".join(t(ctx.term("education-level", code, lang), lang) for code in resource.levels),
+            ", ".join(ctx.term_html("education-level", code, lang) for code in resource.levels),
         ),
-        (m("themes", lang), ", ".join(t(ctx.term("theme", code, lang), lang) for code in resource.themes)),
+        (m("themes", lang), ", ".join(ctx.term_html("theme", code, lang) for code in resource.themes)),
         (m("free_field", lang), free),
         (m("licence", lang), licence_html(resource.licence)),
         (m("part_of", lang), part_of),
@@ -213,7 +212,7 @@ def render_resource(ctx: SiteContext, resource: Resource, lang: str, path: str) 
             if item is None:
                 target = ctx.path(other.id, lang)
                 other_title = ctx.title(other, lang)
-                kind = t(ctx.term("resource-kind", other.kind, lang), lang)
+                kind = ctx.term_html("resource-kind", other.kind, lang)
                 body = t(other_title, lang)
                 anchor = f'<a href="{esc(relative(path, target))}">{body}</a>' if target else body
                 item = ctx.fragments[key] = f'<li>{anchor} <span class="muted">{kind}</span></li>'

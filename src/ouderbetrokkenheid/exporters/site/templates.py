@@ -221,7 +221,9 @@ class _Frames:
         if not found:
             return None
         literals, slots = found  # type: ignore[misc]
-        values = [str(escape(variables[SLOTS[i]])) for i in slots]
+        # a slot's value as the template writes it: Markup as it is (escape() and str() would each
+        # copy a page's body), anything else escaped; join() makes the page a plain str
+        values = [_escaped(variables[SLOTS[i]]) for i in slots]
         out = [literals[0]]
         for value, literal in zip(values, literals[1:], strict=True):
             out += (value, literal)
@@ -255,6 +257,11 @@ class _Frames:
             self.frames[key] = False
             return
         self.kept += [variables[v] for v in _SHARED if v in variables]
+
+
+def _escaped(value: Any) -> str:
+    """*value* escaped as the template's autoescape does (Markup is already safe)."""
+    return value if type(value) is Markup else escape(value)
 
 
 _ALL_FRAMES: "weakref.WeakKeyDictionary[jinja2.Environment, _Frames]" = weakref.WeakKeyDictionary()
