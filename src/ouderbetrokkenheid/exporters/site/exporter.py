@@ -371,9 +371,15 @@ class SiteExporter:
                     )
                 (assets / own.name).write_bytes(own.read_bytes())
             if workers > 1:
-                todo = list(pages(ctx, default))  # (path, render): every page's name is given out here
-                for parent in sorted({(folder / path).parent for path, _ in todo} - {folder, assets}):
-                    parent.mkdir(parents=True, exist_ok=True)
+                # the library and catalog out of the collector's way while the pages are listed
+                # (each full collection would walk them again; see write_here)
+                gc.freeze()
+                try:
+                    todo = list(pages(ctx, default))  # (path, render): every page's name is given out here
+                    for parent in sorted({path.rpartition("/")[0] for path, _ in todo} - {"", "assets"}):
+                        (folder / parent).mkdir(parents=True, exist_ok=True)
+                finally:
+                    gc.unfreeze()
                 write_in_pool(folder, todo, workers, step, ctx)
             else:  # one page at a time, as the pages are listed
                 write_here(folder, pages(ctx, default), step)
