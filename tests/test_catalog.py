@@ -220,3 +220,21 @@ def test_related_through_parts_concepts_and_crosswalks(catalog):
 def test_unknown_related_id(catalog):
     with pytest.raises(ob.UnknownIdError):
         catalog.related("t/nope")
+
+
+def test_indexes_built_together_equal_each_built_alone(catalog):
+    """``Catalog.indexes`` finds what the languages share once; every index (and the documents
+    table made from the same facet values) is the one a fresh catalog builds for that language alone."""
+    library = catalog.library
+    together = ob.Catalog(library)
+    langs = ["nl", "fr", None, "nl"]
+    built = together.indexes(langs)
+    assert built[0] is built[3] is together.index("nl")
+    for lang, index in zip(langs, built, strict=True):
+        alone = ob.Catalog(library).index(lang)
+        assert index.to_state() == alone.to_state()
+        assert sorted(index.postings) == sorted(alone.postings)
+        for term, (docs, weights) in alone.postings.items():
+            assert index.postings[term][0].tolist() == docs.tolist()
+            assert index.postings[term][1].tolist() == weights.tolist()
+    assert together._documents() == ob.Catalog(library)._documents()

@@ -845,3 +845,59 @@ def test_cli_export_takes_workers(tmp_path, capsys, monkeypatch):
     assert main([*args, "--workers", "0", "--out", str(tmp_path / "s3"), "--lang", "nl"]) == 2
     assert "geef --workers een geheel aantal processen" in capsys.readouterr().err
     assert not (tmp_path / "s3").exists() and given == [2, None]
+
+
+def test_search_indexes_made_together_equal_each_made_alone(library):
+    """The site finds what its languages' search indexes share once (``SiteSearch``); each language's
+    data is what ``build_index`` makes for it alone, and the shared part is let go after the last."""
+    from ouderbetrokkenheid.exporters.site.context import SiteContext
+    from ouderbetrokkenheid.exporters.site.search import SiteSearch, build_index
+
+    ctx = SiteContext(library, LANGS, ob.__version__, None)
+
+    def url_of(record, lang):
+        return (ctx.path(record.id, lang) or "").split("/", 1)[-1]
+
+    def year_of(record):
+        return str(getattr(record, "year", None) or "")
+
+    search = SiteSearch(
+        ctx.catalog,
+        ctx.records,
+        LANGS,
+        url_of=url_of,
+        title_of=ctx.title,
+        summary_of=ctx.summary,
+        year_of=year_of,
+    )
+    for lang in LANGS:
+        alone = build_index(
+            Catalog(library),
+            ctx.records,
+            lang,
+            url_of=lambda record, lang=lang: url_of(record, lang),
+            title_of=lambda record, lang=lang: ctx.title(record, lang),
+            summary_of=lambda record, lang=lang: ctx.summary(record, lang),
+            year_of=year_of,
+        )
+        assert json.dumps(search.data(lang), sort_keys=True) == json.dumps(alone, sort_keys=True)
+        assert search.data(lang) is search.data(lang)  # kept for the language's pages
+    assert search._common is None
+    search.release("nl")
+    assert "nl" not in search._data
+
+
+def test_the_search_indexes_stay_in_one_slice_of_the_pool(library):
+    """However small the slices, the languages' search indexes and their catalog and list pages are
+    written by one worker (first), so what they share is found once."""
+    from ouderbetrokkenheid.exporters.site import exporter
+    from ouderbetrokkenheid.exporters.site.context import SiteContext
+
+    ctx = SiteContext(library, LANGS, ob.__version__, None)
+    todo = list(exporter.pages(ctx, "nl"))
+    bounds = exporter.chunks(todo, 2)
+    first = [todo[i][0] for i in range(*bounds[0])]
+    block = [f"assets/search-index.{lang}.js" for lang in LANGS]
+    assert set(block) <= set(first)
+    assert {f"{lang}/{page}.html" for lang in LANGS for page in ("catalog", "list")} <= set(first)
+    assert sorted(i for b in bounds for i in range(*b)) == list(range(len(todo)))

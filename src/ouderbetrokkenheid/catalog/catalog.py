@@ -23,7 +23,7 @@ from ouderbetrokkenheid.catalog.cache import Cache, cache_folder, installed_key
 from ouderbetrokkenheid.catalog.filters import FACETS, Filters, UnknownFilterError, facet_values, resolve
 from ouderbetrokkenheid.catalog.index import LangIndex, Ranked, SparseRanked, rank, rank_sparse
 from ouderbetrokkenheid.catalog.library import Library
-from ouderbetrokkenheid.catalog.thesaurus import groups
+from ouderbetrokkenheid.catalog.thesaurus import Group, groups
 from ouderbetrokkenheid.model import Assessment, Finding, Framework, LocalizedText, Record, Resource
 
 if TYPE_CHECKING:
@@ -211,12 +211,16 @@ def _values(
     return values, index_values
 
 
-def _docs(library: Library) -> _Docs:
+def _docs(library: Library, known: tuple[list[Record], list[dict[str, set[str]]]] | None = None) -> _Docs:
+    """The documents table; *known*: the records and their facet values when already found."""
     import numpy as np
 
-    records = _records(library)
+    if known is None:
+        records = _records(library)
+        values, _ = _values(library, records)
+    else:
+        records, values = known
     packs = [library.pack_of(r.id) for r in records]
-    values, _ = _values(library, records)
     collected: dict[str, dict[str, list[int]]] = {name: defaultdict(list) for name in FACETS}
     for doc, found in enumerate(values):
         for name, codes in found.items():
@@ -297,13 +301,14 @@ class Catalog:
         """The problems found when the packs were loaded (kept with a cached index)."""
         return self._documents().problems
 
-    def _documents(self) -> _Docs:
+    def _documents(self, known: tuple[list[Record], list[dict[str, set[str]]]] | None = None) -> _Docs:
+        """The documents table (*known*: see :func:`_docs`)."""
         if self._docs is None:
             cached = self._cache.get(self._key, "docs") if self._cache and self._key else None
             if isinstance(cached, _Docs):
                 self._docs = cached
             else:
-                self._docs = _docs(self.library)
+                self._docs = _docs(self.library, known)
                 if self._cache and self._key:
                     self._cache.put(self._key, "docs", self._docs)
         return self._docs
@@ -321,21 +326,32 @@ class Catalog:
 
     def index(self, lang: str | None = None) -> LangIndex:
         """The index for the labels in *lang* (``None``: each pack's default language)."""
-        if lang not in self._indexes:
+        return self.indexes([lang])[0]
+
+    def indexes(self, langs: Iterable[str | None]) -> list[LangIndex]:
+        """The indexes for each of *langs* (see :meth:`index`), built together: what they share (each
+        record's facet values, the thesaurus's synonym groups) is found once, not per language."""
+        langs = list(langs)
+        shared: tuple[list[Record], list[str], list[dict[str, set[str]]], list[Group]] | None = None
+        for lang in dict.fromkeys(langs):
+            if lang in self._indexes:
+                continue
             name = f"index-{lang or 'default'}"
             cached = self._cache.get(self._key, name) if self._cache and self._key else None
             if isinstance(cached, LangIndex):
                 self._indexes[lang] = cached
-            else:
-                docs = self._documents()
+                continue
+            if shared is None:
                 library = self.library
                 records = _records(library)
-                _, index_values = _values(library, records)
-                built = LangIndex(records, docs.defaults, index_values, groups(library), lang)
-                self._indexes[lang] = built
-                if self._cache and self._key:
-                    self._cache.put(self._key, name, built)
-        return self._indexes[lang]
+                values, index_values = _values(library, records)
+                docs = self._documents((records, values))  # the documents from the same values
+                shared = (records, docs.defaults, index_values, list(groups(library)))
+            built = LangIndex(*shared, lang)
+            self._indexes[lang] = built
+            if self._cache and self._key:
+                self._cache.put(self._key, name, built)
+        return [self._indexes[lang] for lang in langs]
 
     # -- filters and facets -----------------------------------------------------------------------
     def _facet_index(self) -> dict[str, dict[str, set[int]]]:

@@ -93,40 +93,36 @@ def pages(ctx: "SiteContext", default: str) -> Iterator[Page]:
     from ouderbetrokkenheid.exporters.site.quickscan_page import quickscans, render_quickscan
     from ouderbetrokkenheid.exporters.site.resource_page import render_resource
     from ouderbetrokkenheid.exporters.site.results_page import bundles_script, render_results
-    from ouderbetrokkenheid.exporters.site.search import build_index, index_script
+    from ouderbetrokkenheid.exporters.site.search import SiteSearch, index_script
 
     yield "index.html", lambda: render_root(ctx, default)
     yield "assets/score-bundles.js", lambda: bundles_script(ctx)
+    search = SiteSearch(
+        ctx.catalog,
+        ctx.records,
+        ctx.languages,
+        url_of=lambda record, lang: (ctx.path(record.id, lang) or "").split("/", 1)[-1],
+        title_of=ctx.title,
+        summary_of=ctx.summary,
+        year_of=lambda record: str(getattr(record, "year", None) or ""),
+    )
+    # every language's search index and the two pages made from it, first and together: one process
+    # writes them all (see chunks), finding once what the languages share
     for lang in ctx.languages:
-        index: dict[str, Any] = {}
-
-        def build(lang: str = lang, index: dict[str, Any] = index) -> str:
-            index.update(
-                build_index(
-                    ctx.catalog,
-                    ctx.records,
-                    lang,
-                    url_of=lambda record, lang=lang: (ctx.path(record.id, lang) or "").split("/", 1)[-1],
-                    title_of=lambda record, lang=lang: ctx.title(record, lang),
-                    summary_of=lambda record, lang=lang: ctx.summary(record, lang),
-                    year_of=lambda record: str(getattr(record, "year", None) or ""),
-                )
-            )
-            return index_script(index)
-
-        yield f"assets/search-index.{lang}.js", build
+        yield f"assets/search-index.{lang}.js", lambda lang=lang: index_script(search.data(lang))
         yield (
             f"{lang}/catalog.html",
-            lambda lang=lang, index=index: render_catalog(ctx, lang, f"{lang}/catalog.html", index),
+            lambda lang=lang: render_catalog(ctx, lang, f"{lang}/catalog.html", search.data(lang)),
         )
 
-        def listing(lang: str = lang, index: dict[str, Any] = index) -> str:
+        def listing(lang: str = lang) -> str:
             try:
-                return render_list(ctx, lang, f"{lang}/list.html", index)
+                return render_list(ctx, lang, f"{lang}/list.html", search.data(lang))
             finally:
-                index.clear()  # the last page that reads this language's search index: memory given back
+                search.release(lang)  # the last page that reads this language's search index
 
         yield f"{lang}/list.html", listing
+    for lang in ctx.languages:
         yield f"{lang}/index.html", lambda lang=lang: render_home(ctx, lang, f"{lang}/index.html")
         yield f"{lang}/evidence.html", lambda lang=lang: render_evidence(ctx, lang, f"{lang}/evidence.html")
         yield (
@@ -273,14 +269,19 @@ def related_in_pool(ctx: "SiteContext", pool: ProcessPoolExecutor, workers: int)
 
 
 def chunks(todo: Sequence[Page], size: int) -> list[tuple[int, int]]:
-    """``(start, stop)`` slices of about *size* pages. A language's ``catalog.html`` and ``list.html``
-    stay with the search index before them (they are rendered from what building it found); those
-    slices come first, as the heaviest."""
+    """``(start, stop)`` slices of about *size* pages. The languages' search indexes, each followed by
+    its ``catalog.html`` and ``list.html`` (rendered from what building it found), stay together in
+    one slice (what the languages share is found once: :class:`.search.SiteSearch`); it comes first, as
+    the heaviest."""
     bounds: list[tuple[int, int]] = []
     start = 0
     for stop in range(1, len(todo) + 1):
         follows = todo[stop][0] if stop < len(todo) else ""
-        if stop - start >= size and not follows.endswith(("/catalog.html", "/list.html")):
+        if (
+            stop - start >= size
+            and not follows.endswith(("/catalog.html", "/list.html"))
+            and not (follows.startswith("assets/search-index.") and todo[stop - 1][0].endswith("/list.html"))
+        ):
             bounds.append((start, stop))
             start = stop
     if start < len(todo):

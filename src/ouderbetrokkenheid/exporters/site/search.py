@@ -15,6 +15,8 @@ of a local JSON file is refused under ``file://``; a script is not.
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import attrs
+
 from ouderbetrokkenheid.catalog import index as ranking
 from ouderbetrokkenheid.catalog.analysis import PRONOUNS, QUESTION_WORDS, STOP_WORDS, fold
 from ouderbetrokkenheid.catalog.catalog import Catalog
@@ -98,6 +100,42 @@ def ordered_values(facet: str, present: set[str]) -> list[str]:
     return known + sorted(present - set(known))
 
 
+@attrs.frozen(kw_only=True)
+class Shared:
+    """What a site's search indexes share, whatever their language: each record's facet values,
+    where they stand in each facet (the ``f`` of its entry) and its publication's records."""
+
+    #: Facet -> the codes present, in the facet's order.
+    codes: dict[str, list[str]]
+    #: Per record: its facet values.
+    values: list[dict[str, list[str]]]
+    #: Per record: the positions of its values in each facet's codes.
+    positions: list[list[list[int]]]
+    #: Per record: the documents of its publication when it has more than one (``same_as``).
+    works: list[tuple[int, ...]]
+
+
+def shared(catalog: Catalog, records: Sequence[Record]) -> Shared:
+    """The part of every language's search index that does not depend on the language."""
+    facet_codes: dict[str, set[str]] = {name: set() for name, _ in FACETS}
+    per_doc = []
+    for record in records:
+        values = facet_values(record)
+        per_doc.append(values)
+        for name, codes in values.items():
+            facet_codes[name].update(codes)
+    codes = {name: ordered_values(name, facet_codes[name]) for name, _ in FACETS}
+    where = {name: {code: i for i, code in enumerate(found)} for name, found in codes.items()}
+    return Shared(
+        codes=codes,
+        values=per_doc,
+        positions=[
+            [[where[name][code] for code in values.get(name, ())] for name, _ in FACETS] for values in per_doc
+        ],
+        works=catalog.works(),
+    )
+
+
 def build_index(
     catalog: Catalog,
     records: Sequence[Record],
@@ -107,44 +145,37 @@ def build_index(
     title_of: Callable[[Record], Text],
     summary_of: Callable[[Record], Text],
     year_of: Callable[[Record], str],
+    common: Shared | None = None,
 ) -> dict[str, Any]:
-    """The index for pages in *lang*: documents, facets, browse order, vocabulary and postings."""
+    """The index for pages in *lang*: documents, facets, browse order, vocabulary and postings.
+    *common*: what :func:`shared` found for these records (found here when not given)."""
     index = catalog.index(lang)
     if index.size != len(records):
         raise RuntimeError("the catalog's index and the site's records disagree")  # pragma: no cover
-    facet_codes = {name: set() for name, _ in FACETS}
-    per_doc = []
-    for record in records:
-        values = facet_values(record)
-        per_doc.append(values)
-        for name, codes in values.items():
-            facet_codes[name].update(codes)
+    if common is None:
+        common = shared(catalog, records)
     facets = []
-    positions: dict[str, dict[str, int]] = {}
     for name, _ in FACETS:
-        codes = ordered_values(name, facet_codes[name])
-        positions[name] = {code: i for i, code in enumerate(codes)}
-        labels = [value_label(name, code, lang) for code in codes]
+        labels = [value_label(name, code, lang) for code in common.codes[name]]
         facets.append(
             {
                 "name": name,
                 "label": m_text(f"facet_{name}", lang),
-                "values": codes,
+                "values": common.codes[name],
                 "labels": [label.text for label in labels],
                 "langs": [_other(label.lang, lang) for label in labels],
             }
         )
     docs = []
-    for record, values in zip(records, per_doc, strict=True):
+    for record, values, positions in zip(records, common.values, common.positions, strict=True):
         title = title_of(record)
         summary = summary_of(record)
-        kind = values["kind"][0]
         doc: dict[str, Any] = {
             "id": record.id,
             "u": url_of(record),
             "t": title.text,
-            "k": kind,
-            "f": [[positions[name][code] for code in values.get(name, ())] for name, _ in FACETS],
+            "k": values["kind"][0],
+            "f": positions,
         }
         if other := _other(title.lang, lang):
             doc["tl"] = other
@@ -160,7 +191,7 @@ def build_index(
         range(len(records)),
         key=lambda i: (type_order[type(records[i])], fold(docs[i]["t"]), records[i].id),
     )
-    for doc, work in zip(docs, catalog.works(), strict=True):
+    for doc, work in zip(docs, common.works, strict=True):
         if len(work) > 1:
             doc["w"] = list(work)
     terms = sorted(index.postings)
@@ -172,7 +203,7 @@ def build_index(
         flat[1::2] = weights.tolist()
         postings.append(flat)
     state = index.to_state()
-    kind_labels = {code: value_label("kind", code, lang).text for code in sorted(facet_codes["kind"])}
+    kind_labels = {code: value_label("kind", code, lang).text for code in sorted(common.codes["kind"])}
     return {
         "lang": lang,
         "docs": docs,
@@ -232,3 +263,53 @@ def index_script(data: dict[str, Any]) -> str:
         "window.OB_SEARCH = window.OB_SEARCH || {};\n"
         f"window.OB_SEARCH[{script_json(data['lang'])}] = JSON.parse({literal});\n"
     )
+
+
+class SiteSearch:
+    """The search index data of a site's languages, made in one process one language after the
+    other: the catalog's indexes for all of them at once (:meth:`Catalog.indexes`), :func:`shared`
+    for the first language and kept until the last one is made. A language's data is kept for its
+    pages until :meth:`release`."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        records: Sequence[Record],
+        languages: Sequence[str],
+        *,
+        url_of: Callable[[Record, str], str],
+        title_of: Callable[[Record, str], Text],
+        summary_of: Callable[[Record, str], Text],
+        year_of: Callable[[Record], str],
+    ) -> None:
+        self._catalog, self._records, self._languages = catalog, records, tuple(languages)
+        self._url_of, self._title_of, self._summary_of, self._year_of = url_of, title_of, summary_of, year_of
+        self._data: dict[str, dict[str, Any]] = {}
+        self._common: Shared | None = None
+        self._waiting = set(self._languages)
+
+    def data(self, lang: str) -> dict[str, Any]:
+        """The search index data for *lang* (made on first use)."""
+        found = self._data.get(lang)
+        if found is None:
+            if self._common is None:
+                self._catalog.indexes(self._languages)
+                self._common = shared(self._catalog, self._records)
+            found = self._data[lang] = build_index(
+                self._catalog,
+                self._records,
+                lang,
+                url_of=lambda record: self._url_of(record, lang),
+                title_of=lambda record: self._title_of(record, lang),
+                summary_of=lambda record: self._summary_of(record, lang),
+                year_of=self._year_of,
+                common=self._common,
+            )
+            self._waiting.discard(lang)
+            if not self._waiting:
+                self._common = None  # every language made: memory given back
+        return found
+
+    def release(self, lang: str) -> None:
+        """Forget the data for *lang* (its last page has read it)."""
+        self._data.pop(lang, None)
