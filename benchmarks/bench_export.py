@@ -20,6 +20,12 @@ largest worker (``ru_maxrss``), files and bytes written; and the load average of
 rows ran. An exporter that fails is reported and makes the script exit with status 1 (after the other
 exporters ran).
 
+Every run writes a new folder (its run number in the name), and the outputs are deleted only when the
+script ends: deleting 30,000 files right before the next run is timed would make the file system
+(ext4) search past the freshly freed inodes for every file that run creates (seconds of kernel time,
+and always the row that runs next). Outputs of 100,000 resources or more (3.5 GB each) are deleted
+right after their run, and the script then waits ``SETTLE`` seconds before the next one.
+
 Part 2: the exported site's catalog page in headless Chromium (``/usr/bin/chromium`` through Playwright;
 skipped with a message when either is missing): the page load (until the first results are shown), then
 for each of ten queries typed into the search field, the time from the last keystroke to the results
@@ -55,6 +61,12 @@ CHROMIUM_ARGS = [
 ]
 #: Whether the exports are kept (``--keep``); otherwise each child removes what it wrote.
 KEEP = False
+
+#: From this many resources a run's output is deleted right after it (disk space), and the next run
+#: waits :data:`SETTLE` seconds: ext4 treats inodes freed in the last 30 seconds as not yet reusable
+#: and searches past them when it creates a file.
+DISCARD_FROM = 100_000
+SETTLE = 35
 QUERIES = (
     ("thuis", "nl"),
     ("ouders betrekken", "nl"),
@@ -94,7 +106,9 @@ def catalog(size: int, records: str, data: Path):
     return ob.Library([ob.load_pack(realistic_pack(size, data / f"realistic-{size}"))])
 
 
-def child(name: str, size: int, out: Path, records: str, data: Path, workers: int, discard: bool) -> None:
+def child(
+    name: str, size: int, out: Path, records: str, data: Path, workers: int, discard: bool, run: int
+) -> None:
     """Run one export in this process and print its figures as JSON."""
     import ouderbetrokkenheid as ob
 
@@ -105,7 +119,7 @@ def child(name: str, size: int, out: Path, records: str, data: Path, workers: in
 
         exporters["html"] = SiteExporter()
     exporter = exporters[name]
-    destination = out / f"{name}-{size}-{workers}{exporter.extension or ''}"
+    destination = out / f"{name}-{size}-{workers}-{run}{exporter.extension or ''}"  # a new folder each run
     options: dict = {"lang": "nl"}
     if name == "html" and workers:  # 0: the exporter's own choice (--workers auto)
         options["workers"] = workers
@@ -153,12 +167,17 @@ def installed_exporters() -> list[str]:
     return names
 
 
-def export_once(name: str, size: int, out: Path, records: str, data: Path, workers: int) -> dict | str:
+def export_once(
+    name: str, size: int, out: Path, records: str, data: Path, workers: int, run: int
+) -> dict | str:
     """One export in a fresh subprocess: its figures, or why it failed."""
     command = [sys.executable, __file__, "--child", name, "--sizes", str(size), "--keep", str(out)]
-    command += ["--records", records, "--data", str(data), "--workers", str(workers)]
-    command += [] if KEEP else ["--discard"]
+    command += ["--records", records, "--data", str(data), "--workers", str(workers), "--run", str(run)]
+    discard = not KEEP and size >= DISCARD_FROM
+    command += ["--discard"] if discard else []
     result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if discard:
+        time.sleep(SETTLE)  # the freed inodes reusable again before the next run creates files
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
     data_ = json.loads(lines[-1]) if lines else {}
     if "error" in data_:
@@ -186,11 +205,11 @@ def export_all(
     results: dict[tuple[str, int, int], list[dict]] = {row: [] for row in rows}
     failed: dict[tuple[str, int, int], str] = {}
     loads = []
-    for _ in range(runs):
+    for run in range(runs):
         for row in rows:
             if row in failed:
                 continue
-            found = export_once(row[0], row[1], out, records, data, row[2])
+            found = export_once(row[0], row[1], out, records, data, row[2], run)
             loads.append(os.getloadavg()[0])
             if isinstance(found, str):
                 failed[row] = found
@@ -331,12 +350,13 @@ def main() -> None:
     parser.add_argument("--keep", help="write the exports into this folder and keep them")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--discard", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--run", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     workers = [0 if w == "auto" else int(w) for w in args.workers.split(",")]
     data = Path(args.data) if args.data else Path(tempfile.gettempdir()) / "ob-bench-packs"
     if args.child:
-        child(args.child, sizes[0], Path(args.keep), args.records, data, workers[0], args.discard)
+        child(args.child, sizes[0], Path(args.keep), args.records, data, workers[0], args.discard, args.run)
         return
     global KEEP  # noqa: PLW0603
     KEEP = bool(args.keep)
