@@ -882,7 +882,7 @@ def test_search_indexes_made_together_equal_each_made_alone(library):
         )
         assert json.dumps(search.data(lang), sort_keys=True) == json.dumps(alone, sort_keys=True)
         assert search.data(lang) is search.data(lang)  # kept for the language's pages
-    assert search._common is None
+    assert search._shared is None
     search.release("nl")
     assert "nl" not in search._data
 

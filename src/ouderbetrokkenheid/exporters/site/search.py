@@ -111,11 +111,11 @@ class Shared:
     values: list[dict[str, list[str]]]
     #: Per record: the positions of its values in each facet's codes.
     positions: list[list[list[int]]]
-    #: Per record: the documents of its publication when it has more than one (``same_as``).
+    #: Per record: the documents of its publication (``same_as``; itself alone when it has none).
     works: list[tuple[int, ...]]
 
 
-def shared(catalog: Catalog, records: Sequence[Record]) -> Shared:
+def shared_part(catalog: Catalog, records: Sequence[Record]) -> Shared:
     """The part of every language's search index that does not depend on the language."""
     facet_codes: dict[str, set[str]] = {name: set() for name, _ in FACETS}
     per_doc = []
@@ -145,29 +145,29 @@ def build_index(
     title_of: Callable[[Record], Text],
     summary_of: Callable[[Record], Text],
     year_of: Callable[[Record], str],
-    common: Shared | None = None,
+    shared: Shared | None = None,
 ) -> dict[str, Any]:
     """The index for pages in *lang*: documents, facets, browse order, vocabulary and postings.
-    *common*: what :func:`shared` found for these records (found here when not given)."""
+    *shared*: what :func:`shared_part` found for these records (found here when not given)."""
     index = catalog.index(lang)
     if index.size != len(records):
         raise RuntimeError("the catalog's index and the site's records disagree")  # pragma: no cover
-    if common is None:
-        common = shared(catalog, records)
+    if shared is None:
+        shared = shared_part(catalog, records)
     facets = []
     for name, _ in FACETS:
-        labels = [value_label(name, code, lang) for code in common.codes[name]]
+        labels = [value_label(name, code, lang) for code in shared.codes[name]]
         facets.append(
             {
                 "name": name,
                 "label": m_text(f"facet_{name}", lang),
-                "values": common.codes[name],
+                "values": shared.codes[name],
                 "labels": [label.text for label in labels],
                 "langs": [_other(label.lang, lang) for label in labels],
             }
         )
     docs = []
-    for record, values, positions in zip(records, common.values, common.positions, strict=True):
+    for record, values, positions in zip(records, shared.values, shared.positions, strict=True):
         title = title_of(record)
         summary = summary_of(record)
         doc: dict[str, Any] = {
@@ -191,7 +191,7 @@ def build_index(
         range(len(records)),
         key=lambda i: (type_order[type(records[i])], fold(docs[i]["t"]), records[i].id),
     )
-    for doc, work in zip(docs, common.works, strict=True):
+    for doc, work in zip(docs, shared.works, strict=True):
         if len(work) > 1:
             doc["w"] = list(work)
     terms = sorted(index.postings)
@@ -203,7 +203,7 @@ def build_index(
         flat[1::2] = weights.tolist()
         postings.append(flat)
     state = index.to_state()
-    kind_labels = {code: value_label("kind", code, lang).text for code in sorted(common.codes["kind"])}
+    kind_labels = {code: value_label("kind", code, lang).text for code in sorted(shared.codes["kind"])}
     return {
         "lang": lang,
         "docs": docs,
@@ -267,7 +267,7 @@ def index_script(data: dict[str, Any]) -> str:
 
 class SiteSearch:
     """The search index data of a site's languages, made in one process one language after the
-    other: the catalog's indexes for all of them at once (:meth:`Catalog.indexes`), :func:`shared`
+    other: the catalog's indexes for all of them at once (:meth:`Catalog.indexes`), :func:`shared_part`
     for the first language and kept until the last one is made. A language's data is kept for its
     pages until :meth:`release`."""
 
@@ -285,16 +285,16 @@ class SiteSearch:
         self._catalog, self._records, self._languages = catalog, records, tuple(languages)
         self._url_of, self._title_of, self._summary_of, self._year_of = url_of, title_of, summary_of, year_of
         self._data: dict[str, dict[str, Any]] = {}
-        self._common: Shared | None = None
+        self._shared: Shared | None = None
         self._waiting = set(self._languages)
 
     def data(self, lang: str) -> dict[str, Any]:
         """The search index data for *lang* (made on first use)."""
         found = self._data.get(lang)
         if found is None:
-            if self._common is None:
+            if self._shared is None:
                 self._catalog.indexes(self._languages)
-                self._common = shared(self._catalog, self._records)
+                self._shared = shared_part(self._catalog, self._records)
             found = self._data[lang] = build_index(
                 self._catalog,
                 self._records,
@@ -303,11 +303,11 @@ class SiteSearch:
                 title_of=lambda record: self._title_of(record, lang),
                 summary_of=lambda record: self._summary_of(record, lang),
                 year_of=self._year_of,
-                common=self._common,
+                shared=self._shared,
             )
             self._waiting.discard(lang)
             if not self._waiting:
-                self._common = None  # every language made: memory given back
+                self._shared = None  # every language made: memory given back
         return found
 
     def release(self, lang: str) -> None:
