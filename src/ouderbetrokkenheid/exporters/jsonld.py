@@ -134,7 +134,12 @@ def _compact(iri: str) -> str:
 
 def _clean(node: Node) -> Node:
     """Drop absent values (``None``, empty lists and maps) so that nothing is written without content."""
-    return {key: value for key, value in node.items() if value is not None and value not in ([], {})}
+    # (an empty list or map is the only false value of those types; no list or map is made per test)
+    return {
+        key: value
+        for key, value in node.items()
+        if value is not None and (value or not isinstance(value, list | dict))
+    }
 
 
 def _text(text: LocalizedText | None) -> dict[str, str] | None:
@@ -153,6 +158,9 @@ def _vocabulary_label(name: str, code: str) -> dict[str, str] | None:
         return None
 
 
+@functools.lru_cache(
+    maxsize=4096
+)  # a few hundred terms, on every record: one node each, shared (not changed)
 def _defined_term(name: str, code: str) -> Node:
     """A term of one of our vocabularies, inline, with its labels."""
     return _clean(
@@ -166,6 +174,7 @@ def _defined_term(name: str, code: str) -> Node:
     )
 
 
+@functools.lru_cache(maxsize=1024)  # as _defined_term
 def _audience(code: str) -> Node:
     """An audience role: ``EducationalAudience`` with the LRMI ``educationalRole`` it matches."""
     try:
