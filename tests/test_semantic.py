@@ -282,10 +282,12 @@ def test_quick_coverage_test_agrees_with_the_walk_that_locates(required):
 
 
 def _reference_pool():
-    """Ids a resource may point at: records and concepts of the pack, missing ids of the pack, ids of
-    a declared dependency (found, missing or not loaded) and of an undeclared pack."""
+    """Ids a resource may point at: records and concepts of the pack (one without '#', as a framework
+    may wrongly name a concept), missing ids of the pack, ids of a declared dependency (found, missing
+    or not loaded) and of an undeclared pack."""
     return [
         "p/r0",
+        "p/bare",
         "p/r1",
         "p/kader",
         "p/kader#a",
@@ -311,29 +313,21 @@ def _external(target):
 @settings(max_examples=300, deadline=None)
 @given(st.data())
 def test_quick_reference_test_gives_the_problems_of_the_full_check(data):
-    """The cross-record checks first ask a quick test whether every reference of a resource is to a
-    record or concept of the pack (no generator), and only then run the full check. With the quick test
-    and without it (the full check for every resource), the same problems, in the same order, for packs
-    with duplicate ids, foreign ids, broken, external and unresolvable references, and framework
-    members that are wrong or used twice."""
-    from ouderbetrokkenheid.loading.documents import Document
+    """The cross-record checks take the shortcuts of the common case: the ids indexed at once when none
+    is foreign or used twice, resources cleared by a quick test (declared source, every language, every
+    reference to the pack, looked up all at once), the others checked in full, and in that full check
+    a quick test of references before the generators. With the shortcuts and without them (ids indexed
+    one by one, the full check for every record), the same problems, in the same order, for packs with
+    duplicate ids, foreign ids, undeclared sources, missing languages, broken, external and unresolvable
+    references, and framework members that are wrong or used twice."""
     from ouderbetrokkenheid.model import Concept, Provenance
-    from ouderbetrokkenheid.validation.semantic import Located, _Checker
 
     pool = st.sampled_from(_reference_pool())
     text = ob.LocalizedText({"nl": "t"})
     provenance = Provenance(source="s", status="unverified")
-    manifest = ob.PackManifest(
-        name="p",
-        version="1.0.0",
-        title=text,
-        publisher=ob.Agent(name="P"),
-        licence="CC-BY-4.0",
-        languages=("nl",),
-        sources=(ob.Source(id="s", title="S"),),
-        depends=("dep", "unloaded"),
+    members = st.lists(
+        st.sampled_from(["p/kader#a", "p/kader#b", "p/other#c", "p/bare"]), min_size=1, max_size=3
     )
-    members = st.lists(st.sampled_from(["p/kader#a", "p/kader#b", "p/other#c"]), min_size=1, max_size=3)
     framework = ob.Framework(
         id=data.draw(st.sampled_from(["p/kader", "p/r0", "q/kader"])),
         title=text,
@@ -341,12 +335,14 @@ def test_quick_reference_test_gives_the_problems_of_the_full_check(data):
         concepts=tuple(Concept(id=member, label=text) for member in data.draw(members)),
     )
     ids = st.sampled_from(["p/r0", "p/r1", "p/r2", "p/r3", "q/r0", "p"])
+    titles = st.sampled_from([text, text, ob.LocalizedText({"fr": "t"})])
+    provenances = st.sampled_from([provenance, provenance, Provenance(source="t", status="unverified")])
     resources = [
         ob.Resource(
             id=data.draw(ids) if data.draw(st.booleans()) else f"p/r{index}",
             kind="book",
-            title=text,
-            provenance=provenance,
+            title=data.draw(titles),
+            provenance=data.draw(provenances),
             concepts=tuple(data.draw(st.lists(pool, max_size=3))),
             related=tuple(data.draw(st.lists(pool, max_size=3))),
             part_of=data.draw(st.none() | pool),
@@ -357,6 +353,26 @@ def test_quick_reference_test_gives_the_problems_of_the_full_check(data):
     records = [framework, *resources]
     if data.draw(st.booleans()):
         records.reverse()
+    _problems_both_ways(records)
+
+
+def _problems_both_ways(records):
+    """The problems of *records* in a pack 'p' (languages: nl; source: s; depends on 'dep' and
+    'unloaded'), found with the checks' shortcuts and without them, which must be the same."""
+    from ouderbetrokkenheid.loading.documents import Document
+    from ouderbetrokkenheid.validation.semantic import Located, _Checker
+
+    text = ob.LocalizedText({"nl": "t"})
+    manifest = ob.PackManifest(
+        name="p",
+        version="1.0.0",
+        title=text,
+        publisher=ob.Agent(name="P"),
+        licence="CC-BY-4.0",
+        languages=("nl",),
+        sources=(ob.Source(id="s", title="S"),),
+        depends=("dep", "unloaded"),
+    )
     document = Document(path="records.json", source=b"{}", data=None, format="json")
     located = [
         Located(record=record, document=document, pointer=f"/records/{index}")
@@ -364,14 +380,55 @@ def test_quick_reference_test_gives_the_problems_of_the_full_check(data):
     ]
 
     class Full(_Checker):
+        def index_at_once(self, ids):
+            return False
+
+        def quick(self):
+            ids, *_ = super().quick()
+            return ids, list(range(len(self.located))), set(), set()
+
         def resolves(self, record):
             return False
 
-    assert list(_Checker(manifest, located, _external).run()) == list(
-        Full(manifest, located, _external).run()
-    )
+    problems = list(_Checker(manifest, located, _external).run())
+    assert problems == list(Full(manifest, located, _external).run())
     checker = _Checker(manifest, located, _external)
-    list(checker.index())
+    list(checker.run())
     for where in located:
         if isinstance(where.record, ob.Resource) and checker.resolves(where.record):
             assert list(checker.resource(where, where.record)) == []
+    return problems
+
+
+@pytest.mark.parametrize(
+    ("record_id", "part_of", "found"),
+    [
+        ("p/r1", "p/r1", True),
+        ("p/r1", "p/kader#a", True),
+        ("p/r1", "p/kader#gone", False),
+        ("p/r1", "p/bare", False),  # a concept named without '#' is not a record
+        ("p/r0#a", "p/r0#a", False),  # with '#', a concept, even if a record has that id
+    ],
+)
+def test_part_of_is_a_record_or_with_a_hash_a_concept(record_id, part_of, found):
+    """``part_of`` names a concept when it has a '#', else a record: the shortcuts of the checks keep
+    the two apart as the full check does."""
+    from ouderbetrokkenheid.model import Concept, Provenance
+
+    text = ob.LocalizedText({"nl": "t"})
+    provenance = Provenance(source="s", status="unverified")
+    framework = ob.Framework(
+        id="p/kader",
+        title=text,
+        provenance=provenance,
+        concepts=(Concept(id="p/kader#a", label=text), Concept(id="p/bare", label=text)),
+    )
+    records = [
+        framework,
+        ob.Resource(id=record_id, kind="book", title=text, provenance=provenance),
+        ob.Resource(id="p/r2", kind="book", title=text, provenance=provenance, part_of=part_of),
+    ]
+    problems = _problems_both_ways(records)
+    assert [p.code for p in problems if p.pointer.endswith("/part_of")] == (
+        [] if found else ["unknown-reference"]
+    )
