@@ -901,3 +901,17 @@ def test_the_search_indexes_stay_in_one_slice_of_the_pool(library):
     assert set(block) <= set(first)
     assert {f"{lang}/{page}.html" for lang in LANGS for page in ("catalog", "list")} <= set(first)
     assert sorted(i for b in bounds for i in range(*b)) == list(range(len(todo)))
+
+
+def test_a_resource_page_names_its_pack_by_title(site, library):
+    """The "Pack" row shows the pack's title in the page's language, the words its publisher chose,
+    not the pack's short name (``ocb``)."""
+    from ouderbetrokkenheid.exporters.site.markup import m
+
+    pack = next(p for p in library.packs if p.name == "ocb")
+    name = pack.resources[0].id.replace("/", "__")
+    for lang in LANGS:
+        text = (site / lang / "resources" / f"{name}.html").read_text(encoding="utf-8")
+        row = re.search(f"<dt>{re.escape(m('pack', lang))}</dt><dd>(.*?)</dd>", text)
+        assert row is not None
+        assert html.unescape(row.group(1)) == pack.manifest.title.get(lang)

@@ -16,7 +16,7 @@ from ouderbetrokkenheid.exporters.site.markup import (
     t,
 )
 from ouderbetrokkenheid.exporters.site.paths import relative
-from ouderbetrokkenheid.model import Agent, Link, LocalizedText, Provenance, Resource
+from ouderbetrokkenheid.model import Agent, ContentPack, Link, LocalizedText, Provenance, Resource
 from ouderbetrokkenheid.reports.messages import direction
 from ouderbetrokkenheid.reports.view import safe_url
 
@@ -141,6 +141,17 @@ def _languages_section(ctx: SiteContext, resource: Resource, lang: str) -> str:
     )
 
 
+def _pack_title(ctx: SiteContext, pack: ContentPack, lang: str) -> str:
+    """The title of the pack that holds a record, in *lang* (marked when in another language): the
+    words its publisher chose, not the pack's short name. The same on every page of the pack's records."""
+    key = ("pack-title", id(pack), lang)
+    found = ctx.fragments.get(key)
+    if found is None:
+        title = ctx.label(pack.manifest.title, lang, pack.name, pack.name)
+        found = ctx.fragments[key] = t(title, lang)
+    return found
+
+
 def render_resource(ctx: SiteContext, resource: Resource, lang: str, path: str) -> str:
     """The page of *resource* in *lang*, at *path* from the site root."""
     owner = resource.id
@@ -153,6 +164,10 @@ def render_resource(ctx: SiteContext, resource: Resource, lang: str, path: str) 
         head.append(paragraphs(subtitle, lang, "subtitle"))
     if summary.text:
         head.append(paragraphs(summary, lang, "lead"))
+    try:
+        pack = ctx.library.pack_of(owner)
+    except Exception:
+        pack = None
     free = {True: m("yes", lang), False: m("no", lang), None: ""}[resource.free]
     part_of = ctx.ref(resource.part_of, lang, path) if resource.part_of else ""
     shared = ctx.shared(resource)
@@ -180,7 +195,7 @@ def render_resource(ctx: SiteContext, resource: Resource, lang: str, path: str) 
         (m("free_field", lang), free),
         (m("licence", lang), licence_html(resource.licence)),
         (m("part_of", lang), part_of),
-        (m("pack", lang), esc(owner.split("/", 1)[0])),
+        (m("pack", lang), _pack_title(ctx, pack, lang) if pack is not None else esc(owner.split("/", 1)[0])),
     ]
     sections = ["".join(head), dl(rows)]
     links = [_link_item(ctx, item, owner, lang) for item in resource.links]
@@ -223,10 +238,6 @@ def render_resource(ctx: SiteContext, resource: Resource, lang: str, path: str) 
         )
     sections.append(_languages_section(ctx, resource, lang))
     sections.append(provenance_section(ctx, resource.provenance, owner, lang))
-    try:
-        pack = ctx.library.pack_of(owner)
-    except Exception:
-        pack = None
     ld = f'<script type="application/ld+json">{script_json(page_node(resource, pack, lang, ctx.languages))}</script>\n'
     return page(
         ctx.frame(path, lang, "catalog"),
