@@ -59,6 +59,7 @@ class RelatedIndex:
         by_id = sorted(range(n), key=lambda i: self.resources[i].id)
         self.id_rank = np.empty(n, dtype=np.int64)
         self.id_rank[by_id] = np.arange(n)
+        self.rank: list[int] = self.id_rank.tolist()  # the same as Python ints, for the loops
         self.listed_by: dict[str, list[int]] = defaultdict(list)  # id -> resources that list it as related
         self.parts: dict[str, list[int]] = defaultdict(list)  # whole -> its parts
         concept_sets: dict[tuple[str, ...], int] = {}
@@ -93,11 +94,11 @@ class RelatedIndex:
                 group_members.append(held)
                 group_theme_set.append(t)
             self.group_start[c + 1] = len(group_members)
-        self.group_members = [np.array(held, dtype=np.int64) for held in group_members]
+        self.group_members = group_members  # Python lists: only a few first items are read at once
         self.group_theme_set = np.array(group_theme_set, dtype=np.int64)
         self.group_concept_set = np.repeat(np.arange(len(grouped)), np.diff(self.group_start))
         self.group_size = np.array([len(held) for held in group_members], dtype=np.int64)
-        self.group_first = np.array([self.id_rank[held[0]] for held in group_members], dtype=np.int64)
+        self.group_first = np.array([self.rank[held[0]] for held in group_members], dtype=np.int64)
         self.by_theme_set = [np.array(held, dtype=np.int64) for held in by_theme_set]
         holders: dict[str, dict[int, int]] = defaultdict(dict)  # concept -> concept set -> repeats
         for concepts, c in concept_sets.items():
@@ -121,7 +122,7 @@ class RelatedIndex:
             self.mapped[mapping.subject].append((mapping.object, weight))
             self.mapped[mapping.object].append((mapping.subject, weight))
         self._cache: dict[
-            tuple[frozenset[str], frozenset[str], int], tuple[np.ndarray, np.ndarray, bool]
+            tuple[frozenset[str], frozenset[str], int], tuple[list[tuple[float, int, int]], bool]
         ] = {}
 
     def _concept_scores(self, resource: Resource) -> "np.ndarray":
@@ -212,18 +213,10 @@ class RelatedIndex:
             concept_score = self._concept_scores(resource)
             theme_score = self._theme_scores(resource)
             best = self._dense(limit + self.spare, concept_score, theme_score, set())
-            cached = (
-                np.array([f[2] for f in best], dtype=np.int64),
-                np.array([f[0] for f in best], dtype=np.float64),
-                len(best) < limit + self.spare,  # every resource with a score is in it
-            )
-            self._cache[key] = cached
-        positions, scores, complete = cached
-        found = [
-            (score, int(self.id_rank[i]), i)
-            for i, score in zip(positions.tolist(), scores.tolist(), strict=True)
-            if i not in skip
-        ]
+            # complete: every resource with a score is in it
+            cached = self._cache[key] = (best, len(best) < limit + self.spare)
+        best, complete = cached
+        found = [f for f in best if f[2] not in skip] if skip else list(best)
         if len(found) < limit and not complete:
             concept_score = self._concept_scores(resource) if concept_score is None else concept_score
             theme_score = self._theme_scores(resource) if theme_score is None else theme_score
@@ -233,7 +226,7 @@ class RelatedIndex:
             theme_score = self._theme_scores(resource) if theme_score is None else theme_score
             for i, extra in sparse.items():
                 dense = concept_score[self.concept_set[i]] + theme_score[self.theme_set[i]]
-                found.append((round(float(dense) + extra, DECIMALS), int(self.id_rank[i]), i))
+                found.append((round(float(dense) + extra, DECIMALS), self.rank[i], i))
         found.sort(key=lambda f: (-f[0], f[1]))
         return [self.resources[i] for _, _, i in found[:limit]]
 
@@ -249,11 +242,13 @@ class RelatedIndex:
         need = limit + len(skip)  # enough from one group, whatever is skipped in it
         found: list[tuple[float, int, int]] = []  # (score, id rank, position)
 
-        def take(score: float, members: "np.ndarray") -> None:
+        rank_of = self.rank
+
+        def take(score: float, members: list[int]) -> None:
             taken = 0
-            for i in members[:need].tolist():
+            for i in members[:need]:
                 if i not in skip:
-                    found.append((score, int(self.id_rank[i]), i))
+                    found.append((score, rank_of[i], i))
                     taken += 1
                     if taken == limit:
                         return
