@@ -158,3 +158,37 @@ def test_every_translation_stays_marked():
             if lang != source and isinstance(title, dict) and lang in title and lang not in languages:
                 unmarked.append((name, record["id"], lang))
     assert not unmarked, unmarked
+
+
+#: Search synonyms of our thesaurus that name another thing (found in review): concept -> language ->
+#: the label that must not lead to it, and why.
+THESAURUS_SLIPS = {
+    "schoolraad": {
+        "en": {
+            "school board": "a school board governs the school (the 'schoolbestuur'); the schoolraad is "
+            "the participation council of parents, staff and the local community"
+        },
+    },
+}
+
+
+def test_no_thesaurus_synonym_names_another_thing():
+    entries = {
+        entry["id"]: entry
+        for path in PACK_FILES
+        for entry in (_load(path).get("thesaurus") or [])
+        if isinstance(entry, dict) and "id" in entry
+    }
+    assert set(THESAURUS_SLIPS) <= set(entries), "a concept of THESAURUS_SLIPS is gone; update the table"
+    found = [
+        (concept, label[lang], why)
+        for concept, slips in THESAURUS_SLIPS.items()
+        for key in ("label", "alt_labels", "hidden_labels")
+        for label in (
+            [entries[concept].get(key) or {}] if key == "label" else entries[concept].get(key) or []
+        )
+        for lang, wrong in slips.items()
+        for slip, why in wrong.items()
+        if isinstance(label.get(lang), str) and label[lang].casefold() == slip.casefold()
+    ]
+    assert not found, found
