@@ -5,6 +5,7 @@ Arabic words. The HTML is checked here without a browser; the layout in headless
 saying what to install, when Chromium or Playwright is missing).
 """
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -366,3 +367,28 @@ def test_dutch_text_on_an_arabic_page_reads_left_to_right_in_chromium(arabic, ta
     )
     assert found["ook"] < found["rest"]  # 'Ook' first, from the left, then the colon and the rest
     assert found["arabic"] == "rtl"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [360, 1280])
+def test_an_inline_list_item_in_the_other_direction_is_never_split_beside_the_next_in_chromium(
+    arabic, tab, width
+):
+    """The translations of a record (Dutch on an Arabic page: 'Frans: automatische vertaling, door
+    ouderbetrokkenheid project · Engels: ...') wrapped at 360 px with the end of the first item placed
+    beside the start of the second ('· Engels:ouderbetrokkenheid project'). Each item is now one box
+    that wraps inside itself, and the next item starts below it or after its end."""
+    tab.set_viewport_size({"width": width, "height": 900})
+    tab.goto((arabic / "ar" / RESOURCE).as_uri())
+    items = tab.evaluate(
+        """() => [...document.querySelectorAll('ul.inline > li')].map(li => {
+        const r = li.getBoundingClientRect();
+        return {rects: li.getClientRects().length, top: r.top, bottom: r.bottom, left: r.left, right: r.right};
+    })"""
+    )
+    assert len(items) >= 2
+    assert all(item["rects"] == 1 for item in items), items  # one box each: not split over lines
+    for one, other in itertools.pairwise(items):
+        side_by_side = other["top"] < one["bottom"] - 1
+        # on one line only where neither box overlaps the other (a right-to-left page: the next is left)
+        assert not side_by_side or other["right"] <= one["left"] + 1 or other["left"] >= one["right"] - 1
