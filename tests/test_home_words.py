@@ -438,8 +438,11 @@ def test_the_quickscans_script_speaks_the_home_language_in_chromium(sites, lang)
                 "v => [v.id, v.impact, v.nodes.length, v.nodes[0].target.join(' ')]))"
             )
         browser.close()
-    assert progress.startswith(say("{done} of {total} questions answered", done=1, total=total))
-    assert say("Saved on this device.") in progress
+    # two sentences on two lines, not run together ("... answered Saved on this device.")
+    assert progress.split("\n") == [
+        say("{done} of {total} questions answered", done=1, total=total),
+        say("Saved on this device."),
+    ]
     required = total - 1  # every question of this instrument is required; one is answered
     assert missing == say("{n} required questions still have no answer:", n=required)
     assert first_link == say("question {n}", n=2)

@@ -55,8 +55,11 @@
   }
 
   function showProgress() {
-    var text = message("progress", { done: answeredCount(), total: labels.items.length });
-    progress.textContent = text + " " + (storable ? message("saved") : message("notSaved"));
+    // two sentences, each on its own line: joined by a space they read as one ("2 of 16 questions
+    // answered Saved on this device."), and where the full stop goes is the language's
+    progress.textContent = message("progress", { done: answeredCount(), total: labels.items.length });
+    progress.appendChild(document.createElement("br"));
+    progress.appendChild(document.createTextNode(storable ? message("saved") : message("notSaved")));
   }
 
   function restore() {
