@@ -915,3 +915,24 @@ def test_a_resource_page_names_its_pack_by_title(site, library):
         row = re.search(f"<dt>{re.escape(m('pack', lang))}</dt><dd>(.*?)</dd>", text)
         assert row is not None
         assert html.unescape(row.group(1)) == pack.manifest.title.get(lang)
+
+
+def test_a_label_and_its_value_are_joined_as_the_page_language_writes_them(site):
+    """French writes a space before the colon ("Complétude : complet"); Dutch and English do not. Every
+    label-and-value line of the pages (translations, verification, completeness, other labels, forms)
+    goes through the catalogue's pattern, so no French page has a label glued to its colon."""
+    glued = re.compile(
+        r"(?:Complétude|Vérification|Aussi|Remplir dans le navigateur|français|anglais|néerlandais):"
+    )
+    for path in sorted((site / "fr").rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        assert not glued.search(text), (path, glued.search(text).group(0))
+    french = (site / "fr" / "instruments.html").read_text(encoding="utf-8")
+    assert "Complétude : " in french and "Remplir dans le navigateur :" in french
+    dutch = (site / "nl" / "instruments.html").read_text(encoding="utf-8")
+    assert "Volledigheid: " in dutch and "Volledigheid :" not in dutch
+    some_resource = next((site / "fr" / "resources").glob("ocb__*.html")).read_text(encoding="utf-8")
+    assert (
+        "français : traduction automatique" in some_resource
+        or "anglais : traduction automatique" in some_resource
+    )

@@ -7,6 +7,7 @@ from ouderbetrokkenheid.exporters.site.context import SiteContext
 from ouderbetrokkenheid.exporters.site.markup import (
     esc,
     inline_list,
+    labelled,
     lang_attrs,
     m,
     m_text,
@@ -39,7 +40,8 @@ def _effect_item(ctx: SiteContext, finding: Finding, effect: Effect, lang: str, 
         said = ""
         if rating.label is not None:
             said = " — " + t(ctx.label(rating.label, lang, finding.id), lang)
-        lines.append(f'<p class="rating-line">{m(key, lang)}: {rating_symbols(rating, lang, kind)}{said}</p>')
+        line = labelled(m(key, lang), rating_symbols(rating, lang, kind) + said, lang)
+        lines.append(f'<p class="rating-line">{line}</p>')
     if effect.note is not None:
         lines.append(paragraphs(ctx.label(effect.note, lang, finding.id), lang, "note"))
     return "<li>" + "".join(lines) + "</li>\n"
@@ -84,7 +86,7 @@ def _finding(ctx: SiteContext, finding: Finding, lang: str, path: str, level: in
     if tags:
         parts.append(f'<div class="tags">{inline_list(tags)}</div>\n')
     status = t(ctx.term("verification", finding.provenance.status, lang), lang)
-    parts.append(f'<p class="muted small">{m("status", lang)}: {status}</p>\n')
+    parts.append(f'<p class="muted small">{labelled(m("status", lang), status, lang)}</p>\n')
     parts.append("</article>\n")
     return "".join(parts)
 

@@ -6,6 +6,7 @@ from ouderbetrokkenheid.exporters.site.context import SiteContext
 from ouderbetrokkenheid.exporters.site.markup import (
     dl,
     esc,
+    labelled,
     lang_attrs,
     m,
     m_text,
@@ -30,7 +31,7 @@ def _concept_item(
     parts = [f'<li id="{esc(anchor)}" class="concept">{notation}<strong>{t(label, lang)}</strong>']
     if concept.alt_labels:
         alts = ", ".join(t(ctx.label(alt, lang, owner), lang) for alt in concept.alt_labels)
-        parts.append(f' <span class="muted">({m("alt_labels", lang)}: {alts})</span>')
+        parts.append(f' <span class="muted">({labelled(m("alt_labels", lang), alts, lang)})</span>')
     if concept.definition is not None:
         parts.append(paragraphs(ctx.label(concept.definition, lang, owner), lang))
     aligned = ctx.by_concept.get(concept.id, [])

@@ -11,6 +11,7 @@ from ouderbetrokkenheid.exporters.site.framework_page import order_badge
 from ouderbetrokkenheid.exporters.site.markup import (
     esc,
     frame_variables,
+    labelled,
     lang_attrs,
     link,
     m,
@@ -41,7 +42,7 @@ def _themes(ctx: SiteContext, framework: Framework, lang: str, path: str) -> str
             body.append(paragraphs(ctx.label(concept.definition, lang, concept.id), lang))
         if concept.alt_labels:
             alts = ", ".join(t(ctx.label(alt, lang, concept.id), lang) for alt in concept.alt_labels)
-            body.append(f'<p class="muted">{m("alt_labels", lang)}: {alts}</p>\n')
+            body.append(f'<p class="muted">{labelled(m("alt_labels", lang), alts, lang)}</p>\n')
         resources = ctx.by_concept.get(concept.id, [])
         if resources:
             body.append(

@@ -11,6 +11,7 @@ from ouderbetrokkenheid.exporters.site.context import SiteContext
 from ouderbetrokkenheid.exporters.site.markup import (
     dl,
     esc,
+    labelled,
     lang_attrs,
     link,
     m,
@@ -19,6 +20,7 @@ from ouderbetrokkenheid.exporters.site.markup import (
     paragraphs,
     t,
     table_box,
+    with_colon,
 )
 from ouderbetrokkenheid.exporters.site.messages import AUTONYMS
 from ouderbetrokkenheid.exporters.site.paths import relative
@@ -73,7 +75,7 @@ def _form_links(ctx: SiteContext, assessment: Assessment, lang: str, path: str) 
             )
             for other in ordered
         )
-        rows.append(f"<li>{group_label}: {links}</li>")
+        rows.append(f"<li>{labelled(group_label, links, lang)}</li>")
     return f'<ul class="forms">{"".join(rows)}</ul>\n'
 
 
@@ -87,7 +89,7 @@ def _quickscan_links(ctx: SiteContext, assessment: Assessment, lang: str, path: 
         f"<li>{link(group['href'], group['label'])}</li>"
         for group in _quickscan_groups(ctx, assessment, lang, path)
     ]
-    return f'<p class="qs-links"><strong>{m("qs_fill_in", lang)}:</strong></p><ul class="forms">{"".join(rows)}</ul>\n'
+    return f'<p class="qs-links"><strong>{with_colon(m("qs_fill_in", lang), lang)}</strong></p><ul class="forms">{"".join(rows)}</ul>\n'
 
 
 def _quickscan_groups(ctx: SiteContext, assessment: Assessment, lang: str, path: str) -> list[dict[str, Any]]:

@@ -82,6 +82,21 @@ def _plain(key: str, lang: str) -> str:
     return f"<span{marker}>{body}</span>" if marker else body
 
 
+def labelled(label: str, value: str, lang: str) -> str:
+    """*label* and *value* (both HTML) joined as *lang* writes a label and its value ("Status: checked",
+    French "Statut : vérifié"). Not marked with a language: the separator is the page's, the parts
+    carry their own markers."""
+    pieces, _marker = _template("label_value", lang)
+    fields = {"label": label, "value": value}
+    return "".join(literal + ("" if field is None else fields[field]) for literal, field in pieces)
+
+
+def with_colon(label: str, lang: str) -> str:
+    """*label* (HTML) followed by a colon as *lang* writes it (French: a space before it)."""
+    pieces, _marker = _template("label_colon", lang)
+    return "".join(literal + ("" if field is None else label) for literal, field in pieces)
+
+
 def m_text(key: str, lang: str, /, **fields: str) -> str:
     """The site's message *key* as plain text (for ``<title>``, ``aria-label``, JSON), *fields* plain."""
     return ui(key, lang).text.format(**fields) if fields else ui(key, lang).text

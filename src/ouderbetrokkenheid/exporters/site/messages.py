@@ -138,6 +138,9 @@ MESSAGES: Mapping[str, str] = {
     "source_language": N_("Source language"),
     "translations": N_("Translations"),
     "translated_by": N_("{method}, by {by}"),
+    # a label and its value ("Status: checked"): French writes a space before the colon
+    "label_value": N_("{label}: {value}"),
+    "label_colon": N_("{label}:"),
     "note": N_("Note"),
     # frameworks
     "content_status": N_("Completeness"),

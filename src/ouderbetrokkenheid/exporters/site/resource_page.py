@@ -8,6 +8,7 @@ from ouderbetrokkenheid.exporters.site.markup import (
     esc,
     external,
     inline_list,
+    labelled,
     lang_attrs,
     m,
     page,
@@ -60,7 +61,11 @@ def provenance_section(ctx: SiteContext, provenance: Provenance, owner: str, lan
         m(
             "translated_by",
             lang,
-            method=f"{ctx.language_html(tr.language, lang)}: {ctx.term_html('translation-method', tr.method, lang)}",
+            method=labelled(
+                ctx.language_html(tr.language, lang),
+                ctx.term_html("translation-method", tr.method, lang),
+                lang,
+            ),
             by=esc(tr.by or "—"),
         )
         for tr in provenance.translations
