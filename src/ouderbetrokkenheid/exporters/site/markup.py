@@ -66,9 +66,14 @@ def m(key: str, lang: str, /, **fields: str) -> str:
     site has no words in *lang*."""
     if not fields:  # most messages are labels, asked for on every page
         return _plain(key, lang)
-    pieces, marker = _template(key, lang)
-    body = "".join(literal + ("" if field is None else fields[field]) for literal, field in pieces)
+    body, marker = _filled(key, lang, fields)
     return f"<span{marker}>{body}</span>" if marker else body
+
+
+def _filled(key: str, lang: str, fields: dict[str, str]) -> tuple[str, str]:
+    """The message *key* for *lang* with *fields* (HTML) put in, and its ``lang`` marker."""
+    pieces, marker = _template(key, lang)
+    return "".join(literal + ("" if field is None else fields[field]) for literal, field in pieces), marker
 
 
 @functools.cache
@@ -86,15 +91,12 @@ def labelled(label: str, value: str, lang: str) -> str:
     """*label* and *value* (both HTML) joined as *lang* writes a label and its value ("Status: checked",
     French "Statut : vérifié"). Not marked with a language: the separator is the page's, the parts
     carry their own markers."""
-    pieces, _marker = _template("label_value", lang)
-    fields = {"label": label, "value": value}
-    return "".join(literal + ("" if field is None else fields[field]) for literal, field in pieces)
+    return _filled("label_value", lang, {"label": label, "value": value})[0]
 
 
 def with_colon(label: str, lang: str) -> str:
     """*label* (HTML) followed by a colon as *lang* writes it (French: a space before it)."""
-    pieces, _marker = _template("label_colon", lang)
-    return "".join(literal + ("" if field is None else label) for literal, field in pieces)
+    return _filled("label_colon", lang, {"label": label})[0]
 
 
 def m_text(key: str, lang: str, /, **fields: str) -> str:
