@@ -326,7 +326,8 @@ def test_home_shows_the_three_themes_and_every_framework(site, library):
         )
     assert "zonder rangorde" in text and "in volgorde" in text  # unordered and ordered frameworks
     en = (site / "en" / "index.html").read_text(encoding="utf-8")
-    assert ">Home involvement</a></h3>" in en
+    # a machine translation (OCB's English labels are ours, made by machine) says so where it is shown
+    assert '>Home involvement <span class="mt-mark">(machine translation)</span></a></h3>' in en
 
 
 def test_resource_page_has_all_languages_provenance_related_and_json_ld(site, library):
@@ -935,4 +936,69 @@ def test_a_label_and_its_value_are_joined_as_the_page_language_writes_them(site)
     assert (
         "français : traduction automatique" in some_resource
         or "anglais : traduction automatique" in some_resource
+    )
+
+
+MARK = {"nl": "(automatische vertaling)", "fr": "(traduction automatique)", "en": "(machine translation)"}
+
+
+def _machine(record, lang: str) -> bool:
+    return any(tr.language == lang and tr.method == "machine" for tr in record.provenance.translations)
+
+
+def test_a_machine_translation_is_marked_where_it_is_shown(site, library):
+    """OCB's French and English labels are machine translations by this project: the page title, the
+    lead and the blocks of "In every language" say so where they stand, in the page's words; the Dutch
+    original does not. The instrument's questions are said once, by the section's heading."""
+    resource = library.get("ocb/briefje-vragen-over-school")
+    assert _machine(resource, "fr") and _machine(resource, "en") and not _machine(resource, "nl")
+    name = "resources/ocb__briefje-vragen-over-school.html"
+    for lang in ("fr", "en"):
+        page = (site / lang / name).read_text(encoding="utf-8")
+        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page).group(1)
+        assert h1.endswith(f'<span class="mt-mark">{MARK[lang]}</span>'), h1
+        assert html.unescape(h1).startswith(resource.title.get_text(lang)), h1
+        lead = re.search(r'<p class="lead">(.*?)</p>', page).group(1)
+        assert lead.endswith(f'<span class="mt-mark">{MARK[lang]}</span>')
+    dutch = (site / "nl" / name).read_text(encoding="utf-8")
+    assert "mt-mark" not in re.search(r"<h1[^>]*>(.*?)</h1>", dutch).group(1)
+    blocks = re.findall(r"<h3>(.*?)</h3>", dutch.split('id="languages"', 1)[1].split("</section>", 1)[0])
+    assert [MARK["nl"] in block for block in blocks] == [False, True, True]  # Nederlands, Frans, Engels
+
+
+def test_a_text_kept_in_its_original_language_is_not_called_a_translation(site, library):
+    """Epstein's handbook keeps its English title in every language; its record's French is machine
+    translated, but the title on the French page is the original, not a translation."""
+    book = next(r for r in library.resources() if "Your Handbook for Action" in r.title.get_text("en"))
+    assert _machine(book, "fr") and book.title.get_text("fr") == book.title.get_text("en")
+    page = (site / "fr" / "resources" / f"{book.id.replace('/', '__')}.html").read_text(encoding="utf-8")
+    assert "mt-mark" not in re.search(r"<h1[^>]*>(.*?)</h1>", page).group(1)
+    assert MARK["fr"] in re.search(r'<p class="lead"[^>]*>(.*?)</p>', page).group(1)  # its summary is
+
+
+def test_the_catalog_marks_the_results_whose_words_are_a_machine_translation(site, library):
+    resource = library.get("ocb/briefje-vragen-over-school")
+    for lang, marked in (("fr", True), ("nl", False)):
+        index = read_index((site / "assets" / f"search-index.{lang}.js").read_text(encoding="utf-8"))
+        doc = next(d for d in index["docs"] if d["id"] == resource.id)
+        assert bool(doc.get("m")) is marked
+        assert index["mt"] == {"text": MARK[lang][1:-1], "lang": ""}
+        listed = (site / lang / "list.html").read_text(encoding="utf-8")
+        item = re.search(rf'<li><a href="{re.escape(doc["u"])}".*?</li>', listed, re.DOTALL).group(0)
+        assert (f'<span class="mt-mark">{MARK[lang]}</span>' in item) is marked
+
+
+def test_a_quickscan_says_once_that_its_words_are_a_machine_translation(site):
+    """The quickscan page opens with the machine-translation notice; its questions and answers are not
+    marked one by one. The instrument's page marks its questions' table once, by its heading."""
+    quickscan = (site / "nl" / "quickscan" / "instrumenten__partnerschapsmeting-parents.html").read_text(
+        encoding="utf-8"
+    )
+    assert "notice machine-translation" in quickscan and "mt-mark" not in quickscan
+    instrument = (site / "nl" / "instruments" / "instrumenten__partnerschapsmeting.html").read_text(
+        encoding="utf-8"
+    )
+    questions = instrument.split('<h2 id="questions">', 1)[1].split("</section>", 1)[0]
+    assert questions.count("mt-mark") == 1 and questions.split("</h2>", 1)[0].endswith(
+        f'<span class="mt-mark">{MARK["nl"]}</span>'
     )

@@ -192,7 +192,9 @@ def test_search_facet_resource_and_language_switch(tab, site, library):
     page.wait_for_load_state()
     assert page.evaluate("document.documentElement.lang") == "fr"
     assert page.url.endswith(f"/fr/{expected_href(first)}")
-    assert page.text_content("h1") == first.title.get_text("fr")
+    machine = any(tr.language == "fr" and tr.method == "machine" for tr in first.provenance.translations)
+    mark = " (traduction automatique)" if machine else ""  # said where a machine translation is shown
+    assert page.text_content("h1") == first.title.get_text("fr") + mark
 
     # and the catalog keeps the search across languages
     page.go_back()
@@ -414,4 +416,30 @@ def test_no_request_even_for_external_content_links(tab, site):
     page.wait_for_load_state()
     external = page.eval_on_selector_all("a.out", "links => links.map(a => a.href)")
     assert external and all(re.match(r"https?://", href) for href in external)
+    recorder.assert_clean()
+
+
+def test_a_result_whose_words_are_a_machine_translation_says_so_in_chromium(tab, site, library):
+    """The script renders a result as the server renders the first page: the items whose French title or
+    summary is a machine translation end their kind line with "(traduction automatique)", the others not."""
+    page, recorder = tab
+    page.goto(url(site, "fr/catalog.html"))
+    page.wait_for_selector("#ob-q", state="visible")
+    before = runs(page)
+    page.locator("#ob-q").press_sequentially("parents", delay=10)
+    wait_for_update(page, before)
+    shown = page.eval_on_selector_all(
+        "#ob-results > li",
+        "items => items.map(li => [li.querySelector('a').getAttribute('href'),"
+        " li.querySelector('.meta .mt-mark') ? li.querySelector('.meta .mt-mark').textContent : null])",
+    )
+    assert shown
+    records = (*library.resources(), *library.frameworks(), *library.assessments(), *library.findings())
+    by_href = {expected_href(record): record for record in records}
+    for href, mark in shown:
+        record = by_href[href]
+        machine = any(tr.language == "fr" and tr.method == "machine" for tr in record.provenance.translations)
+        if not machine:
+            assert mark is None, href
+    assert any(mark == "(traduction automatique)" for _, mark in shown)
     recorder.assert_clean()

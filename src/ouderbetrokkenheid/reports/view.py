@@ -29,10 +29,13 @@ GAP_ITEMS = 3
 
 @attrs.frozen(kw_only=True)
 class Text:
-    """A label in one language: the text and the language tag it is really written in."""
+    """A label in one language: the text and the language tag it is really written in; *machine* when
+    that text is a machine translation (its record's ``provenance.translations`` says so), which is then
+    marked wherever it is shown."""
 
     text: str
     lang: str = ""
+    machine: bool = False
 
     def __str__(self) -> str:
         return self.text

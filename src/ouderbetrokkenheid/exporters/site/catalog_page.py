@@ -17,12 +17,15 @@ from ouderbetrokkenheid.exporters.site.markup import esc, m, m_text, page
 from ouderbetrokkenheid.exporters.site.search import FACETS
 
 
-def _result_item(doc: dict[str, Any], kinds: dict[str, str]) -> str:
+def _result_item(doc: dict[str, Any], kinds: dict[str, str], mt: dict[str, str]) -> str:
     """One result, as ``search.js`` renders it too."""
     title_lang = f' lang="{esc(doc["tl"])}"' if doc.get("tl") else ""
     meta = esc(kinds.get(doc["k"], doc["k"]))
     if doc.get("y"):
         meta += f" · {esc(doc['y'])}"
+    if doc.get("m"):  # its title or summary here is a machine translation
+        mark_lang = f' lang="{esc(mt["lang"])}"' if mt["lang"] else ""
+        meta += f' <span class="mt-mark"{mark_lang}>({esc(mt["text"])})</span>'
     snippet = ""
     if doc.get("s"):
         snippet_lang = f' lang="{esc(doc["sl"])}"' if doc.get("sl") else ""
@@ -63,7 +66,9 @@ def render_catalog(ctx: SiteContext, lang: str, path: str, index: dict[str, Any]
             f"<ul>{''.join(items)}</ul></fieldset></details>\n"
         )
     # the first page of results as plain HTML; every record is on the full list (list.html)
-    results = "".join(_result_item(docs[i], index["kinds"]) for i in index["browse"][: index["pageSize"]])
+    results = "".join(
+        _result_item(docs[i], index["kinds"], index["mt"]) for i in index["browse"][: index["pageSize"]]
+    )
     total = m_text("results_all", lang).format(n=len(docs))
     return page(
         ctx.frame(path, lang, "catalog"),
@@ -87,7 +92,7 @@ def render_catalog(ctx: SiteContext, lang: str, path: str, index: dict[str, Any]
 
 def render_list(ctx: SiteContext, lang: str, path: str, index: dict[str, Any]) -> str:
     """Every record of the catalog on one plain page, in browse order (no script needed)."""
-    results = "".join(_result_item(index["docs"][i], index["kinds"]) for i in index["browse"])
+    results = "".join(_result_item(index["docs"][i], index["kinds"], index["mt"]) for i in index["browse"])
     body = (
         f"<h1>{m('full_list_title', lang)}</h1>\n"
         f'<p class="lead">{m("full_list_intro", lang, n=esc(len(index["docs"])))}</p>\n'

@@ -84,6 +84,18 @@ class SiteContext:
             for owner in owners - {None}:
                 self.crosswalks[owner.id].append(mapping)  # type: ignore[union-attr]
         self._defaults = {pack.name: pack.manifest.default_language for pack in library.packs}
+        #: Record (and concept) id -> the languages its texts were machine-translated into, and the
+        #: source language they were translated from.
+        self._machine: dict[str, tuple[frozenset[str], str]] = {}
+        for record in (*self.resources, *self.frameworks, *self.findings, *self.assessments, *self.mappings):
+            provenance = record.provenance
+            machine = frozenset(tr.language for tr in provenance.translations if tr.method == "machine")
+            if machine:
+                self._machine[record.id] = (machine, provenance.language)
+                if isinstance(record, Framework):  # its concepts' labels and definitions too
+                    self._machine.update(
+                        dict.fromkeys((c.id for c in record.concepts), (machine, provenance.language))
+                    )
         self.form_names = Names()
         self._terms: dict[tuple[str, str, str], Text] = {}
         self._paths: dict[tuple[str, str], str | None] = {}
@@ -107,6 +119,12 @@ class SiteContext:
         """The default language of the pack that holds *identifier*."""
         return self._defaults.get(identifier.split("/", 1)[0])
 
+    def is_machine(self, value: LocalizedText | None, tag: str, owner: str) -> bool:
+        """Whether *value*'s text in *tag* (a text of the record or concept *owner*) is a machine
+        translation (see :meth:`label`)."""
+        text = None if value is None else value.get(tag)
+        return text is not None and self._is_machine(value, text, tag, owner)  # type: ignore[arg-type]
+
     def label(self, value: LocalizedText | None, lang: str, owner: str, fallback: str = "") -> Text:
         """*value* in *lang*, falling back through the default language of *owner*'s pack (as
         :meth:`LocalizedText.resolve <ouderbetrokkenheid.LocalizedText.resolve>` does; its chain cached)."""
@@ -114,13 +132,20 @@ class SiteContext:
             return Text(text=fallback)
         text = value.get(lang)  # the first of every chain (the page's own language): most texts have it
         if text is not None:
-            return Text(text=text, lang=lang)
+            return Text(text=text, lang=lang, machine=self._is_machine(value, text, lang, owner))
         for tag in _chain(lang, self.default_of(owner)):
             text = value.get(tag)
             if text is not None:
-                return Text(text=text, lang=tag)
+                return Text(text=text, lang=tag, machine=self._is_machine(value, text, tag, owner))
         tag = next(iter(value))
-        return Text(text=value[tag], lang=tag)
+        return Text(text=value[tag], lang=tag, machine=self._is_machine(value, value[tag], tag, owner))
+
+    def _is_machine(self, value: LocalizedText, text: str, tag: str, owner: str) -> bool:
+        """Whether *text* (*value* in *tag*) is a machine translation: its record says *tag* was
+        machine-translated, and the text is not the source's own (a title kept in its original
+        language in every language is no translation)."""
+        found = self._machine.get(owner)
+        return found is not None and tag in found[0] and value.get(found[1]) != text
 
     def term(self, vocabulary: str, code: str, lang: str) -> Text:
         """The label of *code* in *vocabulary* (the code itself when it is not in the vocabulary)."""

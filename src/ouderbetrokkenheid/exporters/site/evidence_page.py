@@ -7,6 +7,7 @@ from ouderbetrokkenheid.exporters.site.context import SiteContext
 from ouderbetrokkenheid.exporters.site.markup import (
     esc,
     inline_list,
+    inner,
     labelled,
     lang_attrs,
     m,
@@ -53,7 +54,7 @@ def _finding(ctx: SiteContext, finding: Finding, lang: str, path: str, level: in
     heading = f"h{level}"
     marker = lang_attrs(claim.lang, lang)
     parts = [f'<article id="{esc(anchor)}" class="finding" aria-labelledby="{esc(anchor)}-h">\n']
-    parts.append(f'<{heading} id="{esc(anchor)}-h"{marker}>{esc(claim.text)}</{heading}>\n')
+    parts.append(f'<{heading} id="{esc(anchor)}-h"{marker}>{inner(claim, lang)}</{heading}>\n')
     if finding.effects:
         by_metric = groupby(sorted(finding.effects, key=lambda e: e.metric), key=lambda e: e.metric)
         for number, (metric, effects) in enumerate(by_metric, 1):

@@ -6,6 +6,7 @@ from ouderbetrokkenheid.exporters.site.context import SiteContext
 from ouderbetrokkenheid.exporters.site.markup import (
     dl,
     esc,
+    inner,
     labelled,
     lang_attrs,
     m,
@@ -77,7 +78,7 @@ def render_framework(ctx: SiteContext, framework: Framework, lang: str, path: st
     owner = framework.id
     title = ctx.title(framework, lang)
     parts = [f'<p class="kicker">{m("type_framework", lang)}</p>\n']
-    parts.append(f"<h1{lang_attrs(title.lang, lang)}>{esc(title.text)}</h1>\n")
+    parts.append(f"<h1{lang_attrs(title.lang, lang)}>{inner(title, lang)}</h1>\n")
     summary = ctx.label(framework.summary, lang, owner)
     if summary.text:
         parts.append(paragraphs(summary, lang, "lead"))

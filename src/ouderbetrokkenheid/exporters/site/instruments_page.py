@@ -5,17 +5,20 @@ language)."""
 
 from typing import Any
 
+import attrs
 from markupsafe import Markup
 
 from ouderbetrokkenheid.exporters.site.context import SiteContext
 from ouderbetrokkenheid.exporters.site.markup import (
     dl,
     esc,
+    inner,
     labelled,
     lang_attrs,
     link,
     m,
     m_text,
+    machine_mark,
     page,
     paragraphs,
     t,
@@ -25,8 +28,9 @@ from ouderbetrokkenheid.exporters.site.markup import (
 from ouderbetrokkenheid.exporters.site.messages import AUTONYMS
 from ouderbetrokkenheid.exporters.site.paths import relative
 from ouderbetrokkenheid.exporters.site.resource_page import agents, licence_html, provenance_section
-from ouderbetrokkenheid.model import Assessment
+from ouderbetrokkenheid.model import Assessment, LocalizedText
 from ouderbetrokkenheid.reports.messages import format_number
+from ouderbetrokkenheid.reports.view import Text
 
 
 def has_forms(assessment: Assessment) -> bool:
@@ -162,7 +166,7 @@ def render_assessment(ctx: SiteContext, assessment: Assessment, lang: str, path:
     owner = assessment.id
     title = ctx.title(assessment, lang)
     parts = [f'<p class="kicker">{m("type_assessment", lang)}</p>\n']
-    parts.append(f"<h1{lang_attrs(title.lang, lang)}>{esc(title.text)}</h1>\n")
+    parts.append(f"<h1{lang_attrs(title.lang, lang)}>{inner(title, lang)}</h1>\n")
     summary = ctx.label(assessment.summary, lang, owner)
     if summary.text:
         parts.append(paragraphs(summary, lang, "lead"))
@@ -228,16 +232,35 @@ def _scale_heading(number: int) -> str:
     return f"scale-{number}"
 
 
+class SaidOnce:
+    """The labels of one record for a table of many (questions, answers, bands): not marked one by one
+    as machine translations; :meth:`mark` says it once, by the section's heading, when any was one."""
+
+    def __init__(self, ctx: SiteContext, lang: str, owner: str) -> None:
+        self.ctx, self.lang, self.owner = ctx, lang, owner
+        self.machine = False
+
+    def __call__(self, value: LocalizedText | None, fallback: str = "") -> Text:
+        found = self.ctx.label(value, self.lang, self.owner, fallback)
+        if not found.machine:
+            return found
+        self.machine = True
+        return attrs.evolve(found, machine=False)
+
+    def mark(self) -> str:
+        return f" {machine_mark(self.lang)}" if self.machine else ""
+
+
 def _questions(ctx: SiteContext, assessment: Assessment, lang: str) -> str:
-    owner = assessment.id
+    label = SaidOnce(ctx, lang, assessment.id)
     groups = assessment.groups
-    dimensions = {d.id: ctx.label(d.label, lang, owner, d.id) for d in assessment.dimensions}
+    dimensions = {d.id: label(d.label, d.id) for d in assessment.dimensions}
     scale_numbers = {s.id: n for n, s in enumerate(assessment.scales, 1)}
     used = {item.scale for item in assessment.items()}
     one_scale = len(used) == 1 and next(iter(used)) in scale_numbers
     header = (
         f'<th scope="col">{m("number", lang)}</th>'
-        + "".join(f'<th scope="col">{t(ctx.label(g.label, lang, owner, g.id), lang)}</th>' for g in groups)
+        + "".join(f'<th scope="col">{t(label(g.label, g.id), lang)}</th>' for g in groups)
         + f'<th scope="col">{m("dimension", lang)}</th>'
         + ("" if one_scale else f'<th scope="col">{m("scale", lang)}</th>')
     )
@@ -253,7 +276,7 @@ def _questions(ctx: SiteContext, assessment: Assessment, lang: str) -> str:
         for item in section.items:
             number += 1
             texts = "".join(
-                f"<td>{t(ctx.label(item.text.get(g.id), lang, owner), lang) if g.id in item.text else '—'}</td>"
+                f"<td>{t(label(item.text.get(g.id)), lang) if g.id in item.text else '—'}</td>"
                 for g in groups
             )
             flags = [
@@ -274,26 +297,26 @@ def _questions(ctx: SiteContext, assessment: Assessment, lang: str) -> str:
                 + f"{flagged}</td></tr>\n"
             )
         blocks.append(
-            f"<h3>{t(ctx.label(section.title, lang, owner, section.id), lang)}</h3>\n"
+            f"<h3>{t(label(section.title, section.id), lang)}</h3>\n"
             + table_box(
                 f"<table>\n<thead><tr>{header}</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table>",
-                ctx.label(section.title, lang, owner, m_text("questions", lang)).text,
+                label(section.title, m_text("questions", lang)).text,
                 lang,
             )
         )
     return (
-        f'<section aria-labelledby="questions">\n<h2 id="questions">{m("questions", lang)}</h2>\n'
+        f'<section aria-labelledby="questions">\n<h2 id="questions">{m("questions", lang)}{label.mark()}</h2>\n'
         + "".join(blocks)
         + "</section>\n"
     )
 
 
 def _scales(ctx: SiteContext, assessment: Assessment, lang: str) -> str:
-    owner = assessment.id
+    label = SaidOnce(ctx, lang, assessment.id)
     blocks = []
     for number, scale in enumerate(assessment.scales, 1):
         rows = "".join(
-            f'<tr data-code="{esc(o.code)}"><td>{t(ctx.label(o.label, lang, owner, o.code), lang)}</td>'
+            f'<tr data-code="{esc(o.code)}"><td>{t(label(o.label, o.code), lang)}</td>'
             f'<td class="num">'
             + (
                 m("not_scored", lang)
@@ -305,30 +328,30 @@ def _scales(ctx: SiteContext, assessment: Assessment, lang: str) -> str:
         )
         blocks.append(
             f'<h3 id="{_scale_heading(number)}">{m("scale_n", lang, n=str(number))}: '
-            f"{t(ctx.label(scale.label, lang, owner, ''), lang)}</h3>\n"
+            f"{t(label(scale.label, ''), lang)}</h3>\n"
             f'<table><thead><tr><th scope="col">{m("answer", lang)}</th>'
             f'<th scope="col">{m("score", lang)}</th></tr></thead><tbody>{rows}</tbody></table>\n'
         )
     return (
-        f'<section aria-labelledby="scales">\n<h2 id="scales">{m("scales", lang)}</h2>\n'
+        f'<section aria-labelledby="scales">\n<h2 id="scales">{m("scales", lang)}{label.mark()}</h2>\n'
         + "".join(blocks)
         + "</section>\n"
     )
 
 
 def _bands(ctx: SiteContext, assessment: Assessment, lang: str) -> str:
-    owner = assessment.id
+    label = SaidOnce(ctx, lang, assessment.id)
     rows = []
     for band in assessment.bands:
-        meaning = ctx.label(band.interpretation, lang, owner)
+        meaning = label(band.interpretation)
         flag = f' <span class="badge">{m("needs_work", lang)}</span>' if band.needs_work else ""
         rows.append(
-            f"<tr><td>{t(ctx.label(band.label, lang, owner, band.id), lang)}{flag}</td>"
+            f"<tr><td>{t(label(band.label, band.id), lang)}{flag}</td>"
             f'<td class="num">{esc(format_number(band.min, lang, digits=0))} – {esc(format_number(band.max, lang, digits=0))}</td>'
             f"<td>{t(meaning, lang) if meaning.text else ''}</td></tr>"
         )
     return (
-        f'<section aria-labelledby="bands">\n<h2 id="bands">{m("bands", lang)}</h2>\n'
+        f'<section aria-labelledby="bands">\n<h2 id="bands">{m("bands", lang)}{label.mark()}</h2>\n'
         + table_box(
             f'<table><thead><tr><th scope="col">{m("band", lang)}</th><th scope="col">{m("range", lang)}</th>'
             f'<th scope="col">{m("meaning", lang)}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>',

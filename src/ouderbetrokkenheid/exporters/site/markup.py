@@ -46,11 +46,39 @@ def lang_attrs(tag: str, page_lang: str) -> str:
 
 def t(value: Text | str, lang: str) -> str:
     """*value* escaped; in a ``<span lang>`` when it is not in the page's language *lang* (as
-    :func:`ouderbetrokkenheid.reports.markup.text`)."""
+    :func:`ouderbetrokkenheid.reports.markup.text`); followed by :func:`machine_mark` when it is a
+    machine translation."""
     if isinstance(value, str):
         return esc(value)
     attrs = lang_attrs(value.lang, lang)
-    return f"<span{attrs}>{esc(value.text)}</span>" if attrs else esc(value.text)
+    body = f"<span{attrs}>{esc(value.text)}</span>" if attrs else esc(value.text)
+    return f"{body} {machine_mark(lang)}" if value.machine else body
+
+
+def inner(value: Text, lang: str) -> str:
+    """The content of an element that carries *value*'s own language attributes (``<h1{lang_attrs}>``):
+    *value* escaped, followed by :func:`machine_mark` when it is a machine translation."""
+    if not value.machine:
+        return esc(value.text)
+    return f"{esc(value.text)} {machine_mark(lang, value.lang if lang_attrs(value.lang, lang) else '')}"
+
+
+@functools.cache
+def machine_label(lang: str) -> Text:
+    """ "Machine translation" in the words of a page in *lang* (the ``translation-method`` vocabulary)."""
+    from ouderbetrokkenheid.model.vocabularies import VOCABULARIES
+
+    return resolve(
+        VOCABULARIES["translation-method"].term("machine").label, lang, None, "machine translation"
+    )
+
+
+@functools.cache
+def machine_mark(lang: str, within: str = "") -> str:
+    """The visible mark after a text that is a machine translation on a page in *lang*: "(traduction
+    automatique)"; *within*: the language of the element it stands in, when not the page's."""
+    label = machine_label(lang)
+    return f'<span class="mt-mark"{lang_attrs(label.lang or lang, within or lang)}>({esc(label.text)})</span>'
 
 
 @functools.cache
@@ -111,10 +139,13 @@ def label(value: LocalizedText | None, lang: str, default: str | None, fallback:
 
 def paragraphs(value: Text, lang: str, css_class: str = "") -> str:
     """*value* as ``<p>`` elements (blank lines separate paragraphs), marked with its language."""
-    chunks = [" ".join(chunk.split()) for chunk in value.text.split("\n\n")]
+    chunks = [esc(" ".join(chunk.split())) for chunk in value.text.split("\n\n")]
+    chunks = [chunk for chunk in chunks if chunk]
     marker = lang_attrs(value.lang, lang)
+    if value.machine and chunks:  # said once, after the last paragraph's text
+        chunks[-1] += " " + machine_mark(lang, value.lang if marker else "")
     klass = f' class="{css_class}"' if css_class else ""
-    return "".join(f"<p{klass}{marker}>{esc(chunk)}</p>\n" for chunk in chunks if chunk)
+    return "".join(f"<p{klass}{marker}>{chunk}</p>\n" for chunk in chunks)
 
 
 def link(href: str, body_html: str, **attributes: str) -> str:

@@ -15,6 +15,7 @@ of the paper forms (:func:`ouderbetrokkenheid.reports.paper.notice_html`), the D
 import functools
 from importlib.resources import files
 
+import attrs
 from markupsafe import Markup
 
 from ouderbetrokkenheid.errors import Phrase
@@ -24,8 +25,9 @@ from ouderbetrokkenheid.exporters.site.messages import ui_language
 from ouderbetrokkenheid.exporters.site.paths import relative, safe_name
 from ouderbetrokkenheid.exporters.site.templates import TemplateFolderError
 from ouderbetrokkenheid.i18n import N_
-from ouderbetrokkenheid.model import Assessment
+from ouderbetrokkenheid.model import Assessment, LocalizedText
 from ouderbetrokkenheid.reports.paper import correction_address, group_items, needs_notice, notice_html
+from ouderbetrokkenheid.reports.view import Text
 
 #: The script of the quickscan pages, under ``assets/``.
 SCRIPT = "quickscan.js"
@@ -74,6 +76,14 @@ def render_quickscan(ctx: SiteContext, assessment: Assessment, group: str, lang:
     the_group = next(g for g in assessment.groups if g.id == group)
     scales = {scale.id: scale for scale in assessment.scales}
     asked = {item.link_id for item in group_items(assessment, group)}
+    # a page whose words are a machine translation says so once, at its top (the notice below); its
+    # questions and answers are then not marked one by one
+    noticed = needs_notice(assessment, lang)
+
+    def label(value: LocalizedText | None, fallback: str = "") -> Text:
+        found = ctx.label(value, lang, owner, fallback)
+        return attrs.evolve(found, machine=False) if noticed and found.machine else found
+
     sections = []
     number = 0
     for section in assessment.sections:
@@ -87,12 +97,12 @@ def render_quickscan(ctx: SiteContext, assessment: Assessment, group: str, lang:
                 {
                     "number": number,
                     "link_id": item.link_id,
-                    "text": Markup(t(ctx.label(item.text[group], lang, owner), lang)),  # noqa: S704 - escaped by t
+                    "text": Markup(t(label(item.text[group]), lang)),  # noqa: S704 - escaped by t
                     "required": item.required,
                     "options": [
                         {
                             "code": option.code,
-                            "label": Markup(t(ctx.label(option.label, lang, owner, option.code), lang)),  # noqa: S704
+                            "label": Markup(t(label(option.label, option.code), lang)),  # noqa: S704
                             "not_applicable": option.not_applicable,
                         }
                         for option in scale.options
@@ -100,13 +110,12 @@ def render_quickscan(ctx: SiteContext, assessment: Assessment, group: str, lang:
                 }
             )
         if items:
-            title = ctx.label(section.title, lang, owner, "")
+            title = label(section.title, "")
             sections.append({"title": Markup(t(title, lang)) if title.text else "", "questions": items})  # noqa: S704
     labels = {
-        "dimensions": {d.id: ctx.label(d.label, lang, owner, d.id).text for d in assessment.dimensions},
+        "dimensions": {d.id: label(d.label, d.id).text for d in assessment.dimensions},
         "bands": {
-            b.id: {"label": ctx.label(b.label, lang, owner, b.id).text, "needs_work": b.needs_work}
-            for b in assessment.bands
+            b.id: {"label": label(b.label, b.id).text, "needs_work": b.needs_work} for b in assessment.bands
         },
         "resources": {
             resource.id: [relative(path, ctx.path(resource.id, lang) or ""), ctx.title(resource, lang).text]
@@ -115,12 +124,12 @@ def render_quickscan(ctx: SiteContext, assessment: Assessment, group: str, lang:
         "items": [link_id for s in sections for link_id in (i["link_id"] for i in s["questions"])],
         "required": [i["link_id"] for s in sections for i in s["questions"] if i["required"]],
     }
-    title = ctx.title(assessment, lang)
-    group_label = ctx.label(the_group.label, lang, owner, the_group.id)
+    title = label(assessment.title, assessment.id)
+    group_label = label(the_group.label, the_group.id)
     scoring = scoring_available()
     other_groups = [
         {
-            "label": Markup(t(ctx.label(g.label, lang, owner, g.id), lang)),  # noqa: S704
+            "label": Markup(t(label(g.label, g.id), lang)),  # noqa: S704
             "href": relative(path, quickscan_path(ctx, assessment, g.id, lang)),
         }
         for g in assessment.groups
@@ -133,7 +142,7 @@ def render_quickscan(ctx: SiteContext, assessment: Assessment, group: str, lang:
         notice_html(
             lang, correction_address(ctx.library.pack_of(owner).manifest), "notice machine-translation"
         )
-        if needs_notice(assessment, lang)
+        if noticed
         else ""
     )
     html = page(

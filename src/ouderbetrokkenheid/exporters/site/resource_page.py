@@ -8,9 +8,11 @@ from ouderbetrokkenheid.exporters.site.markup import (
     esc,
     external,
     inline_list,
+    inner,
     labelled,
     lang_attrs,
     m,
+    machine_mark,
     page,
     paragraphs,
     script_json,
@@ -139,9 +141,21 @@ def _languages_section(ctx: SiteContext, resource: Resource, lang: str) -> str:
     blocks = shared.get("in-languages")
     if blocks is None:
         blocks = shared["in-languages"] = _in_languages(resource)
+    machine = {
+        tag
+        for tag, _ in blocks
+        if any(
+            ctx.is_machine(v, tag, resource.id) for v in (resource.title, resource.subtitle, resource.summary)
+        )
+    }
     return (
         f'<section aria-labelledby="languages">\n<h2 id="languages">{m("all_languages", lang)}</h2>\n'
-        + "".join(f"<h3>{ctx.language_html(tag, lang)}</h3>\n{html}" for tag, html in blocks)
+        + "".join(
+            f"<h3>{ctx.language_html(tag, lang)}"
+            + (f" {machine_mark(lang)}" if tag in machine else "")  # said beside the language's name
+            + f"</h3>\n{html}"
+            for tag, html in blocks
+        )
         + "</section>\n"
     )
 
@@ -164,7 +178,7 @@ def render_resource(ctx: SiteContext, resource: Resource, lang: str, path: str) 
     subtitle = ctx.label(resource.subtitle, lang, owner)
     summary = ctx.label(resource.summary, lang, owner)
     head = [f'<p class="kicker">{ctx.term_html("resource-kind", resource.kind, lang)}</p>\n']
-    head.append(f"<h1{lang_attrs(title.lang, lang)}>{esc(title.text)}</h1>\n")
+    head.append(f"<h1{lang_attrs(title.lang, lang)}>{inner(title, lang)}</h1>\n")
     if subtitle.text:
         head.append(paragraphs(subtitle, lang, "subtitle"))
     if summary.text:

@@ -21,7 +21,7 @@ from ouderbetrokkenheid.catalog import index as ranking
 from ouderbetrokkenheid.catalog.analysis import PRONOUNS, QUESTION_WORDS, STOP_WORDS, fold
 from ouderbetrokkenheid.catalog.catalog import Catalog
 from ouderbetrokkenheid.catalog.filters import is_free
-from ouderbetrokkenheid.exporters.site.markup import m_text, script_json, truncate
+from ouderbetrokkenheid.exporters.site.markup import m_text, machine_label, script_json, truncate
 from ouderbetrokkenheid.exporters.site.messages import language_name
 from ouderbetrokkenheid.model import VOCABULARIES, Assessment, Finding, Framework, Record, Resource
 from ouderbetrokkenheid.reports.messages import primary
@@ -185,6 +185,8 @@ def build_index(
                 doc["sl"] = other
         if year := year_of(record):
             doc["y"] = year
+        if title.machine or summary.machine:  # shown after the item's kind: "(traduction automatique)"
+            doc["m"] = 1
         docs.append(doc)
     type_order = {Resource: 0, Framework: 1, Assessment: 2, Finding: 3}
     browse = sorted(
@@ -209,6 +211,7 @@ def build_index(
         "docs": docs,
         "facets": facets,
         "kinds": kind_labels,
+        "mt": {"text": machine_label(lang).text, "lang": _other(machine_label(lang).lang, lang)},
         "browse": browse,
         "terms": terms,
         "post": postings,

@@ -360,6 +360,14 @@
       var meta = document.createElement("span");
       meta.className = "meta";
       meta.textContent = (index.kinds[doc.k] || doc.k) + (doc.y ? " · " + doc.y : "");
+      if (doc.m) {  // its title or summary here is a machine translation: said where it is shown
+        var mark = document.createElement("span");
+        mark.className = "mt-mark";
+        mark.textContent = "(" + index.mt.text + ")";
+        if (index.mt.lang) { mark.lang = index.mt.lang; }
+        meta.appendChild(document.createTextNode(" "));
+        meta.appendChild(mark);
+      }
       li.appendChild(meta);
       if (doc.s) {
         var p = document.createElement("p");
