@@ -124,6 +124,15 @@ def wait_for_update(page, before: int) -> None:
     wait_until(page, f"Number(document.documentElement.dataset.obRuns || 0) > {before}")
 
 
+def search(page, site: Path, path: str, words: str) -> None:
+    """Open the catalog at *path* and type *words* into its search field, until the results follow."""
+    page.goto(url(site, path))
+    page.wait_for_selector("#ob-q", state="visible")
+    before = runs(page)
+    page.locator("#ob-q").press_sequentially(words, delay=10)
+    wait_for_update(page, before)
+
+
 def result_hrefs(page) -> list[str]:
     return page.eval_on_selector_all(
         "#ob-results > li > a", "links => links.map(a => a.getAttribute('href'))"
@@ -211,11 +220,7 @@ def test_search_facet_resource_and_language_switch(tab, site, library):
 
 def test_unmatched_words_are_said_and_a_publication_is_one_result(tab, site, library):
     page, recorder = tab
-    page.goto(url(site, "nl/catalog.html"))
-    page.wait_for_selector("#ob-q", state="visible")
-    before = runs(page)
-    page.locator("#ob-q").press_sequentially("warm welkom xyzzyq", delay=10)
-    wait_for_update(page, before)
+    search(page, site, "nl/catalog.html", "warm welkom xyzzyq")
     wait_until(page, "document.querySelector('#ob-status').textContent.includes('xyzzyq')")
     assert "Geen enkel item bevat: xyzzyq" in page.text_content("#ob-status")
     hrefs = [href for href in result_hrefs(page) if "warm-welkom" in href]
@@ -423,11 +428,7 @@ def test_a_result_whose_words_are_a_machine_translation_says_so_in_chromium(tab,
     """The script renders a result as the server renders the first page: the items whose French title or
     summary is a machine translation end their kind line with "(traduction automatique)", the others not."""
     page, recorder = tab
-    page.goto(url(site, "fr/catalog.html"))
-    page.wait_for_selector("#ob-q", state="visible")
-    before = runs(page)
-    page.locator("#ob-q").press_sequentially("parents", delay=10)
-    wait_for_update(page, before)
+    search(page, site, "fr/catalog.html", "parents")
     shown = page.eval_on_selector_all(
         "#ob-results > li",
         "items => items.map(li => [li.querySelector('a').getAttribute('href'),"

@@ -122,8 +122,10 @@ class SiteContext:
     def is_machine(self, value: LocalizedText | None, tag: str, owner: str) -> bool:
         """Whether *value*'s text in *tag* (a text of the record or concept *owner*) is a machine
         translation (see :meth:`label`)."""
-        text = None if value is None else value.get(tag)
-        return text is not None and self._is_machine(value, text, tag, owner)  # type: ignore[arg-type]
+        if value is None:
+            return False
+        text = value.get(tag)
+        return text is not None and self._is_machine(value, text, tag, owner)
 
     def label(self, value: LocalizedText | None, lang: str, owner: str, fallback: str = "") -> Text:
         """*value* in *lang*, falling back through the default language of *owner*'s pack (as

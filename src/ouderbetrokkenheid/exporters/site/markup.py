@@ -65,7 +65,7 @@ def inner(value: Text, lang: str) -> str:
 
 @functools.cache
 def machine_label(lang: str) -> Text:
-    """ "Machine translation" in the words of a page in *lang* (the ``translation-method`` vocabulary)."""
+    """The words for a machine translation on a page in *lang* (the ``translation-method`` vocabulary)."""
     from ouderbetrokkenheid.model.vocabularies import VOCABULARIES
 
     return resolve(
