@@ -8,9 +8,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from ouderbetrokkenheid.catalog.catalog import Catalog
 from ouderbetrokkenheid.catalog.library import Library
-from ouderbetrokkenheid.exporters.site.markup import Frame, esc, link, m, t
+from ouderbetrokkenheid.exporters.site.markup import Frame, esc, link, m, machine_mark, t
 from ouderbetrokkenheid.exporters.site.messages import language_name
 from ouderbetrokkenheid.exporters.site.paths import Names, relative, safe_name
 from ouderbetrokkenheid.exporters.site.related import RelatedIndex
@@ -301,3 +303,23 @@ class SiteContext:
         base = self.page_names["instruments"].name(assessment.id)
         key = "\x00".join((assessment.id, group, lang))
         return f"forms/{self.form_names.name(key, f'{base}-{safe_name(group)}-{safe_name(lang)}')}.html"
+
+
+class SaidOnce:
+    """The labels of one record for a page or table of many (a quickscan's questions, an instrument's
+    answers and bands): not marked one by one as machine translations; :meth:`mark` says it once (by a
+    section's heading), when any was one. *quiet* false: each is marked as usual."""
+
+    def __init__(self, ctx: SiteContext, lang: str, owner: str, *, quiet: bool = True) -> None:
+        self.ctx, self.lang, self.owner, self.quiet = ctx, lang, owner, quiet
+        self.machine = False
+
+    def __call__(self, value: LocalizedText | None, fallback: str = "") -> Text:
+        found = self.ctx.label(value, self.lang, self.owner, fallback)
+        if not found.machine or not self.quiet:
+            return found
+        self.machine = True
+        return attrs.evolve(found, machine=False)
+
+    def mark(self) -> str:
+        return f" {machine_mark(self.lang)}" if self.machine else ""

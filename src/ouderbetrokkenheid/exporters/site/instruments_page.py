@@ -5,10 +5,9 @@ language)."""
 
 from typing import Any
 
-import attrs
 from markupsafe import Markup
 
-from ouderbetrokkenheid.exporters.site.context import SiteContext
+from ouderbetrokkenheid.exporters.site.context import SaidOnce, SiteContext
 from ouderbetrokkenheid.exporters.site.markup import (
     dl,
     esc,
@@ -18,7 +17,6 @@ from ouderbetrokkenheid.exporters.site.markup import (
     link,
     m,
     m_text,
-    machine_mark,
     page,
     paragraphs,
     t,
@@ -28,9 +26,8 @@ from ouderbetrokkenheid.exporters.site.markup import (
 from ouderbetrokkenheid.exporters.site.messages import AUTONYMS
 from ouderbetrokkenheid.exporters.site.paths import relative
 from ouderbetrokkenheid.exporters.site.resource_page import agents, licence_html, provenance_section
-from ouderbetrokkenheid.model import Assessment, LocalizedText
+from ouderbetrokkenheid.model import Assessment
 from ouderbetrokkenheid.reports.messages import format_number
-from ouderbetrokkenheid.reports.view import Text
 
 
 def has_forms(assessment: Assessment) -> bool:
@@ -230,25 +227,6 @@ def render_assessment(ctx: SiteContext, assessment: Assessment, lang: str, path:
 
 def _scale_heading(number: int) -> str:
     return f"scale-{number}"
-
-
-class SaidOnce:
-    """The labels of one record for a table of many (questions, answers, bands): not marked one by one
-    as machine translations; :meth:`mark` says it once, by the section's heading, when any was one."""
-
-    def __init__(self, ctx: SiteContext, lang: str, owner: str) -> None:
-        self.ctx, self.lang, self.owner = ctx, lang, owner
-        self.machine = False
-
-    def __call__(self, value: LocalizedText | None, fallback: str = "") -> Text:
-        found = self.ctx.label(value, self.lang, self.owner, fallback)
-        if not found.machine:
-            return found
-        self.machine = True
-        return attrs.evolve(found, machine=False)
-
-    def mark(self) -> str:
-        return f" {machine_mark(self.lang)}" if self.machine else ""
 
 
 def _questions(ctx: SiteContext, assessment: Assessment, lang: str) -> str:

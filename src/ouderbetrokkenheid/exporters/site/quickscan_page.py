@@ -15,19 +15,17 @@ of the paper forms (:func:`ouderbetrokkenheid.reports.paper.notice_html`), the D
 import functools
 from importlib.resources import files
 
-import attrs
 from markupsafe import Markup
 
 from ouderbetrokkenheid.errors import Phrase
-from ouderbetrokkenheid.exporters.site.context import SiteContext
+from ouderbetrokkenheid.exporters.site.context import SaidOnce, SiteContext
 from ouderbetrokkenheid.exporters.site.markup import lang_attrs, m_text, page, script_json, t
 from ouderbetrokkenheid.exporters.site.messages import ui_language
 from ouderbetrokkenheid.exporters.site.paths import relative, safe_name
 from ouderbetrokkenheid.exporters.site.templates import TemplateFolderError
 from ouderbetrokkenheid.i18n import N_
-from ouderbetrokkenheid.model import Assessment, LocalizedText
+from ouderbetrokkenheid.model import Assessment
 from ouderbetrokkenheid.reports.paper import correction_address, group_items, needs_notice, notice_html
-from ouderbetrokkenheid.reports.view import Text
 
 #: The script of the quickscan pages, under ``assets/``.
 SCRIPT = "quickscan.js"
@@ -79,11 +77,7 @@ def render_quickscan(ctx: SiteContext, assessment: Assessment, group: str, lang:
     # a page whose words are a machine translation says so once, at its top (the notice below); its
     # questions and answers are then not marked one by one
     noticed = needs_notice(assessment, lang)
-
-    def label(value: LocalizedText | None, fallback: str = "") -> Text:
-        found = ctx.label(value, lang, owner, fallback)
-        return attrs.evolve(found, machine=False) if noticed and found.machine else found
-
+    label = SaidOnce(ctx, lang, owner, quiet=noticed)
     sections = []
     number = 0
     for section in assessment.sections:
